@@ -1,0 +1,79 @@
+// Summary statistics of Monte Carlo output. Percentiles use linear interpolation between
+// order statistics, Hyndman & Fan (1996) type 7 (the default of R's quantile(), NumPy's
+// percentile and Excel's PERCENTILE.INC): with sorted x[0..n-1], h = (n-1)·p and
+// Q(p) = x[⌊h⌋] + (h-⌊h⌋)·(x[⌊h⌋+1] - x[⌊h⌋]). Everything is computed from all per-run
+// values in run order, so a merge of shards gives the same bits as one unsharded batch.
+
+/** Statistics written per output and time, in this order. */
+export const STATISTICS = ['mean', 'sd', 'min', 'p5', 'p25', 'p50', 'p75', 'p95', 'max'] as const;
+
+/** One statistic's name. */
+export type StatisticName = (typeof STATISTICS)[number];
+
+/** Percentile levels (fractions) of the pN statistics. */
+const LEVELS: Partial<Record<StatisticName, number>> = { p5: 0.05, p25: 0.25, p50: 0.5, p75: 0.75, p95: 0.95 };
+
+/** Type-7 percentile of an ascending-sorted array at level p in [0, 1]. */
+export function percentileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  if (lo >= n - 1) return sorted[n - 1];
+  const frac = h - lo;
+  return frac === 0 ? sorted[lo] : sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
+}
+
+/** Mean by Neumaier-compensated summation in the given order (deterministic, accurate). */
+export function mean(xs: ArrayLike<number>): number {
+  const n = xs.length;
+  if (n === 0) return NaN;
+  let sum = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
+    const t = sum + x;
+    c += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return (sum + c) / n;
+}
+
+/** Sample standard deviation (n - 1 denominator), two-pass; 0 for a single value. */
+export function sampleSd(xs: ArrayLike<number>, m = mean(xs)): number {
+  const n = xs.length;
+  if (n < 2) return n === 1 ? 0 : NaN;
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) d[i] = (xs[i] - m) * (xs[i] - m);
+  return Math.sqrt((mean(d) * n) / (n - 1));
+}
+
+/** All STATISTICS of one sample, in STATISTICS order. NaN everywhere if any value is NaN. */
+export function describe(xs: Float64Array): Float64Array {
+  const out = new Float64Array(STATISTICS.length);
+  if (xs.length === 0 || xs.some(Number.isNaN)) return out.fill(NaN);
+  const sorted = Float64Array.from(xs).sort();
+  const m = mean(xs);
+  STATISTICS.forEach((s, i) => {
+    if (s === 'mean') out[i] = m;
+    else if (s === 'sd') out[i] = sampleSd(xs, m);
+    else if (s === 'min') out[i] = sorted[0];
+    else if (s === 'max') out[i] = sorted[sorted.length - 1];
+    else out[i] = percentileSorted(sorted, LEVELS[s]!);
+  });
+  return out;
+}
+
+/**
+ * Statistics of every column of a run-major matrix (`runs` rows × `width` columns):
+ * returns width × STATISTICS.length values, column-major by statistic.
+ */
+export function describeColumns(values: Float64Array, runs: number, width: number): Float64Array {
+  const out = new Float64Array(width * STATISTICS.length);
+  const col = new Float64Array(runs);
+  for (let k = 0; k < width; k++) {
+    for (let r = 0; r < runs; r++) col[r] = values[r * width + k];
+    out.set(describe(col), k * STATISTICS.length);
+  }
+  return out;
+}

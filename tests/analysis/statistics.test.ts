@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { describe as stats, describeColumns, mean, percentileSorted, sampleSd, STATISTICS } from '../../src/model/analysis/statistics.ts';
+import { formatNumber, summaryCsv } from '../../src/model/analysis/format.ts';
+import { Sampler } from '../../src/model/analysis/sampling.ts';
+import { computeChunk } from '../../src/model/analysis/chunk.ts';
+import { toyModel } from '../../src/model/analysis/toy-models.ts';
+import { normalQuantile } from '../../src/model/analysis/normal.ts';
+
+describe('percentiles (type 7, linear interpolation)', () => {
+  it('match R quantile(type = 7) on small samples', () => {
+    // R: quantile(c(1, 2, 3, 4, 10), c(.05, .25, .5, .75, .95)) → 1.2 2 3 4 8.8
+    const x = Float64Array.of(1, 2, 3, 4, 10);
+    expect([0.05, 0.25, 0.5, 0.75, 0.95].map((p) => percentileSorted(x, p))).toEqual([
+      1.2, 2, 3, 4, 8.799999999999999,
+    ]);
+    expect(percentileSorted(Float64Array.of(7), 0.3)).toBe(7);
+    expect(percentileSorted(Float64Array.of(0, 10), 0.25)).toBe(2.5);
+  });
+  it('mean and sd', () => {
+    const x = Float64Array.of(2, 4, 4, 4, 5, 5, 7, 9);
+    expect(mean(x)).toBe(5);
+    expect(sampleSd(x)).toBeCloseTo(Math.sqrt(32 / 7), 14);
+    // Compensated summation: 1e16 + 1 + -1e16 is 1, not 0.
+    expect(mean(Float64Array.of(1e16, 1, -1e16))).toBeCloseTo(1 / 3, 15);
+  });
+  it('describe orders statistics as STATISTICS and propagates NaN', () => {
+    const d = stats(Float64Array.of(3, 1, 2));
+    expect(Object.fromEntries(STATISTICS.map((s, i) => [s, d[i]]))).toMatchObject({ mean: 2, min: 1, p50: 2, max: 3 });
+    expect([...stats(Float64Array.of(1, NaN))].every(Number.isNaN)).toBe(true);
+  });
+});
+
+describe('statistics of a model with a known distribution', () => {
+  it('level(t) = a + b t with a ~ N(10, 2), b ~ U(0,1): percentiles at t = 0 are normal quantiles', () => {
+    const model = toyModel('linear');
+    const N = 20000;
+    const sampler = new Sampler({ params: model.params, runs: N, seed: 5, method: 'lhs' });
+    const chunk = computeChunk(model, sampler, 0, N);
+    const K = model.outputs.length * model.times.length;
+    const s = describeColumns(chunk.values, N, K);
+    const S = STATISTICS.length;
+    const at = (col: number, name: string) => s[col * S + STATISTICS.indexOf(name as never)];
+    for (const [name, p] of [['p5', 0.05], ['p25', 0.25], ['p50', 0.5], ['p75', 0.75], ['p95', 0.95]] as const) {
+      expect(Math.abs(at(0, name) - (10 + 2 * normalQuantile(p)))).toBeLessThan(0.03);
+    }
+    expect(Math.abs(at(0, 'mean') - 10)).toBeLessThan(0.01);
+    expect(Math.abs(at(0, 'sd') - 2)).toBeLessThan(0.01);
+    // At t = 10 (column 10): mean 10 + 10·0.5 = 15, sd √(4 + 100/12).
+    expect(Math.abs(at(10, 'mean') - 15)).toBeLessThan(0.02);
+    expect(Math.abs(at(10, 'sd') - Math.sqrt(4 + 100 / 12))).toBeLessThan(0.02);
+  });
+});
+
+describe('formatting', () => {
+  it('writes shortest round-trip numbers and the long-format CSV', () => {
+    expect(formatNumber(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(formatNumber(-0)).toBe('0');
+    expect(formatNumber(1e21)).toBe('1e+21');
+    const stats = new Float64Array(2 * STATISTICS.length).map((_, i) => i / 4);
+    const csv = summaryCsv(['x,y'], Float64Array.of(2020, 2021), stats);
+    const lines = csv.trimEnd().split('\n');
+    expect(lines[0]).toBe('output,time,statistic,value');
+    expect(lines[1]).toBe('"x,y",2020,mean,0');
+    expect(lines[2]).toBe('"x,y",2020,sd,0.25');
+    expect(lines).toHaveLength(1 + 2 * STATISTICS.length);
+    expect(lines.at(-1)).toBe(`"x,y",2021,max,${(2 * STATISTICS.length - 1) / 4}`);
+  });
+});
