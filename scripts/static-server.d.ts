@@ -1,0 +1,13 @@
+// Types of scripts/static-server.js for the TypeScript tests and benches.
+import type { Server } from 'node:http';
+
+/** A running static server. */
+export interface StaticServer {
+  server: Server;
+  /** Base address, ending with "/". */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serve `root` on `host:port` (port 0 = any free port). */
+export function serveStatic(root: string, opts?: { host?: string; port?: number }): Promise<StaticServer>;

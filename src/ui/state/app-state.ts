@@ -1,0 +1,46 @@
+// The web app's state that a share link carries: lever settings, what is viewed, pinned
+// runs, language. Results are not state: they are recomputed from levers by the model.
+import type { LeverSettings } from '../../model/scenario/lever-types.ts';
+import type { Bilingual } from '../../model/scenario/levers.ts';
+import type { Lang } from '../i18n/i18n.ts';
+
+/** Indicators the app shows (output name stems of the model). */
+export const KPI_IDS = ['hte', 'rd_intensity', 'tech_contracts', 'policy_cost'] as const;
+/** An indicator id. */
+export type KpiId = (typeof KPI_IDS)[number];
+
+/** Aggregate regions, with stable output names (`hte_<region>`). */
+export const REGION_IDS = ['circle', 'sichuan', 'chengdu_city', 'chongqing', 'zones12'] as const;
+/** An aggregate region id. */
+export type RegionId = (typeof REGION_IDS)[number];
+
+/** What is on screen: an aggregate region or a zone id, and an indicator. */
+export interface ViewState {
+  /** A RegionId or a zone's node id. */
+  area: string;
+  kpi: KpiId;
+}
+
+/** A pinned run: a name and the lever settings it was run with. */
+export interface PinState {
+  name: string;
+  levers: LeverSettings;
+}
+
+/** The part of the app state a share link reproduces. */
+export interface ShareableState {
+  lang: Lang;
+  /** Id and title of the scenario the levers came from (a preset's, or "custom"). */
+  scenarioId: string;
+  scenarioTitle: Bilingual;
+  levers: LeverSettings;
+  view: ViewState;
+  pins: PinState[];
+}
+
+/** Most runs that can be pinned at once. */
+export const MAX_PINS = 4;
+/** Longest pin name accepted. */
+export const MAX_PIN_NAME = 60;
+/** Id and title of settings that do not come from a preset. */
+export const CUSTOM_SCENARIO = { id: 'custom', title: { zh: '自定义方案', en: 'Custom settings' } } as const;
