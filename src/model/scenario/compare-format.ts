@@ -1,0 +1,75 @@
+// A comparison as text: an aligned table for the terminal, CSV for R/Python/Excel, JSON.
+import type { Comparison } from './compare.ts';
+import { csvField, numberText } from './result-format.ts';
+
+/** Interface language of labels. */
+export type Lang = 'zh' | 'en';
+
+/** A value for reading: fewer decimals as magnitude grows; "—" when missing. */
+export function readable(v: number, signed = false): string {
+  if (!Number.isFinite(v)) return '—';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  const digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  const s = v.toFixed(digits);
+  // Rounding can leave "-0"; a difference that rounds to zero reads as 0.
+  const clean = /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+  return signed && v > 0 && !/^0(\.0+)?$/.test(clean) ? `+${clean}` : clean;
+}
+
+/** A percentage difference for reading: "+12.3%", or "—" when undefined. */
+export function readablePct(p: number | null): string {
+  if (p === null || !Number.isFinite(p)) return '—';
+  const s = p.toFixed(1);
+  const clean = s === '-0.0' ? '0.0' : s;
+  return `${p > 0 && clean !== '0.0' ? '+' : ''}${clean}%`;
+}
+
+/** Column names per scenario, made unique if two scenarios share an id. */
+export function scenarioColumnIds(c: Pick<Comparison, 'scenarios'>): string[] {
+  const seen = new Map<string, number>();
+  return c.scenarios.map((s) => {
+    const n = (seen.get(s.id) ?? 0) + 1;
+    seen.set(s.id, n);
+    return n === 1 ? s.id : `${s.id}#${n}`;
+  });
+}
+
+/** The comparison as an aligned table: KPI, year, reference value, then value/Δ/Δ% per other scenario. */
+export function comparisonTable(c: Comparison, lang: Lang, render: (h: string[], r: string[][], a: Array<'left' | 'right'>) => string): string {
+  const ids = scenarioColumnIds(c);
+  const header = [lang === 'zh' ? '指标' : 'KPI', lang === 'zh' ? '单位' : 'unit', lang === 'zh' ? '年份' : 'year', ids[0]];
+  for (const id of ids.slice(1)) header.push(id, `Δ ${id}`, `Δ% ${id}`);
+  const labels = new Map(c.kpis.map((k) => [k.name, k]));
+  const rows = c.rows.map((r) => {
+    const k = labels.get(r.kpi)!;
+    const row = [k.label[lang], k.unit[lang], String(r.year), readable(r.values[0])];
+    for (let i = 1; i < r.values.length; i++) row.push(readable(r.values[i]), readable(r.diff[i], true), readablePct(r.pct[i]));
+    return row;
+  });
+  const align = header.map((_, i) => (i < 2 ? 'left' : 'right') as 'left' | 'right');
+  const titles = c.scenarios.map((s, i) => `${ids[i]}: ${s.title[lang]}${i === 0 ? (lang === 'zh' ? '（参照）' : ' (reference)') : ''}`);
+  return `${titles.join('\n')}\n\n${render(header, rows, align)}`;
+}
+
+/** The comparison as CSV: `kpi,unit,year,<ref>,<b>,<b>_diff,<b>_pct,…`, full precision. */
+export function comparisonCsv(c: Comparison): string {
+  const ids = scenarioColumnIds(c);
+  const header = ['kpi', 'unit', 'year', ids[0]];
+  for (const id of ids.slice(1)) header.push(id, `${id}_diff`, `${id}_pct`);
+  const units = new Map(c.kpis.map((k) => [k.name, k.unit.en]));
+  const lines = [header.map(csvField).join(',')];
+  for (const r of c.rows) {
+    const row = [r.kpi, units.get(r.kpi) ?? '', String(r.year), numberText(r.values[0])];
+    for (let i = 1; i < r.values.length; i++) row.push(numberText(r.values[i]), numberText(r.diff[i]), r.pct[i] === null ? '' : numberText(r.pct[i]!));
+    lines.push(row.map(csvField).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The comparison as JSON (missing values as null). */
+export function comparisonJson(c: Comparison, extra: Record<string, unknown> = {}): string {
+  const num = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
+  const rows = c.rows.map((r) => ({ kpi: r.kpi, year: r.year, values: r.values.map(num), diff: r.diff.map(num), pct: r.pct.map(num) }));
+  return `${JSON.stringify({ ...extra, scenarios: c.scenarios, years: c.years, kpis: c.kpis, rows }, null, 2)}\n`;
+}
