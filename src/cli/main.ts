@@ -7,7 +7,10 @@ import { CliError } from './errors.ts';
 export type Register = (program: Command) => void;
 
 // Each subcommand lives in its own file; add new ones here.
-const commandModules: Array<() => Promise<{ register: Register }>> = [];
+const commandModules: Array<() => Promise<{ register: Register }>> = [
+  () => import('./commands/levers.ts'),
+  () => import('./commands/slurm.ts'),
+];
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
