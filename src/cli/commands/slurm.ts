@@ -1,0 +1,153 @@
+// `chengyu-sim slurm`: write (and with --submit, submit) a Slurm job array that runs a
+// batch's shards, plus a merge job that writes DIR/summary.csv when all tasks succeeded.
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { CliError } from '../errors.ts';
+import { writeFileAtomic } from '../io.ts';
+import {
+  batchScript, mergeScript, submitScript, SLURM_FILES, SlurmPlanError, validatePlan, type SlurmPlan,
+} from '../../cluster/sbatch-scripts.ts';
+import { submitArrayAndMerge, SubmitError } from '../../cluster/sbatch-submit.ts';
+import { parseScenario, ScenarioError } from '../../model/scenario/scenario.ts';
+
+interface SlurmOptions {
+  runs: string;
+  seed: string;
+  tasks: string;
+  out: string;
+  sampling?: string;
+  partition?: string;
+  time?: string;
+  cpusPerTask?: string;
+  submit?: boolean;
+}
+
+/** The plan fields that fix which runs each shard holds; a DIR keeps them for good. */
+const PLAN_IDENTITY = ['scenario', 'runs', 'seed', 'tasks', 'batchArgs'] as const;
+
+/** Register `slurm` on the program. */
+export function register(program: Command): void {
+  program
+    .command('slurm')
+    .description('write a Slurm job array for a sharded batch plus a merge job / 生成 Slurm 作业数组脚本（分片批量运行与合并）')
+    .argument('<scenario>', 'scenario file (JSON)')
+    .requiredOption('--runs <n>', 'number of Monte Carlo runs in the whole batch')
+    .requiredOption('--seed <s>', 'batch seed (same seed → same summary.csv)')
+    .requiredOption('--tasks <t>', 'number of array tasks (shards)')
+    .requiredOption('--out <dir>', 'output directory on a shared filesystem')
+    .option('--sampling <method>', 'random or lhs, passed to every shard')
+    .option('--partition <name>', 'Slurm partition')
+    .option('--time <HH:MM:SS>', 'wall-clock limit per task')
+    .option('--cpus-per-task <c>', 'CPUs (and batch workers) per task', '1')
+    .option('--submit', 'submit the array and the merge job with sbatch and print their ids')
+    .action(async (scenario: string, opts: SlurmOptions) => {
+      await slurmCommand(scenario, opts);
+    });
+}
+
+async function slurmCommand(scenarioArg: string, opts: SlurmOptions): Promise<void> {
+  const scenario = resolve(scenarioArg);
+  checkScenario(scenario, scenarioArg);
+  if (opts.sampling !== undefined && opts.sampling !== 'random' && opts.sampling !== 'lhs') {
+    throw new CliError(`--sampling must be random or lhs (got ${JSON.stringify(opts.sampling)})`);
+  }
+  const plan: SlurmPlan = {
+    node: process.execPath,
+    cli: fileURLToPath(new URL('../../../bin/chengyu-sim.js', import.meta.url)),
+    scenario,
+    runs: integerOption('--runs', opts.runs),
+    seed: integerOption('--seed', opts.seed),
+    tasks: integerOption('--tasks', opts.tasks),
+    out: resolve(opts.out),
+    cpusPerTask: integerOption('--cpus-per-task', opts.cpusPerTask ?? '1'),
+    batchArgs: opts.sampling ? ['--sampling', opts.sampling] : [],
+  };
+  if (opts.partition !== undefined) plan.partition = opts.partition;
+  if (opts.time !== undefined) plan.time = opts.time;
+  try {
+    validatePlan(plan);
+  } catch (err) {
+    if (err instanceof SlurmPlanError) throw new CliError(err.message);
+    throw err;
+  }
+  checkSamePlan(plan);
+
+  const dir = plan.out;
+  const paths = {
+    batch: `${dir}/${SLURM_FILES.batch}`,
+    merge: `${dir}/${SLURM_FILES.merge}`,
+    submit: `${dir}/${SLURM_FILES.submit}`,
+    plan: `${dir}/slurm/plan.json`,
+  };
+  // Slurm opens the log files before the job runs: their directory must exist.
+  mkdirSync(`${dir}/${SLURM_FILES.logs}`, { recursive: true });
+  mkdirSync(`${dir}/${SLURM_FILES.shards}`, { recursive: true });
+  writeFileAtomic(paths.batch, batchScript(plan));
+  writeFileAtomic(paths.merge, mergeScript(plan));
+  writeFileAtomic(paths.submit, submitScript(plan));
+  chmodSync(paths.submit, 0o755);
+  writeFileAtomic(paths.plan, `${JSON.stringify(planIdentity(plan), null, 2)}\n`);
+  process.stderr.write(`wrote ${paths.batch}, ${paths.merge} and ${paths.submit} / 已生成作业脚本\n`);
+
+  if (!opts.submit) {
+    process.stderr.write(`submit with / 提交: bash ${paths.submit}\n`);
+    return;
+  }
+  try {
+    const jobs = await submitArrayAndMerge(paths.batch, paths.merge);
+    process.stdout.write(`array job: ${jobs.arrayJob}\nmerge job: ${jobs.mergeJob}\n`);
+    process.stderr.write(`when the merge job has run, the result is ${dir}/summary.csv / 合并作业完成后结果在 ${dir}/summary.csv\n`);
+  } catch (err) {
+    if (err instanceof SubmitError) throw new CliError(err.message, 3);
+    throw err;
+  }
+}
+
+// Fail now, not after the job has queued for hours on the cluster.
+function checkScenario(path: string, given: string): void {
+  if (!existsSync(path)) throw new CliError(`scenario file not found: ${given}`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read scenario file ${given}: ${(err as Error).message}`);
+  }
+  try {
+    parseScenario(text, given);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+function integerOption(name: string, text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new CliError(`${name} must be a whole number (got ${JSON.stringify(text)})`);
+  return Number(text.trim());
+}
+
+function planIdentity(plan: SlurmPlan): Record<string, unknown> {
+  return Object.fromEntries(PLAN_IDENTITY.map((k) => [k, plan[k] ?? []]));
+}
+
+// Shard directories from a different plan would be resumed as if they were this one's.
+function checkSamePlan(plan: SlurmPlan): void {
+  const path = `${plan.out}/slurm/plan.json`;
+  if (!existsSync(path)) return;
+  let old: Record<string, unknown>;
+  try {
+    old = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch {
+    throw new CliError(`${path} is not readable JSON; remove it or choose another --out`);
+  }
+  const now = planIdentity(plan);
+  for (const key of PLAN_IDENTITY) {
+    if (JSON.stringify(old[key]) !== JSON.stringify(now[key])) {
+      throw new CliError(
+        `--out ${plan.out} holds a batch planned with ${key} ${JSON.stringify(old[key])}, not ${JSON.stringify(now[key])}; ` +
+          'use another --out (or delete that directory) to start a different batch',
+      );
+    }
+  }
+}
