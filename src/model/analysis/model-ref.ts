@@ -1,0 +1,18 @@
+// A model reference: plain, serialisable data naming a BatchModel, so a worker (thread,
+// Web Worker, another machine) can build the same model itself. Dynamic imports with
+// literal paths keep toy and regional models out of each other's bundles.
+import type { BatchModel } from './batch-model.ts';
+import type { ToyOptions } from './toy-models.ts';
+
+/** Which model a batch runs. */
+export type ModelRef = { kind: 'toy'; name: string; options?: ToyOptions };
+
+/** Build the model a reference names. */
+export async function resolveModel(ref: ModelRef): Promise<BatchModel> {
+  switch (ref.kind) {
+    case 'toy':
+      return (await import('./toy-models.ts')).toyModel(ref.name, ref.options);
+    default:
+      throw new Error(`unknown model kind ${(ref as { kind: unknown }).kind}`);
+  }
+}
