@@ -11,6 +11,8 @@ set -euo pipefail
 dir="${CHENGYU_SLURM_DIR:-/tmp/chengyu-slurm}"
 cpus="${CHENGYU_SLURM_CPUS:-2}"
 node="$(hostname -s)"
+# The daemons live in /usr/sbin, which a non-login PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
 
 for cmd in munged slurmctld slurmd sinfo; do
   command -v "$cmd" >/dev/null 2>&1 || { echo "slurm-up: $cmd not found (apt-get install slurm-wlm munge)" >&2; exit 1; }
