@@ -1,0 +1,51 @@
+// Merge shard directories of one batch into a directory whose summary.csv is
+// byte-identical to an unsharded run's: the statistics are recomputed from every run's
+// values in run order, never combined approximately from the shards' summaries.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { identityDifference, type BatchManifest } from '../manifest.ts';
+import { listChunks, readManifest, writeAtomic, writeManifest } from './batch-dir.ts';
+import { loadRunTable, writeResults } from './run-batch.ts';
+
+/** Merge `dirs` (shards of one batch) into `out`; returns the merged manifest. */
+export function mergeBatches(dirs: string[], out: string): BatchManifest {
+  if (dirs.length === 0) throw new Error('merge needs at least one batch directory');
+  const manifests = dirs.map((d) => {
+    const m = readManifest(d);
+    if (!m) throw new Error(`${d}: no manifest.json (not a batch directory)`);
+    return m;
+  });
+  const first = manifests[0];
+  manifests.forEach((m, i) => {
+    const diff = identityDifference(first, m);
+    if (diff) throw new Error(`cannot merge ${dirs[0]} and ${dirs[i]}: they are different batches (${diff})`);
+  });
+  // Every run 0..N-1 exactly once across the directories.
+  const files = dirs.flatMap((d) => listChunks(d).map((c) => ({ ...c, dir: d })));
+  files.sort((a, b) => a.start - b.start);
+  let next = 0;
+  for (const f of files) {
+    if (f.start < next) {
+      const other = files.find((g) => g !== f && g.start < f.start + f.count && f.start < g.start + g.count);
+      throw new Error(`runs ${f.start}–${f.start + f.count - 1} appear twice (in ${f.dir} and ${other?.dir}); merge each shard once`);
+    }
+    if (f.start > next) throw new Error(`runs ${next}–${f.start - 1} of ${first.runs} are missing: finish or add the shard that holds them`);
+    next = f.start + f.count;
+  }
+  if (next < first.runs) throw new Error(`runs ${next}–${first.runs - 1} of ${first.runs} are missing: finish or add the shard that holds them`);
+
+  const merged: BatchManifest = { ...first, shard: null, range: [0, first.runs], runsDone: 0, complete: false };
+  const existing = readManifest(out);
+  if (existing) {
+    const diff = identityDifference(existing, merged);
+    if (diff) throw new Error(`${out} holds a different batch (${diff}); use another --out or remove it`);
+  }
+  const table = loadRunTable(merged, files);
+  // Keep the per-run chunks with the merged result, so it is a complete batch directory.
+  if (!existing) writeManifest(out, merged);
+  for (const f of files) {
+    const dest = join(out, 'chunks', basename(f.path));
+    if (resolve(dest) !== resolve(f.path) && !existsSync(dest)) writeAtomic(dest, readFileSync(f.path));
+  }
+  return writeResults(out, merged, table);
+}

@@ -1,0 +1,50 @@
+// Turn per-run results (in run order) into the batch's text outputs: summary.csv (long
+// format statistics) and runs.csv (per-run parameters and KPIs at milestone years).
+import { csvField, formatNumber, summaryCsv } from './format.ts';
+import { describeColumns } from './statistics.ts';
+
+/** All runs of a batch (or a shard), in run order. */
+export interface RunTable {
+  /** Index of the first run. */
+  start: number;
+  count: number;
+  params: string[];
+  outputs: string[];
+  times: ArrayLike<number>;
+  /** count × params values. */
+  paramValues: Float64Array;
+  /** count × (outputs × times) KPI values. */
+  values: Float64Array;
+}
+
+/** summary.csv of a run table. */
+export function summaryText(t: RunTable): string {
+  const K = t.outputs.length * t.times.length;
+  return summaryCsv(t.outputs, t.times, describeColumns(t.values, t.count, K));
+}
+
+/** Milestone times reported per run: multiples of 5 and the last time. */
+export function milestoneIndices(times: ArrayLike<number>): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < times.length; i++) {
+    if (times[i] % 5 === 0 || i === times.length - 1) idx.push(i);
+  }
+  return idx;
+}
+
+/** runs.csv: `run,<param>…,<output>@<time>…`, one row per run, outputs at milestone times. */
+export function runsText(t: RunTable): string {
+  const T = t.times.length;
+  const K = t.outputs.length * T;
+  const P = t.params.length;
+  const ms = milestoneIndices(t.times);
+  const header = ['run', ...t.params, ...t.outputs.flatMap((o) => ms.map((i) => `${o}@${formatNumber(t.times[i])}`))];
+  const lines = [header.map(csvField).join(',')];
+  for (let r = 0; r < t.count; r++) {
+    const row = [String(t.start + r)];
+    for (let j = 0; j < P; j++) row.push(formatNumber(t.paramValues[r * P + j]));
+    for (let o = 0; o < t.outputs.length; o++) for (const i of ms) row.push(formatNumber(t.values[r * K + o * T + i]));
+    lines.push(row.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
