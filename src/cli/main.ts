@@ -9,7 +9,11 @@ export type Register = (program: Command) => void;
 // Each subcommand lives in its own file; add new ones here.
 const commandModules: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/levers.ts'),
+  () => import('./commands/run.ts'),
+  () => import('./commands/compare.ts'),
   () => import('./commands/slurm.ts'),
+  () => import('./commands/batch.ts'),
+  () => import('./commands/merge.ts'),
 ];
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */

@@ -42,7 +42,7 @@ describe('comparison output', () => {
   const c = compareRuns([{ scenario: sc('a'), result: A }, { scenario: sc('b'), result: B }, { scenario: sc('b'), result: A }]);
   it('formats readable numbers', () => {
     expect([readable(2310.4), readable(25.04), readable(2.345), readable(0.1234), readable(NaN)]).toEqual(['2310', '25.0', '2.35', '0.123', '—']);
-    expect([readable(210, true), readable(-0.0001, true), readable(0, true)]).toEqual(['+210', '0.000', '0']);
+    expect([readable(210, true), readable(-0.0001, true), readable(0, true), readable(0.5, true, 2), readable(50, true, 1200)]).toEqual(['+210', '0.000', '0', '+0.50', '+50']);
     expect([readablePct(10), readablePct(-2.04), readablePct(null), readablePct(0.01)]).toEqual(['+10.0%', '-2.0%', '—', '0.0%']);
   });
   it('renders a table with the reference and Δ columns, ids made unique', () => {

@@ -5,11 +5,14 @@ import { csvField, numberText } from './result-format.ts';
 /** Interface language of labels. */
 export type Lang = 'zh' | 'en';
 
-/** A value for reading: fewer decimals as magnitude grows; "—" when missing. */
-export function readable(v: number, signed = false): string {
+/**
+ * A value for reading: fewer decimals as magnitude grows; "—" when missing. `like` sets
+ * the magnitude that picks the decimals (a difference is shown as precisely as its value).
+ */
+export function readable(v: number, signed = false, like = v): string {
   if (!Number.isFinite(v)) return '—';
   if (v === 0) return '0';
-  const a = Math.abs(v);
+  const a = Math.abs(Number.isFinite(like) && like !== 0 ? like : v);
   const digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
   const s = v.toFixed(digits);
   // Rounding can leave "-0"; a difference that rounds to zero reads as 0.
@@ -44,7 +47,7 @@ export function comparisonTable(c: Comparison, lang: Lang, render: (h: string[],
   const rows = c.rows.map((r) => {
     const k = labels.get(r.kpi)!;
     const row = [k.label[lang], k.unit[lang], String(r.year), readable(r.values[0])];
-    for (let i = 1; i < r.values.length; i++) row.push(readable(r.values[i]), readable(r.diff[i], true), readablePct(r.pct[i]));
+    for (let i = 1; i < r.values.length; i++) row.push(readable(r.values[i]), readable(r.diff[i], true, r.values[0]), readablePct(r.pct[i]));
     return row;
   });
   const align = header.map((_, i) => (i < 2 ? 'left' : 'right') as 'left' | 'right');
