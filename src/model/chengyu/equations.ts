@@ -1,0 +1,207 @@
+// The regional model as a ModelSpec (plain data, equations as text), generated from the
+// parameter registry. Arrays run over the `node` dimension; `src` is its alias, so a 2-D
+// variable w[node, src] sums over the other nodes with SUM(w[node, src] * x[src]).
+//
+// Structure (DESIGN.md, refined with data/README.md's literature):
+//   S&T SMEs (pipeline) --certification--> high-tech enterprises (HTE) --lapse/exit-->
+//   formation = propensity × talent × innovation^e × technology absorbed^e (+ co-built parks)
+//   knowledge = perpetual inventory of R&D (depreciation 15 %/yr); innovation index =
+//     own effective knowledge^0.85 × distance-decayed spillovers^0.025 (Bottazzi & Peri)
+//   R&D = enterprise (per HTE) + other (share of GDP) + extra public + science-city spending
+//   technology contracts = conversion × knowledge × market access (gravity; R&D in the core,
+//     commercialisation around it); GDP = exogenous trend + HTE value added.
+// Every lever enters through a constant `lever_<id>_<field>`; at its default every lever term
+// is exactly zero (or one, as a factor), so the baseline is unchanged bit for bit.
+import type { ModelSpec, VariableSpec } from '../engine/types.ts';
+import type { ParameterSpec } from './parameter-types.ts';
+import { PARAMETERS } from './parameters.ts';
+import { NODE_IDS, REGIONS } from './nodes.ts';
+import { defaultLeverConstants } from '../scenario/levers.ts';
+import { LEVERS } from '../scenario/levers.ts';
+
+/** Model time settings: 2015–2035, quarterly steps, yearly saves (value at Y = end of year Y). */
+export const CHENGYU_SIM = { start: 2015, stop: 2035, dt: 0.25, saveStep: 1, method: 'euler', timeUnits: 'year' } as const;
+
+const N = ['node'];
+const NS = ['node', 'src'];
+
+function num(v: number): string {
+  if (!Number.isFinite(v)) throw new Error(`non-finite parameter value ${v}`);
+  return String(v);
+}
+
+/** The constant variable of a registry parameter, with an optional value override. */
+function constantOf(p: ParameterSpec, override?: number): VariableSpec {
+  const doc = `${p.doc} [${p.provenance.kind}]`;
+  if (typeof p.value === 'number') {
+    return { name: p.id, kind: 'aux', equation: num(override ?? p.value), units: p.unit, doc };
+  }
+  const keys = Object.keys(p.value);
+  const twoD = keys[0].includes(',');
+  return {
+    name: p.id,
+    kind: 'aux',
+    dims: twoD ? NS : N,
+    equation: Object.fromEntries(keys.map((k) => [k, num((p.value as Record<string, number>)[k])])),
+    units: p.unit,
+    doc,
+  };
+}
+
+/** Saturating response to a 0–1 intensity x: 0 at 0, 1 at 1, concave. */
+const response = (x: string) => `(1 - EXP(-lever_response_curvature * ${x})) / (1 - EXP(-lever_response_curvature))`;
+/** 1 from the lever's start year on (time Y − 1, since time Y is the end of year Y). */
+const on = (id: string) => `STEP(1, lever_${id}_start_year - year_start_offset)`;
+
+const v = (
+  name: string,
+  kind: VariableSpec['kind'],
+  dims: string[] | undefined,
+  equation: string,
+  units: string,
+  doc: string,
+  extra: Partial<VariableSpec> = {},
+): VariableSpec => ({ name, kind, ...(dims ? { dims } : {}), equation, units, doc, ...extra });
+
+/** The model's dynamic variables (everything but registry constants and lever inputs). */
+function dynamicVariables(): VariableSpec[] {
+  const out: VariableSpec[] = [
+    // ---- levers: activation, delays and diminishing returns ----
+    v('sci_spend', 'aux', undefined, `lever_science_city_investment * ${on('science_city')}`, '1e8 CNY/year', 'Joint Western Science City investment being spent (counts as R&D where built).'),
+    v('facility_completion', 'flow', undefined, 'DELAY3(sci_spend, science_construction_time)', '1e8 CNY/year', 'Facilities completed: spending through a third-order construction delay.'),
+    v('facility_retirement', 'flow', undefined, 'facility * facility_depreciation', '1e8 CNY/year', 'Facilities wearing out.'),
+    v('facility', 'stock', undefined, '0', '1e8 CNY', 'Completed science-city facility capital.', { inflows: ['facility_completion'], outflows: ['facility_retirement'], nonNegative: true }),
+    v('corridor_effect', 'aux', undefined, `SMTH1(${response('lever_corridor_integration')} * ${on('corridor')}, corridor_build_time)`, '1', 'Effective corridor integration (0–1), built up over time.'),
+    v('coordination_effect', 'aux', undefined, `SMTH1(${response('lever_coordination_level')} * ${on('coordination')}, coordination_build_time)`, '1', 'Effective coordination (0–1).'),
+    v('transfer_effect', 'aux', undefined, `SMTH1(${response('lever_transfer_level')} * ${on('transfer')}, transfer_build_time)`, '1', 'Effective technology-transfer reform (0–1).'),
+    v('rd_support_share', 'aux', undefined, `SMTH1(lever_rd_support_extra_share_gdp / percent * ${on('rd_support')}, rd_budget_ramp_time)`, '1', 'Extra public R&D as a share of GDP, ramped in.'),
+    v('park_capacity', 'aux', undefined, '1 - EXP(-lever_parks_count / park_saturation_count)', '1', 'Diminishing-returns capacity of the co-built parks (0 with no park).'),
+    v('park_willingness', 'aux', undefined, 'lever_parks_origin_share * (1 - lever_parks_origin_share) / (park_pilot_share * (1 - park_pilot_share))', '1', 'Joint willingness of origin and host: both must gain, highest at the 50:50 pilot rule.'),
+    v('park_shift', 'aux', undefined, `SMTH1(park_max_shift * park_capacity * park_willingness * ${on('parks')}, park_build_time)`, '1', "Share of the cores' SME formation moved to co-built parks."),
+    v('duplication_factor', 'aux', undefined, '(1 - duplication_loss * (1 - coordination_effect)) / (1 - duplication_loss)', '1', 'Effort recovered from duplicated competition (1 at baseline).'),
+
+    // ---- geography ----
+    v('eff_dist', 'aux', NS, 'dist_km[node, src] * (1 - corridor_distance_cut * corridor_effect * on_rail[node] * on_rail[src])', 'km', 'Effective distance: the corridor shortens it between rail nodes.'),
+    v('same_province', 'aux', NS, 'in_sichuan[node] * in_sichuan[src] + in_chongqing[node] * in_chongqing[src]', '1', '1 if both nodes are in the same province.'),
+    v('border', 'aux', NS, 'same_province + (1 - same_province) * (border_factor + (1 - border_factor) * coordination_effect)', '1', 'Cross-province discount, removed by coordination.'),
+    v('spill_weight', 'aux', NS, '(dist_km[node, src] > 0) * border * EXP(-eff_dist / spillover_decay_km)', '1', 'Weight of another node\'s knowledge in this node\'s spillover pool.'),
+    v('reach', 'aux', NS, 'border * EXP(-eff_dist / transfer_decay_km)', '1', 'Gravity weight of technology trade between two nodes (1 within a node).'),
+
+    // ---- GDP ----
+    v('gdp_growth', 'aux', undefined, 'gdp_growth_early + (gdp_growth_late - gdp_growth_early) * MIN(1, MAX(0, (TIME - gdp_slowdown_start) / (gdp_slowdown_end - gdp_slowdown_start)))', '1/year', 'Trend nominal GDP growth, declining linearly after the slowdown starts.'),
+    v('gdp_2018_province', 'aux', N, 'in_sichuan * gdp_2018_sichuan + in_chongqing * gdp_2018_chongqing', '1e8 CNY/year', "The node's province GDP in 2018."),
+    v('hte_2018_province', 'aux', N, 'in_sichuan * hte_2018_sichuan + in_chongqing * hte_2018_chongqing', 'enterprise', "The node's province HTE count in 2018 (Table 2)."),
+    v('gdp_trend_growth', 'flow', N, 'gdp_trend * gdp_growth', '1e8 CNY/year/year', 'Growth of trend GDP.'),
+    v('gdp_trend', 'stock', N, '(gdp_2018_province - hte_2018_province * hte_output_per_firm_2018 * value_added_ratio) * gdp_share * EXP(-gdp_growth_early * (anchor_year - STARTTIME))', '1e8 CNY/year', 'GDP outside high-tech enterprises (exogenous trend), anchored to 2018.', { inflows: ['gdp_trend_growth'] }),
+    v('firm_scale', 'aux', undefined, 'EXP(firm_nominal_growth * (TIME - anchor_year))', '1', 'Per-firm nominal scale relative to 2018.'),
+    v('hte_value_added', 'aux', N, 'hte * hte_output_per_firm_2018 * value_added_ratio * firm_scale', '1e8 CNY/year', 'GDP produced by high-tech enterprises (the innovation-driven part).'),
+    v('gdp', 'aux', N, 'gdp_trend + hte_value_added', '1e8 CNY/year', 'GDP of the node.'),
+
+    // ---- R&D ----
+    v('rd_other_share', 'aux', N, 'in_sichuan * rd_other_share_sichuan + in_chongqing * rd_other_share_chongqing', '1', 'Non-HTE R&D share of GDP in the node\'s province.'),
+    v('rd_enterprise', 'aux', N, 'rd_per_hte_2018 * firm_scale * hte', '1e8 CNY/year', 'R&D of high-tech enterprises.'),
+    v('rd_other', 'aux', N, 'rd_other_share * gdp', '1e8 CNY/year', 'R&D of public institutes, universities and other firms.'),
+    v('rd_extra', 'aux', N, 'rd_support_share * gdp', '1e8 CNY/year', 'Extra public R&D (rd_support lever).'),
+    v('rd_science_city', 'aux', N, 'sci_spend * sci_host_share', '1e8 CNY/year', 'Science-city spending counted as R&D where it is built.'),
+    v('rd_expenditure', 'aux', N, 'rd_enterprise + rd_other + rd_extra + rd_science_city', '1e8 CNY/year', 'Total R&D expenditure.'),
+    v('rd_intensity', 'aux', N, 'percent * rd_expenditure / gdp', 'percent', 'R&D intensity of the node (percent of GDP).'),
+
+    // ---- knowledge ----
+    v('knowledge_input', 'aux', N, '(rd_enterprise + rd_other + rd_extra) * duplication_factor', '1e8 CNY/year', 'R&D that adds to knowledge (facility spending enters as built capacity instead).'),
+    v('knowledge_investment', 'flow', N, 'knowledge_input', '1e8 CNY/year', 'Inflow to the knowledge stock.'),
+    v('knowledge_obsolescence', 'flow', N, 'knowledge * knowledge_depreciation', '1e8 CNY/year', 'Depreciation of knowledge.'),
+    v('knowledge', 'stock', N, 'knowledge_input / (knowledge_depreciation + rd_pre_growth)', '1e8 CNY', 'R&D knowledge stock (perpetual inventory; initial R₀/(g + δ)).', { inflows: ['knowledge_investment'], outflows: ['knowledge_obsolescence'], nonNegative: true }),
+    v('facility_access', 'aux', N, '(1 - lever_science_city_sharing) * sci_host_share * facility + lever_science_city_sharing * facility * SUM(reach[node, src] * sci_host_share[src])', '1e8 CNY', 'Science-city capacity usable at the node: the host\'s own part plus the open part reached by distance.'),
+    v('effective_knowledge', 'aux', N, 'knowledge + facility_knowledge_weight * facility_access', '1e8 CNY', 'Own knowledge plus usable facility capacity.'),
+    v('spillover_pool', 'aux', N, 'SUM(spill_weight[node, src] * effective_knowledge[src])', '1e8 CNY', "Other nodes' knowledge weighted by distance decay and border."),
+    v('innovation_index', 'aux', N, '(effective_knowledge / INIT(effective_knowledge)) ^ own_knowledge_elasticity * (spillover_pool / INIT(spillover_pool)) ^ spillover_elasticity', '1', 'Innovation output relative to 2015 (Bottazzi–Peri knowledge production).'),
+
+    // ---- technology transfer ----
+    v('conversion', 'aux', N, '(in_sichuan * conversion_sichuan + in_chongqing * conversion_chongqing) * (1 + transfer_max_gain * transfer_effect)', '1/year', 'Conversion capability of knowledge into traded technology.'),
+    v('seller_capacity', 'aux', N, 'conversion * effective_knowledge', '1e8 CNY/year', 'Technology the node can sell per unit of market access.'),
+    v('enterprises', 'aux', N, 'hte + sme', 'enterprise', 'Firms able to absorb technology.'),
+    v('enterprises_circle', 'aux', undefined, 'SUM(enterprises[:])', 'enterprise', 'Firms in the whole circle.'),
+    v('buyer_share', 'aux', N, 'enterprises / INIT(enterprises_circle)', '1', 'Absorptive capacity relative to the 2015 circle.'),
+    v('market_access', 'aux', N, 'external_market_weight + SUM(reach[node, src] * buyer_share[src])', '1', 'Buyers reachable from the node: outside the circle plus distance-weighted buyers inside.'),
+    v('tech_contracts', 'aux', N, 'seller_capacity * market_access', '1e8 CNY/year', 'Technology-contract turnover registered at the node (seller side).'),
+    v('tech_absorbed', 'aux', N, 'buyer_share * SUM(reach[node, src] * seller_capacity[src])', '1e8 CNY/year', 'Technology bought by the node from sellers in the circle.'),
+    v('transfer_push', 'aux', N, '(tech_absorbed / INIT(tech_absorbed)) ^ transfer_formation_elasticity', '1', 'Push of absorbed technology on SME formation (1 in 2015).'),
+
+    // ---- talent ----
+    v('attractiveness_mean', 'aux', undefined, 'XIDZ(SUM(talent[:] * innovation_index[:]), SUM(talent[:]), 1)', '1', 'Talent-weighted mean innovation index of the circle.'),
+    v('talent_mobility', 'aux', N, '1 + corridor_mobility_gain * corridor_effect * on_rail', '1', 'Mobility of talent; the corridor raises it on the rail lines (siphon effect).'),
+    v('talent_growth_rate', 'aux', N, 'talent_growth_base + talent_duplication_loss * coordination_effect + talent_attraction * talent_mobility * (innovation_index / attractiveness_mean - 1)', '1/year', 'Talent growth: base, recovered duplication loss, attraction to faster-innovating nodes.'),
+    v('talent_change', 'flow', N, 'talent * talent_growth_rate', 'person/year', 'Net change of S&T talent.'),
+    v('hte_initial', 'aux', N, 'hte_share_of_group * (in_chengdu_city * hte_2015_chengdu_city + in_sichuan_other * hte_2015_sichuan_other + in_chongqing * hte_2015_chongqing)', 'enterprise', 'High-tech enterprises at the end of 2015.'),
+    v('talent', 'stock', N, 'talent_per_hte * hte_initial', 'person', 'S&T talent.', { inflows: ['talent_change'], nonNegative: true }),
+
+    // ---- enterprises ----
+    v('formation_propensity', 'aux', N, 'in_chengdu_city * formation_propensity_chengdu_city + in_sichuan_other * formation_propensity_sichuan_other + in_chongqing * formation_propensity_chongqing', 'enterprise/person/year', 'SME formation per talent (calibrated per Table-2 group).'),
+    v('local_formation', 'aux', N, 'formation_propensity * talent * innovation_index ^ formation_knowledge_elasticity * transfer_push * duplication_factor', 'enterprise/year', 'SMEs the node forms by itself.'),
+    v('parks_moved', 'aux', undefined, 'park_shift * SUM(is_core[:] * local_formation[:])', 'enterprise/year', "Cores' formation steered to co-built parks."),
+    v('host_weight', 'aux', N, 'ZIDZ(is_noncore_zone * talent, SUM(is_noncore_zone[:] * talent[:]))', '1', 'Share of park formation each non-core zone hosts (by its talent).'),
+    v('formation', 'flow', N, 'local_formation * (1 - park_shift * is_core) + park_entry_multiplier * parks_moved * host_weight', 'enterprise/year', 'S&T SMEs formed.', { nonNegative: true }),
+    v('capability', 'aux', N, '(rd_intensity / INIT(rd_intensity)) ^ certification_rd_elasticity', '1', 'R&D capability relative to 2015.'),
+    v('certification', 'flow', N, 'sme * certification_rate * capability', 'enterprise/year', 'SMEs certified as high-tech enterprises.', { nonNegative: true }),
+    v('sme_exit', 'flow', N, 'sme * sme_exit_rate', 'enterprise/year', 'SMEs failing.', { nonNegative: true }),
+    v('sme_per_hte', 'aux', N, 'in_sichuan * sme_per_hte_sichuan + in_chongqing * sme_per_hte_chongqing', '1', 'Initial pipeline per certified firm.'),
+    v('sme', 'stock', N, 'sme_per_hte * hte_initial', 'enterprise', 'Science-and-technology SMEs (pipeline).', { inflows: ['formation'], outflows: ['certification', 'sme_exit'], nonNegative: true }),
+    v('lapse', 'flow', N, 'hte * ((1 - renewal_probability) / certificate_validity + hte_exit_rate)', 'enterprise/year', 'Certificates not renewed after three years, and exits.', { nonNegative: true }),
+    v('hte', 'stock', N, 'hte_initial', 'enterprise', 'Certified high-tech enterprises.', { inflows: ['certification'], outflows: ['lapse'], nonNegative: true }),
+
+    // ---- costs ----
+    v('policy_cost', 'aux', undefined, `sci_spend + SUM(rd_extra[:]) + corridor_cost_full * lever_corridor_integration * ${on('corridor')} + park_cost * lever_parks_count * ${on('parks')} + coordination_cost_full * lever_coordination_level * ${on('coordination')} + transfer_cost_full * lever_transfer_level * ${on('transfer')}`, '1e8 CNY/year', 'Public money the levers spend per year.'),
+    v('policy_spending', 'flow', undefined, 'policy_cost', '1e8 CNY/year', 'Inflow to cumulative cost.'),
+    v('policy_cost_cumulative', 'stock', undefined, '0', '1e8 CNY', 'Public money spent by the levers since 2015.', { inflows: ['policy_spending'] }),
+  ];
+  // Regional aggregates with stable names.
+  for (const r of REGIONS) {
+    const w = r.id === 'circle' ? '' : ` * in_${r.id}[:]`;
+    const sum = (x: string) => `SUM(${x}[:]${w})`;
+    const label = r.name_en;
+    out.push(
+      v(`hte_${r.id}`, 'aux', undefined, sum('hte'), 'enterprise', `High-tech enterprises, ${label}.`),
+      v(`gdp_${r.id}`, 'aux', undefined, sum('gdp'), '1e8 CNY/year', `GDP, ${label}.`),
+      v(`rd_expenditure_${r.id}`, 'aux', undefined, sum('rd_expenditure'), '1e8 CNY/year', `R&D expenditure, ${label}.`),
+      v(`rd_intensity_${r.id}`, 'aux', undefined, `percent * rd_expenditure_${r.id} / gdp_${r.id}`, 'percent', `R&D intensity, ${label} (percent of GDP).`),
+      v(`tech_contracts_${r.id}`, 'aux', undefined, sum('tech_contracts'), '1e8 CNY/year', `Technology-contract turnover, ${label}.`),
+      v(`sme_${r.id}`, 'aux', undefined, sum('sme'), 'enterprise', `S&T SMEs in the pipeline, ${label}.`),
+    );
+  }
+  return out;
+}
+
+/** Lever inputs as model constants at their defaults (the baseline). */
+function leverConstants(): VariableSpec[] {
+  const defaults = defaultLeverConstants();
+  return LEVERS.flatMap((l) =>
+    l.fields.map((f) => {
+      const name = `lever_${l.id}_${f.field}`;
+      return {
+        name,
+        kind: 'aux' as const,
+        equation: num(defaults[name]),
+        units: f.field === 'start_year' ? 'year' : f.unit.en,
+        doc: `Lever input: ${l.label.en} — ${f.label.en} (${f.min}–${f.max}, default ${f.default}).`,
+      };
+    }),
+  );
+}
+
+/** Build the regional model from the registry, with optional overrides of scalar parameter values. */
+export function buildChengyuSpec(params: Record<string, number> = {}): ModelSpec {
+  for (const id of Object.keys(params)) {
+    const p = PARAMETERS.find((q) => q.id === id);
+    if (!p) throw new Error(`buildChengyuSpec: unknown parameter "${id}"`);
+    if (typeof p.value !== 'number') throw new Error(`buildChengyuSpec: parameter "${id}" is per node; override it as a run constant "${id}[node]"`);
+  }
+  return {
+    name: 'chengyu',
+    sim: { ...CHENGYU_SIM },
+    dimensions: [
+      { name: 'node', elements: [...NODE_IDS] },
+      { name: 'src', elements: [...NODE_IDS], aliasOf: 'node' },
+    ],
+    variables: [...PARAMETERS.map((p) => constantOf(p, params[p.id])), ...leverConstants(), ...dynamicVariables()],
+  };
+}
