@@ -1,6 +1,9 @@
 // The library's public entry: load a model from text, run it, read the series; and the
 // regional model, scenarios and analysis. Each area adds its exports here.
 export type * from './model/engine/types.ts';
+// Engine: compile a ModelSpec once, run it (method, time, constant overrides, seed), batch runner, graph.
+export { compileModel, CompiledModel, ModelError, formatDiagnostic, canonicalName } from './model/engine/index.ts';
+export type { ConstantInfo, Runner, RunnerOptions, GraphNode, ModelGraph } from './model/engine/index.ts';
 // Scenarios: levers, validation, --set overrides, output names, formatting, comparison.
 export type * from './model/scenario/lever-types.ts';
 export { leverConstantName } from './model/scenario/lever-types.ts';

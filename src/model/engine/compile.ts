@@ -1,0 +1,239 @@
+// From a ModelSpec to a Program: lay out, lower every element, order the passes, generate
+// JavaScript source and build it once with `new Function`.
+import type { Binding, Cx, LowerState, Stmt } from './lower.ts';
+import { applyLookup, lower, resolveSlot } from './lower.ts';
+import type { Layout, VarInfo } from './layout.ts';
+import { buildLayout, positionsOf } from './layout.ts';
+import { orderStatements } from './order.ts';
+import { HELPERS } from './runtime.ts';
+import { canonicalName } from './names.ts';
+import { ModelError } from './errors.ts';
+import type { Diagnostic, ModelSpec } from './types.ts';
+
+/** Signature shared by every generated function. */
+export type GenFn = (
+  v: Float64Array, dv: Float64Array, q: Float64Array, c: Float64Array,
+  t: number, dt: number, T0: number, T1: number, stage: number,
+  ix: Int32Array, buf: Float64Array, R: (() => number) | null,
+) => void;
+
+/** The generated functions of a model. */
+export interface GenFns {
+  /** Everything at the start time, in dependency order (stocks from their initial equations). */
+  init: GenFn;
+  /** Flows and auxiliaries from the current stocks. */
+  aux: GenFn;
+  /** Rates of change of every stock into dv. */
+  rates: GenFn;
+  /** Stage-0 bookkeeping after the rates: memories (PREVIOUS) and delay buffers. */
+  post: GenFn;
+  /** After a step: memories take their new values. */
+  commit: GenFn;
+}
+
+/** One overridable constant element. */
+export interface ConstantSlot {
+  /** Column name (`name` or `name[elem]`). */
+  column: string;
+  variable: string;
+  slot: number;
+  value: number;
+}
+
+/** A compiled model: layout, generated code and the tables it needs. */
+export interface Program {
+  spec: ModelSpec;
+  layout: Layout;
+  nSlots: number;
+  stockSlots: Int32Array;
+  /** 1 where the stock (same index as stockSlots) is non-negative. */
+  nonNegative: Uint8Array;
+  nq: number;
+  delayTimeSlots: Int32Array;
+  nRandom: number;
+  constants: ConstantSlot[];
+  /** Output columns (every model variable element, except table-only graphical functions). */
+  columns: string[];
+  columnSlots: Int32Array;
+  columnIndex: Map<string, number>;
+  fns: GenFns;
+  /** The generated source (for inspection and tests). */
+  source: string;
+}
+
+function elementEnv(v: VarInfo, i: number): Map<string, Binding> {
+  const env = new Map<string, Binding>();
+  positionsOf(v, i).forEach((pos, k) => env.set(v.dims[k].name, { dim: v.dims[k], pos }));
+  return env;
+}
+
+// V8 optimises very large functions poorly: split generated passes into chunks.
+const CHUNK_CHARS = 24_000;
+
+function chunked(name: string, lines: string[], params: string): string {
+  const chunks: string[][] = [[]];
+  let size = 0;
+  for (const l of lines) {
+    if (size + l.length > CHUNK_CHARS && chunks[chunks.length - 1].length) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks[chunks.length - 1].push(l);
+    size += l.length;
+  }
+  if (chunks.length === 1) return `function ${name}(${params}) {\n${chunks[0].join('\n')}\n}\n`;
+  let out = '';
+  chunks.forEach((c, k) => {
+    out += `function ${name}_${k}(${params}) {\n${c.join('\n')}\n}\n`;
+  });
+  out += `function ${name}(${params}) {\n${chunks.map((_, k) => `${name}_${k}(${params});`).join('\n')}\n}\n`;
+  return out;
+}
+
+/** Compile a model spec into a Program; throws ModelError listing every problem. */
+export function compileProgram(spec: ModelSpec): Program {
+  const diags: Diagnostic[] = [];
+  validateSim(spec, diags);
+  const layout = buildLayout(spec, diags);
+  const st: LowerState = {
+    layout, diags, next: layout.nSlots, stmts: [], stocks: [], posts: [], commits: [], nq: 0,
+    delays: [], nRandom: 0, tables: [], tableOf: new Map(), owners: [],
+  };
+  const constants: ConstantSlot[] = [];
+  const columns: string[] = [];
+  const columnSlots: number[] = [];
+  for (const v of layout.order) {
+    for (let i = 0; i < v.size; i++) {
+      const slot = v.base + i;
+      st.owners[slot] = v.columns[i];
+      const tableOnly = v.spec.gf && v.exprs[i] === null;
+      if (!tableOnly) {
+        columns.push(v.columns[i]);
+        columnSlots.push(slot);
+      }
+    }
+  }
+  for (const v of layout.order) lowerVariable(v, st, constants);
+
+  const cycles: string[][] = [];
+  const initStmts = st.stmts.filter((s) => s.init !== null);
+  const dynStmts = st.stmts.filter((s) => s.dyn !== null);
+  const dynTargets = new Set(dynStmts.map((s) => s.target));
+  const initOrder = orderStatements(initStmts, cycles);
+  const dynOrder = orderStatements(
+    dynStmts.map((s) => ({ ...s, deps: new Set([...s.deps].filter((d) => dynTargets.has(d))) })),
+    cycles,
+  );
+  const seenCycle = new Set<string>();
+  for (const c of cycles) {
+    const key = [...c].sort().join('\u0000');
+    if (seenCycle.has(key)) continue;
+    seenCycle.add(key);
+    diags.push({
+      kind: 'cycle', variable: c[0],
+      message: c.length === 1
+        ? `"${c[0]}" is defined in terms of itself (circular definition; only stocks may close a loop)`
+        : `circular definition: ${[...c, c[0]].join(' → ')} (only stocks may close a loop)`,
+    });
+  }
+  if (diags.length) throw new ModelError(dedupe(diags));
+
+  const params = 'v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R';
+  const helperNames = Object.keys(HELPERS);
+  let src = '"use strict";\n';
+  src += `const { ${helperNames.join(', ')} } = H;\nconst TB = H.TB;\n`;
+  src += chunked('init', initOrder.map((s) => s.init!), params);
+  src += chunked('aux', dynOrder.map((s) => s.dyn!), params);
+  src += chunked('rates', st.stocks.map((s, k) => `dv[${k}] = ${s.rate};`), params);
+  src += chunked('post', st.posts, params);
+  src += chunked('commit', st.commits, params);
+  src += 'return { init, aux, rates, post, commit };\n';
+  const build = new Function('H', src) as (h: unknown) => GenFns;
+  const fns = build({ ...HELPERS, TB: Float64Array.from(st.tables) });
+
+  return {
+    spec, layout, nSlots: st.next,
+    stockSlots: Int32Array.from(st.stocks.map((s) => s.slot)),
+    nonNegative: Uint8Array.from(st.stocks.map((s) => (s.nonNegative ? 1 : 0))),
+    nq: st.nq,
+    delayTimeSlots: Int32Array.from(st.delays.map((d) => d.timeSlot)),
+    nRandom: st.nRandom,
+    constants,
+    columns,
+    columnSlots: Int32Array.from(columnSlots),
+    columnIndex: new Map(columns.map((c, i) => [c, i])),
+    fns,
+    source: src,
+  };
+}
+
+// An apply-to-all equation reports the same problem once per element: keep one.
+function dedupe(diags: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const key = `${d.kind}\u0000${d.variable}\u0000${d.message}\u0000${d.position}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function validateSim(spec: ModelSpec, diags: Diagnostic[]): void {
+  const s = spec.sim;
+  const bad = (m: string): void => void diags.push({ kind: 'other', message: m });
+  if (!s || typeof s !== 'object') return bad('the model has no sim specs (start, stop, dt)');
+  for (const k of ['start', 'stop', 'dt'] as const) if (!Number.isFinite(s[k])) bad(`sim specs: ${k} must be a finite number`);
+  if (s.dt <= 0) bad(`sim specs: dt must be positive (got ${s.dt})`);
+  if (s.stop < s.start) bad(`sim specs: stop (${s.stop}) is before start (${s.start})`);
+  if (s.saveStep !== undefined && !(s.saveStep > 0)) bad(`sim specs: saveStep must be positive (got ${s.saveStep})`);
+}
+
+function lowerVariable(v: VarInfo, st: LowerState, constants: ConstantSlot[]): void {
+  const kind = v.spec.kind;
+  for (let i = 0; i < v.size; i++) {
+    const slot = v.base + i;
+    const col = v.columns[i];
+    const deps = new Set<number>();
+    const cx: Cx = { v, col, text: v.texts[i], env: elementEnv(v, i), deps };
+    const e = v.exprs[i];
+    if (v.constValues) {
+      constants.push({ column: col, variable: v.display, slot, value: v.constValues[i] });
+      st.stmts.push({ target: slot, owner: col, init: `v[${slot}] = c[${constants.length - 1}];`, dyn: null, deps });
+      continue;
+    }
+    if (e === null) {
+      if (v.spec.gf) st.stmts.push({ target: slot, owner: col, init: `v[${slot}] = NaN;`, dyn: null, deps });
+      continue;
+    }
+    let code = lower(e, cx, st);
+    if (v.spec.gf) code = applyLookup(v, code, st);
+    if (kind === 'stock') {
+      st.stmts.push({ target: slot, owner: col, init: `v[${slot}] = ${code};`, dyn: null, deps });
+      st.stocks.push({ slot, rate: stockRate(v, cx, st), nonNegative: !!v.spec.nonNegative });
+      continue;
+    }
+    if (kind === 'flow' && v.spec.nonNegative) code = `Math.max(0, ${code})`;
+    const stmt: Stmt = { target: slot, owner: col, init: `v[${slot}] = ${code};`, dyn: `v[${slot}] = ${code};`, deps };
+    st.stmts.push(stmt);
+  }
+}
+
+function stockRate(v: VarInfo, cx: Cx, st: LowerState): string {
+  const term = (name: string): string => {
+    const fv = st.layout.vars.get(canonicalName(name));
+    if (!fv) {
+      st.diags.push({ kind: 'undefined', variable: v.display, message: `flow "${name}" of stock "${v.display}" is not defined` });
+      return '0';
+    }
+    if (fv.spec.kind !== 'flow' && fv.spec.kind !== 'aux') {
+      st.diags.push({ kind: 'other', variable: v.display, message: `"${name}" is listed as a flow of "${v.display}" but is a ${fv.spec.kind}` });
+      return '0';
+    }
+    const slot = resolveSlot(fv, null, name, { ...cx, deps: new Set() }, st);
+    return slot < 0 ? '0' : `v[${slot}]`;
+  };
+  const ins = (v.spec.inflows ?? []).map(term);
+  const outs = (v.spec.outflows ?? []).map(term);
+  const inSum = ins.length ? ins.join(' + ') : '0';
+  return outs.length ? `(${inSum}) - (${outs.join(' + ')})` : inSum;
+}

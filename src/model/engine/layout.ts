@@ -1,0 +1,154 @@
+// Model layout: variables with their dimensions, element names, parsed equations and
+// slots in the flat state vector.
+import type { Expr } from './ast.ts';
+import { walk } from './ast.ts';
+import type { DimInfo } from './dimensions.ts';
+import { buildDimensions } from './dimensions.ts';
+import { canonicalName } from './names.ts';
+import { ParseFailure, parseEquation } from './parse.ts';
+import type { Diagnostic, ModelSpec, VariableSpec } from './types.ts';
+
+/** One model variable, resolved. */
+export interface VarInfo {
+  spec: VariableSpec;
+  /** Canonical name. */
+  name: string;
+  display: string;
+  dims: DimInfo[];
+  /** Number of elements (1 for scalars). */
+  size: number;
+  /** Row-major strides per dimension. */
+  strides: number[];
+  /** First slot in the state vector. */
+  base: number;
+  /** Parsed equation per element (null when it failed to parse or is missing). */
+  exprs: (Expr | null)[];
+  /** Equation text per element (for positions in diagnostics). */
+  texts: string[];
+  /** Column name per element: `name`, `name[e]`, `name[a,b]`. */
+  columns: string[];
+  /** Constant value per element when the variable is an aux whose equations are plain numbers. */
+  constValues: number[] | null;
+}
+
+/** The laid-out model. */
+export interface Layout {
+  dims: Map<string, DimInfo>;
+  vars: Map<string, VarInfo>;
+  order: VarInfo[];
+  /** Slots used by model variables (hidden slots follow). */
+  nSlots: number;
+}
+
+/** Element positions (one per dimension) of flat element index `i`. */
+export function positionsOf(v: VarInfo, i: number): number[] {
+  return v.dims.map((d, k) => Math.floor(i / v.strides[k]) % d.elements.length);
+}
+
+/** Fold an expression made only of numbers and arithmetic; undefined otherwise. */
+export function foldConstant(e: Expr): number | undefined {
+  switch (e.k) {
+    case 'num':
+      return e.v;
+    case 'un': {
+      const a = foldConstant(e.a);
+      if (a === undefined) return undefined;
+      return e.op === '-' ? -a : e.op === '+' ? a : a === 0 ? 1 : 0;
+    }
+    case 'bin': {
+      const a = foldConstant(e.a);
+      const b = foldConstant(e.b);
+      if (a === undefined || b === undefined) return undefined;
+      switch (e.op) {
+        case '+': return a + b;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/': return a / b;
+        case '^': return Math.pow(a, b);
+        default: return undefined;
+      }
+    }
+    default:
+      return undefined;
+  }
+}
+
+function equationFor(v: VariableSpec, key: string[], dims: DimInfo[]): string | undefined {
+  const eq = v.equation;
+  if (typeof eq === 'string') return eq;
+  const canon = key.map(canonicalName);
+  for (const [k, text] of Object.entries(eq)) {
+    const parts = k.split(',').map(canonicalName);
+    if (parts.length === canon.length && parts.every((p, i) => p === canon[i] || p === '*' || p === dims[i].name)) return text;
+  }
+  return undefined;
+}
+
+/** Resolve dimensions and variables, parse every equation once, allocate slots. */
+export function buildLayout(spec: ModelSpec, diags: Diagnostic[]): Layout {
+  const dims = buildDimensions(spec.dimensions ?? [], diags);
+  const vars = new Map<string, VarInfo>();
+  const order: VarInfo[] = [];
+  let slot = 0;
+  for (const vs of spec.variables) {
+    const name = canonicalName(vs.name);
+    if (vars.has(name)) {
+      diags.push({ kind: 'other', variable: vs.name, message: `"${vs.name}" is defined more than once` });
+      continue;
+    }
+    const vdims: DimInfo[] = [];
+    for (const dn of vs.dims ?? []) {
+      const d = dims.get(canonicalName(dn));
+      if (!d) diags.push({ kind: 'dimension', variable: vs.name, message: `unknown dimension "${dn}"` });
+      else vdims.push(d);
+    }
+    if (vdims.length !== (vs.dims ?? []).length) continue;
+    const strides = vdims.map(() => 1);
+    for (let k = vdims.length - 2; k >= 0; k--) strides[k] = strides[k + 1] * vdims[k + 1].elements.length;
+    const size = vdims.reduce((n, d) => n * d.elements.length, 1);
+    const info: VarInfo = {
+      spec: vs, name, display: vs.name, dims: vdims, size, strides, base: slot,
+      exprs: [], texts: [], columns: [], constValues: null,
+    };
+    slot += size;
+    for (let i = 0; i < size; i++) {
+      const pos = positionsOf(info, i);
+      const elems = pos.map((p, k) => vdims[k].elements[p]);
+      info.columns.push(vdims.length ? `${vs.name}[${elems.join(',')}]` : vs.name);
+      const text = equationFor(vs, elems, vdims);
+      info.texts.push(text ?? '');
+      if (text === undefined) {
+        diags.push({ kind: 'other', variable: info.columns[i], message: `no equation for element ${info.columns[i]}` });
+        info.exprs.push(null);
+        continue;
+      }
+      if (text.trim() === '' && vs.gf) {
+        // A graphical function with no input is only a table (called as a function).
+        info.exprs.push(null);
+        continue;
+      }
+      try {
+        info.exprs.push(parseEquation(text));
+      } catch (err) {
+        const pf = err as ParseFailure;
+        diags.push({ kind: 'parse', variable: vs.name, message: pf.message, position: pf.position });
+        info.exprs.push(null);
+      }
+    }
+    if (vs.kind === 'aux' && !vs.gf && info.exprs.every((e) => e !== null)) {
+      const values = info.exprs.map((e) => foldConstant(e!));
+      if (values.every((x) => x !== undefined)) info.constValues = values as number[];
+    }
+    vars.set(name, info);
+    order.push(info);
+  }
+  return { dims, vars, order, nSlots: slot };
+}
+
+/** Canonical names of the variables an expression refers to (for the dependency graph). */
+export function referencedNames(e: Expr, out: Set<string>): void {
+  walk(e, (n) => {
+    if (n.k === 'ref') out.add(n.name);
+    if (n.k === 'call') out.add(n.fn);
+  });
+}

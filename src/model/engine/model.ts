@@ -1,0 +1,242 @@
+// CompiledModel: the object compileModel returns. Runs (with method, time and constant
+// overrides), a fast batch runner that allocates nothing per run, the constants table and
+// the dependency graph.
+import type { ConstantSlot, Program } from './compile.ts';
+import { compileProgram } from './compile.ts';
+import { ModelError } from './errors.ts';
+import type { ModelGraph } from './graph.ts';
+import { buildGraph } from './graph.ts';
+import { hashValue } from './hash.ts';
+import { canonicalName } from './names.ts';
+import type { Timing } from './simulate.ts';
+import { Workspace, makeRng, simulate, timing } from './simulate.ts';
+import type { Method, ModelSpec, RunMeta, RunOptions, RunResult, SimSpecs } from './types.ts';
+
+/** One overridable constant of a model (a variable whose equations are plain numbers). */
+export interface ConstantInfo {
+  /** Variable name as the model writes it. */
+  name: string;
+  /** Column names of its elements (`[name]` for a scalar, `name[elem]`… for arrays). */
+  elements: string[];
+  /** Default values, one per element. */
+  defaults: number[];
+  /** Index of the first element in the constants vector a Runner takes. */
+  index: number;
+}
+
+/** Options of a batch runner. */
+export interface RunnerOptions {
+  /** Output columns: variable names (an arrayed name means all its elements) or `name[elem]`. */
+  outputs: string[];
+  /** Times to record (on the dt grid of the run); default: every save step. */
+  saveTimes?: number[];
+  method?: Method;
+  sim?: Partial<SimSpecs>;
+}
+
+/** A reusable, allocation-free runner for Monte Carlo and sensitivity loops. */
+export interface Runner {
+  /** Expanded output column names, in output order. */
+  columns: string[];
+  /** Recorded times. */
+  times: Float64Array;
+  /** A fresh copy of the default constants vector (same order as CompiledModel.constants). */
+  defaults(): Float64Array;
+  /** Position of a constant (`name` or `name[elem]`) in the constants vector. */
+  constantIndex(name: string): number;
+  /**
+   * Run once with the given constants vector (default: the model's defaults) and seed.
+   * Returns a buffer owned by the runner (overwritten by the next call): column-major,
+   * value of column k at time i is out[k * times.length + i].
+   */
+  run(constants?: Float64Array, seed?: number | string): Float64Array;
+}
+
+/** Parse a column reference "name" or "name[a, b]" into canonical form. */
+function canonicalColumn(s: string): string {
+  const m = /^(.*?)\s*\[(.*)\]\s*$/.exec(s);
+  if (!m) return canonicalName(s);
+  return `${canonicalName(m[1])}[${m[2].split(',').map(canonicalName).join(',')}]`;
+}
+
+/** A model compiled to JavaScript, ready to run many times. */
+export class CompiledModel {
+  /** Hash of the model spec (equations, dimensions, sim specs). */
+  readonly hash: string;
+  /** Overridable constants, in the order of the constants vector. */
+  readonly constants: ConstantInfo[];
+  /** Dependency graph by variable ("what drives this?", feedback loops). */
+  readonly graph: ModelGraph;
+  /** Output column names of a full run. */
+  readonly columns: string[];
+  private readonly p: Program;
+  private readonly defaultsVec: Float64Array;
+  private readonly constIndex = new Map<string, number[]>();
+  private readonly colIndex = new Map<string, number[]>();
+  private ws: Workspace | null = null;
+
+  constructor(readonly spec: ModelSpec) {
+    this.p = compileProgram(spec);
+    this.hash = hashValue({ sim: spec.sim, dimensions: spec.dimensions ?? [], variables: spec.variables });
+    this.graph = buildGraph(this.p.layout);
+    this.columns = this.p.columns;
+    this.defaultsVec = Float64Array.from(this.p.constants.map((c) => c.value));
+    const byVar = new Map<string, ConstantInfo>();
+    this.constants = [];
+    this.p.constants.forEach((c: ConstantSlot, k) => {
+      let info = byVar.get(c.variable);
+      if (!info) {
+        info = { name: c.variable, elements: [], defaults: [], index: k };
+        byVar.set(c.variable, info);
+        this.constants.push(info);
+      }
+      info.elements.push(c.column);
+      info.defaults.push(c.value);
+      const add = (key: string): void => {
+        const l = this.constIndex.get(key) ?? [];
+        l.push(k);
+        this.constIndex.set(key, l);
+      };
+      add(canonicalColumn(c.column));
+      if (c.column !== c.variable) add(canonicalName(c.variable));
+    });
+    this.p.columns.forEach((col, k) => {
+      const add = (key: string): void => {
+        const l = this.colIndex.get(key) ?? [];
+        l.push(k);
+        this.colIndex.set(key, l);
+      };
+      add(canonicalColumn(col));
+      const base = col.indexOf('[');
+      if (base > 0) add(canonicalName(col.slice(0, base)));
+    });
+  }
+
+  /** The generated JavaScript (for inspection). */
+  get source(): string {
+    return this.p.source;
+  }
+
+  private resolveSim(opts: { method?: Method; sim?: Partial<SimSpecs> }): { tm: Timing; method: Method; saveStep: number } {
+    const s = { ...this.spec.sim, ...(opts.sim ?? {}) };
+    const method = opts.method ?? s.method ?? 'euler';
+    const bad = (m: string): never => {
+      throw new ModelError([{ kind: 'other', message: m }]);
+    };
+    if (method !== 'euler' && method !== 'rk4') bad(`unknown method "${String(method)}" (use euler or rk4)`);
+    if (!(s.dt > 0) || !Number.isFinite(s.dt)) bad(`dt must be a positive number (got ${s.dt})`);
+    if (!Number.isFinite(s.start) || !Number.isFinite(s.stop) || s.stop < s.start) bad(`invalid time range ${s.start}..${s.stop}`);
+    const saveStep = s.saveStep ?? s.dt;
+    if (!(saveStep > 0)) bad(`saveStep must be positive (got ${saveStep})`);
+    return { tm: timing(s.start, s.stop, s.dt), method, saveStep };
+  }
+
+  private constantsVector(overrides: Record<string, number> | undefined): Float64Array {
+    const c = Float64Array.from(this.defaultsVec);
+    for (const [name, value] of Object.entries(overrides ?? {})) {
+      const idx = this.constIndex.get(canonicalColumn(name));
+      if (!idx) {
+        const known = this.constants.map((x) => x.name).slice(0, 12).join(', ');
+        throw new ModelError([{ kind: 'other', variable: name, message: `"${name}" is not a constant of the model (constants: ${known}${this.constants.length > 12 ? ', …' : ''})` }]);
+      }
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw new ModelError([{ kind: 'other', variable: name, message: `value of constant "${name}" must be a finite number (got ${String(value)})` }]);
+      }
+      for (const k of idx) c[k] = value;
+    }
+    return c;
+  }
+
+  private workspace(): Workspace {
+    if (!this.ws) this.ws = new Workspace(this.p);
+    return this.ws;
+  }
+
+  /** Run the model once and return every variable's series. */
+  run(opts: RunOptions = {}): RunResult {
+    const { tm, method, saveStep } = this.resolveSim(opts);
+    const c = this.constantsVector(opts.constants);
+    const every = Math.max(1, Math.round(saveStep / tm.dt));
+    const steps: number[] = [];
+    for (let n = 0; n <= tm.nSteps; n += every) steps.push(n);
+    const saveSteps = Int32Array.from(steps);
+    const nSave = steps.length;
+    const nCol = this.p.columns.length;
+    const out = new Float64Array(nCol * nSave);
+    simulate(this.workspace(), c, tm, method, saveSteps, this.p.columnSlots, out, makeRng(this.p, opts.seed));
+    const series = new Map<string, Float64Array>();
+    this.p.columns.forEach((name, k) => series.set(name, out.subarray(k * nSave, (k + 1) * nSave)));
+    const meta: RunMeta = {
+      modelHash: this.hash, method, dt: tm.dt, start: tm.start, stop: tm.stop, saveStep: every * tm.dt,
+    };
+    if (opts.seed !== undefined) meta.seed = opts.seed;
+    else if (this.p.nRandom > 0) meta.seed = 0;
+    return {
+      times: Float64Array.from(steps, (n) => tm.start + n * tm.dt),
+      names: [...this.p.columns],
+      series,
+      meta,
+    };
+  }
+
+  /** Column indices of an output name (a whole array or one element). */
+  private outputColumns(name: string): number[] {
+    const idx = this.colIndex.get(canonicalColumn(name));
+    if (!idx) throw new ModelError([{ kind: 'undefined', variable: name, message: `"${name}" is not a variable of the model` }]);
+    return idx;
+  }
+
+  /** Create a batch runner: fixed outputs and times, a constants vector in, a reused buffer out. */
+  createRunner(opts: RunnerOptions): Runner {
+    const { tm, method, saveStep } = this.resolveSim(opts);
+    const cols = opts.outputs.flatMap((o) => this.outputColumns(o));
+    const columns = cols.map((k) => this.p.columns[k]);
+    const outSlots = Int32Array.from(cols, (k) => this.p.columnSlots[k]);
+    let steps: number[];
+    if (opts.saveTimes) {
+      steps = opts.saveTimes.map((t) => {
+        const n = Math.round((t - tm.start) / tm.dt);
+        if (n < 0 || n > tm.nSteps || Math.abs(tm.start + n * tm.dt - t) > 1e-6 * Math.max(1, Math.abs(t))) {
+          throw new ModelError([{ kind: 'other', message: `save time ${t} is not a step of the run (${tm.start}..${tm.stop} by ${tm.dt})` }]);
+        }
+        return n;
+      });
+      for (let i = 1; i < steps.length; i++) {
+        if (steps[i] <= steps[i - 1]) throw new ModelError([{ kind: 'other', message: 'save times must be strictly increasing' }]);
+      }
+    } else {
+      const every = Math.max(1, Math.round(saveStep / tm.dt));
+      steps = [];
+      for (let n = 0; n <= tm.nSteps; n += every) steps.push(n);
+    }
+    const saveSteps = Int32Array.from(steps);
+    const times = Float64Array.from(steps, (n) => tm.start + n * tm.dt);
+    const out = new Float64Array(outSlots.length * steps.length);
+    const ws = new Workspace(this.p);
+    const defaults = this.defaultsVec;
+    const p = this.p;
+    return {
+      columns,
+      times,
+      defaults: () => Float64Array.from(defaults),
+      constantIndex: (name: string) => {
+        const idx = this.constIndex.get(canonicalColumn(name));
+        if (!idx) throw new ModelError([{ kind: 'other', variable: name, message: `"${name}" is not a constant of the model` }]);
+        return idx[0];
+      },
+      run: (constants?: Float64Array, seed?: number | string) => {
+        const c = constants ?? defaults;
+        if (c.length !== defaults.length) {
+          throw new ModelError([{ kind: 'other', message: `constants vector has ${c.length} values, the model has ${defaults.length}` }]);
+        }
+        simulate(ws, c, tm, method, saveSteps, outSlots, out, makeRng(p, seed));
+        return out;
+      },
+    };
+  }
+}
+
+/** Compile a model spec; throws ModelError (with `.diagnostics`) when the model has problems. */
+export function compileModel(spec: ModelSpec): CompiledModel {
+  return new CompiledModel(spec);
+}

@@ -1,0 +1,128 @@
+// The time loop: plain JavaScript over preallocated arrays, calling the generated passes.
+// Euler and classic RK4; stocks marked non-negative are kept ≥ 0 after each step.
+import seedrandom from 'seedrandom';
+import type { Program } from './compile.ts';
+import type { Method } from './types.ts';
+
+/** Time settings of one run, resolved. */
+export interface Timing {
+  start: number;
+  stop: number;
+  dt: number;
+  /** Number of steps (the run has nSteps + 1 time points). */
+  nSteps: number;
+}
+
+/** Preallocated arrays for repeated runs of one program. */
+export class Workspace {
+  readonly v: Float64Array;
+  readonly dv: Float64Array;
+  readonly q: Float64Array;
+  readonly ix: Int32Array;
+  readonly y0: Float64Array;
+  readonly acc: Float64Array;
+  buf: Float64Array = new Float64Array(0);
+  constructor(readonly p: Program) {
+    this.v = new Float64Array(p.nSlots);
+    const ns = p.stockSlots.length;
+    this.dv = new Float64Array(ns);
+    this.q = new Float64Array(p.nq);
+    this.ix = new Int32Array(1 + 2 * p.delayTimeSlots.length);
+    this.y0 = new Float64Array(ns);
+    this.acc = new Float64Array(ns);
+  }
+}
+
+/** Resolve start/stop/dt into a step count (tolerant of floating-point division). */
+export function timing(start: number, stop: number, dt: number): Timing {
+  const nSteps = Math.max(0, Math.round((stop - start) / dt));
+  return { start, stop, dt, nSteps };
+}
+
+/** A seeded uniform source for the random builtins (null when the model draws nothing). */
+export function makeRng(p: Program, seed: number | string | undefined): (() => number) | null {
+  if (p.nRandom === 0) return null;
+  return seedrandom.alea(String(seed ?? 0));
+}
+
+/**
+ * Run `p` once. `c` holds the constants (same order as p.constants); values of
+ * `outSlots` are written at the steps in `saveSteps` (ascending) into `out`, laid out
+ * column by column: out[col * saveSteps.length + i].
+ */
+export function simulate(
+  ws: Workspace, c: Float64Array, tm: Timing, method: Method,
+  saveSteps: Int32Array, outSlots: Int32Array, out: Float64Array, R: (() => number) | null,
+): void {
+  const p = ws.p;
+  const { init, aux, rates, post, commit } = p.fns;
+  const { v, dv, q, ix, y0, acc } = ws;
+  const S = p.stockSlots;
+  const nn = p.nonNegative;
+  const ns = S.length;
+  const nOut = outSlots.length;
+  const nSave = saveSteps.length;
+  const { start, stop, dt, nSteps } = tm;
+  const T0 = start;
+  const T1 = stop;
+  ix[0] = 0;
+  init(v, dv, q, c, start, dt, T0, T1, 0, ix, ws.buf, R);
+  if (p.delayTimeSlots.length) {
+    let off = 0;
+    for (let j = 0; j < p.delayTimeSlots.length; j++) {
+      const k = Math.max(1, Math.round(v[p.delayTimeSlots[j]] / dt));
+      ix[1 + 2 * j] = k;
+      ix[2 + 2 * j] = off;
+      off += k;
+    }
+    if (ws.buf.length < off) ws.buf = new Float64Array(off);
+  }
+  const buf = ws.buf;
+  let si = 0;
+  const half = dt / 2;
+  for (let n = 0; ; n++) {
+    const t = start + n * dt;
+    ix[0] = n;
+    if (n > 0) aux(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
+    if (si < nSave && saveSteps[si] === n) {
+      for (let k = 0; k < nOut; k++) out[k * nSave + si] = v[outSlots[k]];
+      si++;
+    }
+    if (n >= nSteps) break;
+    rates(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
+    post(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
+    if (method === 'euler') {
+      for (let k = 0; k < ns; k++) {
+        const s = S[k];
+        const x = v[s] + dt * dv[k];
+        v[s] = nn[k] === 1 && x < 0 ? 0 : x;
+      }
+    } else {
+      for (let k = 0; k < ns; k++) {
+        const s = S[k];
+        y0[k] = v[s];
+        acc[k] = dv[k];
+        v[s] = y0[k] + half * dv[k];
+      }
+      aux(v, dv, q, c, t + half, dt, T0, T1, 1, ix, buf, R);
+      rates(v, dv, q, c, t + half, dt, T0, T1, 1, ix, buf, R);
+      for (let k = 0; k < ns; k++) {
+        acc[k] += 2 * dv[k];
+        v[S[k]] = y0[k] + half * dv[k];
+      }
+      aux(v, dv, q, c, t + half, dt, T0, T1, 2, ix, buf, R);
+      rates(v, dv, q, c, t + half, dt, T0, T1, 2, ix, buf, R);
+      for (let k = 0; k < ns; k++) {
+        acc[k] += 2 * dv[k];
+        v[S[k]] = y0[k] + dt * dv[k];
+      }
+      aux(v, dv, q, c, t + dt, dt, T0, T1, 3, ix, buf, R);
+      rates(v, dv, q, c, t + dt, dt, T0, T1, 3, ix, buf, R);
+      for (let k = 0; k < ns; k++) {
+        const x = y0[k] + (dt / 6) * (acc[k] + dv[k]);
+        v[S[k]] = nn[k] === 1 && x < 0 ? 0 : x;
+      }
+    }
+    commit(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
+  }
+}
