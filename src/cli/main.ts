@@ -12,6 +12,8 @@ const commandModules: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/run.ts'),
   () => import('./commands/compare.ts'),
   () => import('./commands/slurm.ts'),
+  () => import('./commands/batch.ts'),
+  () => import('./commands/merge.ts'),
 ];
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */

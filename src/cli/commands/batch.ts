@@ -1,0 +1,87 @@
+// `chengyu-sim batch SCENARIO.json --runs N --seed S [--workers K] [--shard i/n]
+// [--sampling random|lhs] --out DIR`: a resumable Monte Carlo batch (see
+// src/model/analysis/node/run-batch.ts). Without --shard, the shard comes from a cluster
+// scheduler's array variables when present (shard-from-env.ts).
+import { Command, Option } from 'commander';
+import { runBatch } from '../../model/analysis/node/run-batch.ts';
+import { parseShard, type Shard } from '../../model/analysis/shard.ts';
+import { shardFromEnv, ShardEnvError } from '../../model/analysis/shard-from-env.ts';
+import type { SamplingMethod } from '../../model/analysis/sampling.ts';
+import { defaultWorkerCount } from '../../model/worker/node-pool.ts';
+import { CliError } from '../errors.ts';
+import { analysisInput, intOption } from './analysis-input.ts';
+
+/** Options of `batch` as commander passes them. */
+export interface BatchCliOptions {
+  runs?: string;
+  seed: string;
+  workers?: string;
+  shard?: string;
+  sampling: SamplingMethod;
+  out?: string;
+  chunkSize?: string;
+  toyModel?: string;
+  toyDelayMs?: string;
+}
+
+/** The shard of this process: explicit `--shard` wins over the scheduler's environment. */
+export function pickShard(explicit: string | undefined, env: Record<string, string | undefined>): (Shard & { source?: string }) | undefined {
+  try {
+    if (explicit !== undefined) return parseShard(explicit);
+    return shardFromEnv(env);
+  } catch (err) {
+    if (err instanceof ShardEnvError || err instanceof Error) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+/** Run the batch command (exported for tests). */
+export async function batchCommand(scenario: string | undefined, o: BatchCliOptions): Promise<void> {
+  if (!o.out) throw new CliError('--out DIR is required');
+  const runs = intOption('--runs', o.runs, 1, 100_000_000);
+  const seed = intOption('--seed', o.seed, 0, 2 ** 53 - 1);
+  const workers = o.workers === undefined ? defaultWorkerCount() : intOption('--workers', o.workers, 0, 256);
+  const chunkSize = o.chunkSize === undefined ? undefined : intOption('--chunk-size', o.chunkSize, 1, 1_000_000);
+  const shard = pickShard(o.shard, process.env);
+  const toy = o.toyModel ? { name: o.toyModel, delayMs: o.toyDelayMs ? Number(o.toyDelayMs) : undefined } : undefined;
+  const input = analysisInput(scenario, toy);
+  const t0 = Date.now();
+  const outcome = await runBatch({
+    dir: o.out,
+    job: { model: input.ref, runs, seed, sampling: o.sampling },
+    scenario: input.scenario,
+    shard: shard ? { index: shard.index, count: shard.count } : undefined,
+    workers,
+    chunkSize,
+    progress: process.stderr,
+    onWorkerDied: (m) => process.stderr.write(`batch: a worker died (${m})\n`),
+  }).catch((err: unknown) => {
+    throw new CliError(err instanceof Error ? err.message : String(err), 1);
+  });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  const m = outcome.manifest;
+  const from = shard?.source ? ` (shard ${shard.index}/${shard.count} from ${shard.source})` : '';
+  process.stderr.write(
+    `batch: runs ${m.range[0]}–${m.range[1] - 1} of ${m.runs} done${from}: ${outcome.computedRuns} computed, ${outcome.reusedRuns} resumed, ${secs} s → ${o.out}/summary.csv\n`,
+  );
+}
+
+/** Register `batch`. */
+export function register(program: Command): void {
+  program
+    .command('batch')
+    .description('Monte Carlo batch over the uncertain parameters; resumable, shardable / 蒙特卡洛批量运行（可续跑、可分片）')
+    .argument('[scenario]', 'scenario file (JSON)')
+    .requiredOption('--runs <n>', 'number of runs N of the whole batch')
+    .option('--seed <s>', 'batch seed (same seed → same bytes)', '1')
+    .option('--workers <k>', 'worker threads (default: one per core; 0 = in this thread)')
+    .option('--shard <i/n>', 'run only the i-th (0-based) of n slices of the N runs; merge the slices with `merge`')
+    .addOption(new Option('--sampling <method>', 'sampling design').choices(['random', 'lhs']).default('lhs'))
+    .requiredOption('--out <dir>', 'output directory (summary.csv, runs.csv, manifest.json, chunks/)')
+    .option('--chunk-size <n>', 'runs per chunk (unit of work and of resume)')
+    .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())
+    .addOption(new Option('--toy-delay-ms <ms>', 'toy model cost per run (tests)').hideHelp())
+    .action(async (scenario: string | undefined, o: BatchCliOptions) => {
+      await batchCommand(scenario, o);
+    });
+}
