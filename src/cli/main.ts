@@ -14,6 +14,7 @@ const commandModules: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/slurm.ts'),
   () => import('./commands/batch.ts'),
   () => import('./commands/merge.ts'),
+  () => import('./commands/sensitivity.ts'),
 ];
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
