@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ModelRef } from '../../model/analysis/model-ref.ts';
 import { CliError } from '../errors.ts';
+import { scenarioConstants, type Scenario } from '../../model/scenario/scenario.ts';
 import { loadScenarioFile } from './scenario-input.ts';
 
 /** The model of a batch plus what the manifest records about its scenario. */
@@ -33,9 +34,15 @@ export function analysisInput(scenarioPath: string | undefined, toy?: { name: st
 }
 
 /** Model reference of the regional model under a scenario. */
-function chengyuRef(_scenario: ReturnType<typeof loadScenarioFile>): ModelRef {
-  // The regional model's batch adapter arrives with src/model/chengyu's public API.
-  throw new CliError('the regional model is not available in this build yet');
+function chengyuRef(scenario: Scenario): ModelRef {
+  const s = scenario.simulation;
+  return {
+    kind: 'chengyu',
+    constants: scenarioConstants(scenario),
+    ...(s.method ? { method: s.method } : {}),
+    ...(s.end !== undefined ? { end: s.end } : {}),
+    ...(s.dt !== undefined ? { dt: s.dt } : {}),
+  };
 }
 
 /** Parse an integer option in [min, max]; the message names the option and value. */

@@ -3,15 +3,18 @@
 // literal paths keep toy and regional models out of each other's bundles.
 import type { BatchModel } from './batch-model.ts';
 import type { ToyOptions } from './toy-models.ts';
+import type { ChengyuBatchRef } from './chengyu-batch-model.ts';
 
 /** Which model a batch runs. */
-export type ModelRef = { kind: 'toy'; name: string; options?: ToyOptions };
+export type ModelRef = { kind: 'toy'; name: string; options?: ToyOptions } | ({ kind: 'chengyu' } & ChengyuBatchRef);
 
 /** Build the model a reference names. */
 export async function resolveModel(ref: ModelRef): Promise<BatchModel> {
   switch (ref.kind) {
     case 'toy':
       return (await import('./toy-models.ts')).toyModel(ref.name, ref.options);
+    case 'chengyu':
+      return (await import('./chengyu-batch-model.ts')).chengyuBatchModel(ref);
     default:
       throw new Error(`unknown model kind ${(ref as { kind: unknown }).kind}`);
   }

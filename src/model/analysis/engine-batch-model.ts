@@ -1,0 +1,50 @@
+// Any compiled engine model as a BatchModel: uncertain parameters are model constants,
+// set per run in the engine's allocation-free runner on top of the scenario's constant
+// overrides. The regional model (chengyu-batch-model.ts) is one use of it.
+import type { CompiledModel } from '../engine/model.ts';
+import type { Method } from '../engine/types.ts';
+import type { BatchModel } from './batch-model.ts';
+import type { UncertainParameter } from './sampling.ts';
+
+/** How to run a compiled model for a batch. */
+export interface EngineBatchOptions {
+  model: CompiledModel;
+  /** Uncertain parameters; each id is a (scalar) constant of the model. */
+  params: UncertainParameter[];
+  /** Output columns (names the runner accepts; arrayed names expand to their elements). */
+  outputs: string[];
+  /** Times to report; default every save step. */
+  saveTimes?: number[];
+  /** Constant overrides applied to every run (e.g. a scenario's levers). */
+  constants?: Record<string, number>;
+  method?: Method;
+  /** Last simulated time (default: the model's stop). */
+  stop?: number;
+  dt?: number;
+  /** Model version recorded in manifests; default "engine/<model hash>". */
+  version?: string;
+}
+
+/** Wrap a compiled model as a BatchModel; throws naming unknown constants or outputs. */
+export function engineBatchModel(o: EngineBatchOptions): BatchModel {
+  const sim = { ...(o.stop !== undefined ? { stop: o.stop } : {}), ...(o.dt !== undefined ? { dt: o.dt } : {}) };
+  const runner = o.model.createRunner({ outputs: o.outputs, saveTimes: o.saveTimes, method: o.method, sim });
+  const base = runner.defaults();
+  for (const [name, value] of Object.entries(o.constants ?? {})) base[runner.constantIndex(name)] = value;
+  const slots = Int32Array.from(o.params, (p) => runner.constantIndex(p.id));
+  const constants = new Float64Array(base.length);
+  const T = runner.times.length;
+  const K = runner.columns.length * T;
+  return {
+    params: o.params,
+    outputs: runner.columns,
+    times: Float64Array.from(runner.times),
+    version: o.version ?? `engine/${o.model.hash}`,
+    run(values, seed, out) {
+      constants.set(base);
+      for (let j = 0; j < slots.length; j++) constants[slots[j]] = values[j];
+      // The runner's layout (column k at time i → k·T + i) is the BatchModel layout.
+      out.set(runner.run(constants, seed).subarray(0, K));
+    },
+  };
+}
