@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { writeFileAtomic } from '../io.ts';
 import {
@@ -22,6 +22,8 @@ interface SlurmOptions {
   time?: string;
   cpusPerTask?: string;
   submit?: boolean;
+  toyModel?: string;
+  toyDelayMs?: string;
 }
 
 /** The plan fields that fix which runs each shard holds; a DIR keeps them for good. */
@@ -42,6 +44,10 @@ export function register(program: Command): void {
     .option('--time <HH:MM:SS>', 'wall-clock limit per task')
     .option('--cpus-per-task <c>', 'CPUs (and batch workers) per task', '1')
     .option('--submit', 'submit the array and the merge job with sbatch and print their ids')
+    // Passed to every shard's `batch` (its hidden test options): a model whose cost per
+    // run the tests control, so a task can be cancelled midway.
+    .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())
+    .addOption(new Option('--toy-delay-ms <ms>', 'toy model cost per run (tests)').hideHelp())
     .action(async (scenario: string, opts: SlurmOptions) => {
       await slurmCommand(scenario, opts);
     });
@@ -62,7 +68,11 @@ async function slurmCommand(scenarioArg: string, opts: SlurmOptions): Promise<vo
     tasks: integerOption('--tasks', opts.tasks),
     out: resolve(opts.out),
     cpusPerTask: integerOption('--cpus-per-task', opts.cpusPerTask ?? '1'),
-    batchArgs: opts.sampling ? ['--sampling', opts.sampling] : [],
+    batchArgs: [
+      ...(opts.sampling ? ['--sampling', opts.sampling] : []),
+      ...(opts.toyModel ? ['--toy-model', opts.toyModel] : []),
+      ...(opts.toyDelayMs ? ['--toy-delay-ms', String(integerOption('--toy-delay-ms', opts.toyDelayMs))] : []),
+    ],
   };
   if (opts.partition !== undefined) plan.partition = opts.partition;
   if (opts.time !== undefined) plan.time = opts.time;
