@@ -18,3 +18,24 @@ export { runToCsv, runToJson } from './model/scenario/result-format.ts';
 export type { RunProvenance } from './model/scenario/result-format.ts';
 export { compareRuns, headlineKpis, COMPARE_YEARS } from './model/scenario/compare.ts';
 export type { Comparison, ComparisonRow, Kpi } from './model/scenario/compare.ts';
+// Analysis: sampling, statistics, Monte Carlo fan charts, Morris and Sobol sensitivity (pure,
+// browser-safe), and worker pools. Node-only batch directories: src/model/analysis/node/*.
+export type { Distribution } from './model/chengyu/parameter-types.ts';
+export type { BatchModel } from './model/analysis/batch-model.ts';
+export { Sampler, type SamplingPlan, type SamplingMethod, type UncertainParameter } from './model/analysis/sampling.ts';
+export { quantile as distributionQuantile } from './model/analysis/distributions.ts';
+export { STATISTICS, describe as describeSample, percentileSorted } from './model/analysis/statistics.ts';
+export { monteCarlo, monteCarloSummary, fanCharts, type FanChart } from './model/analysis/monte-carlo.ts';
+export { summaryText, runsText, type RunTable } from './model/analysis/summarize.ts';
+export { sensitivity, tornado, kpiColumns, type SensitivityReport, type SensitivityOptions, type KpiSensitivity, type TornadoBar, type Evaluate } from './model/analysis/sensitivity.ts';
+export { saltelliSample, sobolIndices, type SobolResult } from './model/analysis/sobol.ts';
+export { morrisSample, morrisIndices, type MorrisResult } from './model/analysis/morris.ts';
+export { parseShard, shardRange, type Shard } from './model/analysis/shard.ts';
+export { resolveModel, type ModelRef } from './model/analysis/model-ref.ts';
+export { engineBatchModel, type EngineBatchOptions } from './model/analysis/engine-batch-model.ts';
+export { chengyuBatchModel, uncertainParameters, HEADLINE_OUTPUTS } from './model/analysis/chengyu-batch-model.ts';
+export { WorkerPool, type SpawnWorker, type WorkerHandle } from './model/worker/pool.ts';
+export { spawnInThread } from './model/worker/in-thread.ts';
+export { monteCarloOnPool } from './model/worker/pool-monte-carlo.ts';
+export { poolEvaluator } from './model/worker/pool-evaluate.ts';
+export type { BatchJob, AnalysisWorkerApi } from './model/worker/worker-api.ts';

@@ -1,6 +1,6 @@
 // The regional model as a BatchModel: the registry's parameters with a distribution are
 // the uncertain inputs; the headline KPIs per year are the outputs.
-import { compileModel } from '../engine/model.ts';
+import { compileModel, type CompiledModel } from '../engine/model.ts';
 import { buildChengyuSpecFrom, CHENGYU_SIM } from '../chengyu/equations.ts';
 import { PARAMETERS } from '../chengyu/parameters.ts';
 import type { BatchModel } from './batch-model.ts';
@@ -35,9 +35,11 @@ export function uncertainParameters(): UncertainParameter[] {
   });
 }
 
-/** Build the regional model for a batch under a scenario. */
+let compiled: CompiledModel | undefined;
+
+/** Build the regional model for a batch under a scenario (compiled once per thread; levers are constants). */
 export function chengyuBatchModel(ref: ChengyuBatchRef): BatchModel {
-  const model = compileModel(buildChengyuSpecFrom({}));
+  const model = (compiled ??= compileModel(buildChengyuSpecFrom({})));
   const end = ref.end ?? CHENGYU_SIM.stop;
   const saveTimes = Array.from({ length: end - CHENGYU_SIM.start + 1 }, (_, i) => CHENGYU_SIM.start + i);
   return engineBatchModel({
