@@ -18,6 +18,7 @@ import { PARAMETERS } from './parameters.ts';
 import { NODE_IDS, REGIONS } from './nodes.ts';
 import { defaultLeverConstants } from '../scenario/levers.ts';
 import { LEVERS } from '../scenario/levers.ts';
+import calibration from './calibration.json' with { type: 'json' };
 
 /** Model time settings: 2015–2035, quarterly steps, yearly saves (value at Y = end of year Y). */
 export const CHENGYU_SIM = { start: 2015, stop: 2035, dt: 0.25, saveStep: 1, method: 'euler', timeUnits: 'year' } as const;
@@ -94,6 +95,7 @@ function dynamicVariables(): VariableSpec[] {
     v('gdp_trend_growth', 'flow', N, 'gdp_trend * gdp_growth', '1e8 CNY/year/year', 'Growth of trend GDP.'),
     v('gdp_trend', 'stock', N, '(gdp_2018_province - hte_2018_province * hte_output_per_firm_2018 * value_added_ratio) * gdp_share * EXP(-gdp_growth_early * (anchor_year - STARTTIME))', '1e8 CNY/year', 'GDP outside high-tech enterprises (exogenous trend), anchored to 2018.', { inflows: ['gdp_trend_growth'] }),
     v('firm_scale', 'aux', undefined, 'EXP(firm_nominal_growth * (TIME - anchor_year))', '1', 'Per-firm nominal scale relative to 2018.'),
+    v('price_level', 'aux', undefined, 'EXP(inflation * (TIME - anchor_year))', '1', 'Price level relative to 2018 (deflates knowledge to real terms).'),
     v('hte_value_added', 'aux', N, 'hte * hte_output_per_firm_2018 * value_added_ratio * firm_scale', '1e8 CNY/year', 'GDP produced by high-tech enterprises (the innovation-driven part).'),
     v('gdp', 'aux', N, 'gdp_trend + hte_value_added', '1e8 CNY/year', 'GDP of the node.'),
 
@@ -114,18 +116,22 @@ function dynamicVariables(): VariableSpec[] {
     v('facility_access', 'aux', N, '(1 - lever_science_city_sharing) * sci_host_share * facility + lever_science_city_sharing * facility * SUM(reach[node, src] * sci_host_share[src])', '1e8 CNY', 'Science-city capacity usable at the node: the host\'s own part plus the open part reached by distance.'),
     v('effective_knowledge', 'aux', N, 'knowledge + facility_knowledge_weight * facility_access', '1e8 CNY', 'Own knowledge plus usable facility capacity.'),
     v('spillover_pool', 'aux', N, 'SUM(spill_weight[node, src] * effective_knowledge[src])', '1e8 CNY', "Other nodes' knowledge weighted by distance decay and border."),
-    v('innovation_index', 'aux', N, '(effective_knowledge / INIT(effective_knowledge)) ^ own_knowledge_elasticity * (spillover_pool / INIT(spillover_pool)) ^ spillover_elasticity', '1', 'Innovation output relative to 2015 (Bottazzi–Peri knowledge production).'),
+    v('real_knowledge', 'aux', N, 'effective_knowledge / price_level', '1e8 CNY', 'Effective knowledge at 2018 prices.'),
+    v('real_spillover', 'aux', N, 'spillover_pool / price_level', '1e8 CNY', 'Spillover pool at 2018 prices.'),
+    v('innovation_index', 'aux', N, '(real_knowledge / INIT(real_knowledge)) ^ own_knowledge_elasticity * (real_spillover / INIT(real_spillover)) ^ spillover_elasticity', '1', 'Innovation output relative to 2015 (Bottazzi–Peri knowledge production).'),
 
     // ---- technology transfer ----
     v('conversion', 'aux', N, '(in_sichuan * conversion_sichuan + in_chongqing * conversion_chongqing) * (1 + transfer_max_gain * transfer_effect)', '1/year', 'Conversion capability of knowledge into traded technology.'),
     v('seller_capacity', 'aux', N, 'conversion * effective_knowledge', '1e8 CNY/year', 'Technology the node can sell per unit of market access.'),
     v('enterprises', 'aux', N, 'hte + sme', 'enterprise', 'Firms able to absorb technology.'),
     v('enterprises_circle', 'aux', undefined, 'SUM(enterprises[:])', 'enterprise', 'Firms in the whole circle.'),
-    v('buyer_share', 'aux', N, 'enterprises / INIT(enterprises_circle)', '1', 'Absorptive capacity relative to the 2015 circle.'),
-    v('market_access', 'aux', N, 'external_market_weight + SUM(reach[node, src] * buyer_share[src])', '1', 'Buyers reachable from the node: outside the circle plus distance-weighted buyers inside.'),
+    v('buyer_share', 'aux', N, 'XIDZ(enterprises, INIT(enterprises), 0) ^ absorptive_elasticity * INIT(enterprises) / INIT(enterprises_circle)', '1', "Absorptive capacity: the node's 2015 share of the circle's firms, grown with its firms (diminishing returns)."),
+    v('gdp_circle_index', 'aux', undefined, 'SUM(gdp[:]) / INIT(SUM(gdp[:]))', '1', 'Circle GDP relative to 2015 (proxy for the growth of the outside market).'),
+    v('market_access', 'aux', N, 'external_market_weight * gdp_circle_index + SUM(reach[node, src] * buyer_share[src])', '1', 'Buyers reachable from the node: outside the circle plus distance-weighted buyers inside.'),
     v('tech_contracts', 'aux', N, 'seller_capacity * market_access', '1e8 CNY/year', 'Technology-contract turnover registered at the node (seller side).'),
     v('tech_absorbed', 'aux', N, 'buyer_share * SUM(reach[node, src] * seller_capacity[src])', '1e8 CNY/year', 'Technology bought by the node from sellers in the circle.'),
-    v('transfer_push', 'aux', N, '(tech_absorbed / INIT(tech_absorbed)) ^ transfer_formation_elasticity', '1', 'Push of absorbed technology on SME formation (1 in 2015).'),
+    v('absorbed_per_firm', 'aux', N, 'XIDZ(tech_absorbed / price_level, enterprises, 0)', '1e8 CNY/year/enterprise', 'Real technology absorbed per firm.'),
+    v('transfer_push', 'aux', N, 'XIDZ(absorbed_per_firm, INIT(absorbed_per_firm), 1) ^ transfer_formation_elasticity', '1', 'Push of absorbed technology on SME formation (1 in 2015).'),
 
     // ---- talent ----
     v('attractiveness_mean', 'aux', undefined, 'XIDZ(SUM(talent[:] * innovation_index[:]), SUM(talent[:]), 1)', '1', 'Talent-weighted mean innovation index of the circle.'),
@@ -141,7 +147,8 @@ function dynamicVariables(): VariableSpec[] {
     v('parks_moved', 'aux', undefined, 'park_shift * SUM(is_core[:] * local_formation[:])', 'enterprise/year', "Cores' formation steered to co-built parks."),
     v('host_weight', 'aux', N, 'ZIDZ(is_noncore_zone * talent, SUM(is_noncore_zone[:] * talent[:]))', '1', 'Share of park formation each non-core zone hosts (by its talent).'),
     v('formation', 'flow', N, 'local_formation * (1 - park_shift * is_core) + park_entry_multiplier * parks_moved * host_weight', 'enterprise/year', 'S&T SMEs formed.', { nonNegative: true }),
-    v('capability', 'aux', N, '(rd_intensity / INIT(rd_intensity)) ^ certification_rd_elasticity', '1', 'R&D capability relative to 2015.'),
+    v('support_rd_intensity', 'aux', N, '(rd_other + rd_extra + rd_science_city) / gdp', '1', "R&D intensity of the node's supporting system (everything but the certified firms' own R&D)."),
+    v('capability', 'aux', N, '(support_rd_intensity / INIT(support_rd_intensity)) ^ certification_rd_elasticity', '1', "SMEs' R&D capability relative to 2015, raised by public and supporting R&D."),
     v('certification', 'flow', N, 'sme * certification_rate * capability', 'enterprise/year', 'SMEs certified as high-tech enterprises.', { nonNegative: true }),
     v('sme_exit', 'flow', N, 'sme * sme_exit_rate', 'enterprise/year', 'SMEs failing.', { nonNegative: true }),
     v('sme_per_hte', 'aux', N, 'in_sichuan * sme_per_hte_sichuan + in_chongqing * sme_per_hte_chongqing', '1', 'Initial pipeline per certified firm.'),
@@ -168,6 +175,7 @@ function dynamicVariables(): VariableSpec[] {
       v(`sme_${r.id}`, 'aux', undefined, sum('sme'), 'enterprise', `S&T SMEs in the pipeline, ${label}.`),
     );
   }
+  out.push(v('hte_noncore_zones', 'aux', undefined, 'SUM(hte[:] * is_noncore_zone[:])', 'enterprise', 'High-tech enterprises in the ten non-core national zones (the hosts of co-built parks).'));
   return out;
 }
 
@@ -188,12 +196,12 @@ function leverConstants(): VariableSpec[] {
   );
 }
 
-/** Build the regional model from the registry, with optional overrides of scalar parameter values. */
-export function buildChengyuSpec(params: Record<string, number> = {}): ModelSpec {
+/** Build the regional model from the registry values (uncalibrated), with optional overrides of scalar parameters. */
+export function buildChengyuSpecFrom(params: Record<string, number> = {}): ModelSpec {
   for (const id of Object.keys(params)) {
     const p = PARAMETERS.find((q) => q.id === id);
-    if (!p) throw new Error(`buildChengyuSpec: unknown parameter "${id}"`);
-    if (typeof p.value !== 'number') throw new Error(`buildChengyuSpec: parameter "${id}" is per node; override it as a run constant "${id}[node]"`);
+    if (!p) throw new Error(`buildChengyuSpecFrom: unknown parameter "${id}"`);
+    if (typeof p.value !== 'number') throw new Error(`buildChengyuSpecFrom: parameter "${id}" is per node; override it as a run constant "${id}[node]"`);
   }
   return {
     name: 'chengyu',
@@ -204,4 +212,15 @@ export function buildChengyuSpec(params: Record<string, number> = {}): ModelSpec
     ],
     variables: [...PARAMETERS.map((p) => constantOf(p, params[p.id])), ...leverConstants(), ...dynamicVariables()],
   };
+}
+
+/** The committed calibration's fitted values (calibration.json), used by default. */
+export const CALIBRATED_VALUES: Readonly<Record<string, number>> = calibration.parameters;
+
+/**
+ * The regional model with the committed calibration applied, plus optional overrides of
+ * scalar parameters (registry ids). This is the model every scenario runs.
+ */
+export function buildChengyuSpec(params: Record<string, number> = {}): ModelSpec {
+  return buildChengyuSpecFrom({ ...CALIBRATED_VALUES, ...params });
 }

@@ -1,0 +1,13 @@
+// The regional model's stable output names (DESIGN.md): regional aggregates, per-node arrays
+// and policy cost. The CLI, library and UI address series by these names.
+import { REGIONS } from './nodes.ts';
+
+/** Prefixes of the per-region outputs: `<prefix>_<region>` for every region. */
+export const REGION_OUTPUT_PREFIXES = ['hte', 'rd_intensity', 'tech_contracts', 'rd_expenditure', 'gdp', 'sme'] as const;
+
+/** Headline outputs: the KPIs every comparison shows, in display order. */
+export const HEADLINE_OUTPUTS: readonly string[] = [
+  ...(['hte', 'rd_intensity', 'tech_contracts'] as const).flatMap((p) => REGIONS.map((r) => `${p}_${r.id}`)),
+  'policy_cost',
+  'policy_cost_cumulative',
+];

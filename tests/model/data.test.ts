@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { NODES, NODE_IDS, REGIONS, GROUPS, distanceMatrix } from '../../src/model/chengyu/nodes.ts';
+import { PUBLISHED_DISTANCES_KM } from '../../src/model/chengyu/data/geography.ts';
+import { ZONES } from '../../src/model/chengyu/data/zones.ts';
+import { OBSERVATIONS, CALIBRATION_TARGETS } from '../../src/model/chengyu/observations.ts';
+import { OBSERVATION_ROWS } from '../../src/model/chengyu/data/observation-rows.ts';
+
+const SHARED = new URL('../../../shared/data/', import.meta.url);
+
+describe('nodes and regions', () => {
+  it('has the 12 zones (ids of zones.csv) plus three hinterland nodes', () => {
+    expect(NODE_IDS.slice(0, 12)).toEqual(ZONES.map((z) => z.id));
+    expect(NODE_IDS.slice(12)).toEqual(['rest_of_chengdu', 'rest_of_sichuan', 'rest_of_chongqing']);
+  });
+
+  it('builds every observed total as a sum of nodes', () => {
+    const r = Object.fromEntries(REGIONS.map((x) => [x.id, x.nodes]));
+    expect(r.sichuan.sort()).toEqual(
+      ['chengdu', 'deyang', 'mianyang', 'leshan', 'zigong', 'panzhihua', 'luzhou', 'neijiang', 'rest_of_chengdu', 'rest_of_sichuan'].sort(),
+    );
+    expect(r.chengdu_city).toEqual(['chengdu', 'rest_of_chengdu']);
+    expect(r.chongqing.sort()).toEqual(['chongqing', 'yongchuan', 'bishan', 'rongchang', 'rest_of_chongqing'].sort());
+    expect(r.zones12).toHaveLength(12);
+    expect(r.circle).toHaveLength(15);
+    // The three Table-2 groups partition the circle.
+    const all = [...GROUPS.chengdu_city, ...GROUPS.sichuan_other, ...GROUPS.chongqing].sort();
+    expect(all).toEqual([...NODE_IDS].sort());
+  });
+
+  it('reproduces the published distances of data/README.md to the kilometre', () => {
+    const d = distanceMatrix();
+    for (const [id, toChengdu, toChongqing] of PUBLISHED_DISTANCES_KM) {
+      expect(Math.abs(d[id].chengdu - toChengdu)).toBeLessThanOrEqual(1);
+      expect(Math.abs(d[id].chongqing - toChongqing)).toBeLessThanOrEqual(1);
+    }
+    for (const a of NODE_IDS) for (const b of NODE_IDS) expect(d[a][b]).toBe(d[b][a]);
+  });
+
+  it('puts Zigong, Luzhou and Panzhihua off the trunk rail lines', () => {
+    const off = NODES.filter((n) => !n.onRail).map((n) => n.id);
+    expect(off).toEqual(expect.arrayContaining(['zigong', 'luzhou', 'panzhihua']));
+    expect(NODES.find((n) => n.id === 'neijiang')!.onRail).toBe(true);
+  });
+});
+
+describe('observations', () => {
+  it('keeps every row of the paper', () => {
+    expect(OBSERVATIONS).toHaveLength(132);
+  });
+
+  it('marks conflicting rows and keeps them all', () => {
+    const cd2018 = OBSERVATIONS.filter((o) => o.indicator === 'hte_count' && o.region === 'chengdu' && o.year === 2018);
+    expect(cd2018.map((o) => o.value).sort()).toEqual([2405, 3053, 3113]);
+    expect(cd2018.every((o) => o.conflict)).toBe(true);
+    const cd2016 = OBSERVATIONS.find((o) => o.indicator === 'hte_count' && o.region === 'chengdu' && o.year === 2016)!;
+    expect(cd2016.conflict).toBe(false);
+  });
+
+  it('trusts a disputed point less than an undisputed one of the same table', () => {
+    const w = (output: string, year: number) => CALIBRATION_TARGETS.find((t) => t.output === output && t.year === year && t.where === 'Table 2')!.weight;
+    expect(w('hte_chengdu_city', 2018)).toBeLessThan(w('hte_chengdu_city', 2017) / 5);
+    expect(w('hte_chongqing', 2018)).toBeLessThan(w('hte_chongqing', 2017) / 5);
+  });
+
+  it('uses Table 2 as the enterprise basis', () => {
+    const hte = CALIBRATION_TARGETS.filter((t) => t.output === 'hte_sichuan' && t.year <= 2018);
+    expect(hte.map((t) => t.observed)).toEqual([2614, 3047, 3480, 4250]);
+    expect(hte.every((t) => t.where === 'Table 2')).toBe(true);
+  });
+
+  it.runIf(existsSync(SHARED))('matches ../shared/data when it is present', () => {
+    const csv = readFileSync(new URL('seed-observations.csv', SHARED), 'utf8').trim().split('\n').slice(1);
+    expect(OBSERVATION_ROWS).toHaveLength(csv.length);
+    const zones = readFileSync(new URL('zones.csv', SHARED), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    zones.forEach((z, i) => {
+      expect(ZONES[i].id).toBe(z[0]);
+      expect(ZONES[i].lon).toBeCloseTo(Number(z[5]), 4);
+      expect(ZONES[i].lat).toBeCloseTo(Number(z[6]), 4);
+    });
+  });
+});
