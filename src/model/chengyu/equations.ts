@@ -77,8 +77,8 @@ function dynamicVariables(): VariableSpec[] {
     v('transfer_effect', 'aux', undefined, `SMTH1(${response('lever_transfer_level')} * ${on('transfer')}, transfer_build_time)`, '1', 'Effective technology-transfer reform (0–1).'),
     v('rd_support_share', 'aux', undefined, `SMTH1(lever_rd_support_extra_share_gdp / percent * ${on('rd_support')}, rd_budget_ramp_time)`, '1', 'Extra public R&D as a share of GDP, ramped in.'),
     v('park_capacity', 'aux', undefined, '1 - EXP(-lever_parks_count / park_saturation_count)', '1', 'Diminishing-returns capacity of the co-built parks (0 with no park).'),
-    v('park_willingness', 'aux', undefined, 'lever_parks_origin_share * (1 - lever_parks_origin_share) / (park_pilot_share * (1 - park_pilot_share))', '1', 'Joint willingness of origin and host: both must gain, highest at the 50:50 pilot rule.'),
-    v('park_shift', 'aux', undefined, `SMTH1(park_max_shift * park_capacity * park_willingness * ${on('parks')}, park_build_time)`, '1', "Share of the cores' SME formation moved to co-built parks."),
+    v('park_incentive', 'aux', undefined, 'park_capacity * lever_parks_origin_share * (1 - lever_parks_origin_share) / (park_pilot_share * (1 - park_pilot_share))', '1', 'Park capacity times the joint willingness of origin and host: both must gain, so it peaks at the 50:50 pilot rule.'),
+    v('park_shift', 'aux', undefined, `SMTH1(park_max_shift * park_incentive * ${on('parks')}, park_build_time)`, '1', "Share of the cores' SME formation moved to co-built parks."),
     v('duplication_factor', 'aux', undefined, '(1 - duplication_loss * (1 - coordination_effect)) / (1 - duplication_loss)', '1', 'Effort recovered from duplicated competition (1 at baseline).'),
 
     // ---- geography ----

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { runChengyu } from '../../src/model/chengyu/index.ts';
+import { valueAt } from '../../src/model/chengyu/experiments.ts';
+import { LEVERS } from '../../src/model/scenario/levers.ts';
+import type { RunResult } from '../../src/model/engine/types.ts';
+
+/** Every lever field at its maximum (or minimum), starting at `start`. */
+function allLevers(pick: 'max' | 'min', start: number): Record<string, number> {
+  const c: Record<string, number> = {};
+  for (const l of LEVERS) for (const f of l.fields) c[`lever_${l.id}_${f.field}`] = f.field === 'start_year' ? start : f[pick];
+  return c;
+}
+
+// Variables that are signed by nature (net flows and growth rates); everything else must stay >= 0.
+const SIGNED = /^(talent_change|talent_growth_rate)(\[|$)/;
+
+function finiteNonNegative(r: RunResult) {
+  for (const n of r.names) {
+    for (const x of r.series.get(n)!) {
+      expect(Number.isFinite(x), n).toBe(true);
+      if (!SIGNED.test(n)) expect(x, n).toBeGreaterThanOrEqual(0);
+    }
+  }
+}
+
+describe('extreme conditions over 20 years', () => {
+  it('every lever at its maximum from 2015 stays finite and non-negative', () => {
+    finiteNonNegative(runChengyu(allLevers('max', 2015)));
+  });
+
+  it('every lever at its maximum from 2021 stays finite and non-negative, RK4 too', () => {
+    finiteNonNegative(runChengyu(allLevers('max', 2021)));
+    finiteNonNegative(runChengyu(allLevers('max', 2021), { method: 'rk4' }));
+  });
+
+  it('every lever at zero stays finite and non-negative', () => {
+    finiteNonNegative(runChengyu(allLevers('min', 2015)));
+  });
+
+  it('extreme parameters at the ends of their ranges stay finite and non-negative', () => {
+    finiteNonNegative(
+      runChengyu(allLevers('max', 2015), {
+        parameters: { knowledge_depreciation: 0.3, renewal_probability: 0.6, sme_exit_rate: 0.2, talent_growth_base: 0.03, talent_attraction: 0.1, corridor_mobility_gain: 1 },
+      }),
+    );
+  });
+
+  it('a node without talent forms no enterprises, even with every lever on', () => {
+    for (const constants of [{}, allLevers('max', 2015), { lever_parks_count: 20, lever_parks_origin_share: 0.5 }]) {
+      const r = runChengyu(constants, { parameters: { 'talent_per_hte[zigong]': 0 } });
+      expect(Array.from(r.series.get('talent[zigong]')!).every((x) => x === 0)).toBe(true);
+      expect(Array.from(r.series.get('formation[zigong]')!).every((x) => x === 0)).toBe(true);
+      // Its initial pipeline drains: no new SMEs, so the pipeline only shrinks.
+      const sme = Array.from(r.series.get('sme[zigong]')!);
+      for (let i = 1; i < sme.length; i++) expect(sme[i]).toBeLessThanOrEqual(sme[i - 1]);
+      // Other nodes still form enterprises.
+      expect(valueAt(r, 'formation[luzhou]', 2030)).toBeGreaterThan(0);
+    }
+  });
+
+  it('a circle without talent forms no enterprises and its enterprises decline', () => {
+    const parameters = Object.fromEntries(
+      ['chengdu', 'deyang', 'mianyang', 'leshan', 'zigong', 'panzhihua', 'luzhou', 'neijiang', 'chongqing', 'yongchuan', 'bishan', 'rongchang', 'rest_of_chengdu', 'rest_of_sichuan', 'rest_of_chongqing'].map((n) => [`talent_per_hte[${n}]`, 0]),
+    );
+    const r = runChengyu({}, { parameters });
+    finiteNonNegative(r);
+    expect(valueAt(r, 'hte_circle', 2035)).toBeLessThan(valueAt(r, 'hte_circle', 2018));
+  });
+});
