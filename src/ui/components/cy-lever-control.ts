@@ -74,12 +74,14 @@ export class CyLeverControl extends LitElement {
     const id = `${this.lever.id}-${f.field}`;
     const v = this.values[f.field] ?? f.default;
     const unit = f.unit[lang];
-    const range = `${t(lang, 'levers.range')}: ${formatNumber(lang, f.min, 2)}–${formatNumber(lang, f.max, 2)} ${unit}`;
+    // Years are written without digit grouping ("2021", not "2,021").
+    const num = (x: number) => (f.field === 'start_year' ? String(x) : formatNumber(lang, x, 2));
+    const range = `${t(lang, 'levers.range')}: ${num(f.min)}–${num(f.max)} ${unit}`;
     return html`<div class="field">
       <label for="${id}-slider">${f.label[lang]} (${unit})</label>
       <input id="${id}-slider" type="range" min=${f.min} max=${f.max} step=${f.step} .value=${String(v)}
         data-lever=${this.lever.id} data-field=${f.field}
-        aria-valuetext=${`${formatNumber(lang, v, 2)} ${unit}`}
+        aria-valuetext=${`${num(v)} ${unit}`}
         @input=${(e: Event) => this.emit(f, (e.target as HTMLInputElement).valueAsNumber)} />
       <input type="number" min=${f.min} max=${f.max} step=${f.step} .value=${String(v)}
         aria-label=${`${f.label[lang]} (${unit})`} data-lever=${this.lever.id} data-field=${f.field}

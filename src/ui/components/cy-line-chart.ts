@@ -100,10 +100,11 @@ export class CyLineChart extends LitElement {
     this.chart.setOption(
       {
         animation: false,
-        textStyle: { fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
+        // Single quotes: the family list ends up in SVG attributes, where double quotes would break the XML.
+        textStyle: { fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif" },
         title: { text: this.heading, left: 8, top: 4, textStyle: { fontSize: 14 } },
-        legend: { top: 28, left: 8, type: 'plain' },
-        grid: { left: 64, right: 24, top: 72, bottom: 36 },
+        legend: { top: 4, right: 8, type: 'scroll' },
+        grid: { left: 64, right: 24, top: 64, bottom: 36 },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : String(v)) },
         xAxis: { type: 'value', min: 2015, max: 2035, interval: 5, axisLabel: { formatter: (v: number) => String(v) } },
         yAxis: { type: 'value', name: this.unit, scale: false, axisLabel: { formatter: fmt } },

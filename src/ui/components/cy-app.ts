@@ -1,0 +1,419 @@
+// <cy-app>: the shell. Owns the app state (levers, view, pins, language), runs the model
+// through the worker (latest lever input wins), keeps the URL fragment in step with the
+// state, and passes plain data down to components that each do one job.
+import { LitElement, css, html, nothing } from 'lit';
+import type { LeverSettings } from '../../model/scenario/lever-types.ts';
+import { defaultLeverSettings, type Bilingual } from '../../model/scenario/levers.ts';
+import { leverConstants, resolveLevers } from '../../model/scenario/scenario.ts';
+import { LatestWins } from '../lib/latest-wins.ts';
+import { downloadBlob, fileNameFrom } from '../lib/download.ts';
+import { t, type Lang } from '../i18n/i18n.ts';
+import { ModelClient } from '../model-bridge/model-client.ts';
+import { columnFor, valueAt, type AreaInfo, type KpiInfo, type ModelMeta, type RunOutput } from '../model-bridge/types.ts';
+import { CUSTOM_SCENARIO, MAX_PINS, type KpiId, type ShareableState, type ViewState } from '../state/app-state.ts';
+import { decodeShareFragment, encodeShareFragment } from '../state/share-link.ts';
+import { readScenarioFile, scenarioFileText } from '../state/scenario-file.ts';
+import { PRESETS } from '../state/presets.ts';
+import { PIN_COLORS, type ChartSeries } from './chart-types.ts';
+import type { LeverChangeDetail } from './cy-lever-control.ts';
+import type { KpiCardValue } from './cy-kpi-cards.ts';
+import type { CompareRow } from './cy-pin-board.ts';
+import './cy-lang-switch.ts';
+import './cy-notice.ts';
+import './cy-scenario-bar.ts';
+import './cy-lever-panel.ts';
+import './cy-view-picker.ts';
+import './cy-kpi-cards.ts';
+import './cy-chart-panel.ts';
+import './cy-zone-map.ts';
+import './cy-pin-board.ts';
+import './cy-structure-view.ts';
+
+/** Year of the headline indicators. */
+const HEADLINE_YEAR = 2035;
+
+interface Pin {
+  name: string;
+  levers: LeverSettings;
+  result: RunOutput | undefined;
+}
+
+/** The application. */
+export class CyApp extends LitElement {
+  static override properties = {
+    lang: { state: true },
+    levers: { state: true },
+    scenarioId: { state: true },
+    scenarioTitle: { state: true },
+    view: { state: true },
+    pins: { state: true },
+    meta: { state: true },
+    current: { state: true },
+    baseline: { state: true },
+    notice: { state: true },
+    noticeKind: { state: true },
+    shareUrl: { state: true },
+    structureVar: { state: true },
+    busy: { state: true },
+  };
+
+  declare lang: Lang;
+  declare levers: LeverSettings;
+  declare scenarioId: string;
+  declare scenarioTitle: Bilingual;
+  declare view: ViewState;
+  declare pins: Pin[];
+  declare meta: ModelMeta | undefined;
+  declare current: RunOutput | undefined;
+  declare baseline: RunOutput | undefined;
+  declare notice: string;
+  declare noticeKind: 'error' | 'info';
+  declare shareUrl: string;
+  declare structureVar: string;
+  declare busy: boolean;
+
+  private readonly client = new ModelClient();
+  private readonly scheduler = new LatestWins<LeverSettings, RunOutput>(
+    (levers) => this.client.run(leverConstants(levers)),
+    (levers, out) => {
+      // A result for settings that have since changed still shows (it is newer than what is on screen).
+      this.current = out;
+      this.busy = levers !== this.levers;
+    },
+    (_levers, err) => this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) })),
+  );
+  private readonly onHashChange = () => this.openLink(location.hash, true);
+
+  static override styles = css`
+    :host { display: block; min-height: 100vh; }
+    header.top { background: #1f4e79; color: #fff; padding: 0.6rem 1rem; display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: center; justify-content: space-between; }
+    h1 { font-size: 1.2rem; margin: 0; }
+    .sub { font-size: 0.8rem; opacity: 0.85; margin: 0.1rem 0 0; }
+    .status { font-size: 0.8rem; opacity: 0.9; min-width: 5rem; }
+    main { padding: 0.6rem 1rem 2rem; display: grid; grid-template-columns: minmax(17rem, 23rem) 1fr; gap: 1rem; align-items: start; }
+    @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
+    aside { position: sticky; top: 0.5rem; max-height: calc(100vh - 1rem); overflow: auto; }
+    .stack { display: flex; flex-direction: column; gap: 0.9rem; min-width: 0; }
+    .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+    @media (max-width: 1200px) { .pair { grid-template-columns: 1fr; } }
+    .card { background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.6rem; min-width: 0; }
+    .top-tools { padding: 0.5rem 1rem 0; }
+    footer { font-size: 0.75rem; color: #5b6470; padding: 0 1rem 1rem; }
+  `;
+
+  constructor() {
+    super();
+    this.lang = 'zh';
+    this.levers = defaultLeverSettings();
+    this.scenarioId = CUSTOM_SCENARIO.id;
+    this.scenarioTitle = { ...CUSTOM_SCENARIO.title };
+    this.view = { area: 'circle', kpi: 'hte' };
+    this.pins = [];
+    this.meta = undefined;
+    this.current = undefined;
+    this.baseline = undefined;
+    this.notice = '';
+    this.noticeKind = 'info';
+    this.shareUrl = '';
+    this.structureVar = '';
+    this.busy = true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    this.client.dispose();
+  }
+
+  /** Load the model's metadata, open the link in the address bar (if any), run baseline and current. */
+  private async start(): Promise<void> {
+    try {
+      this.meta = await this.client.meta();
+    } catch (err) {
+      this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) }));
+      return;
+    }
+    this.structureVar = this.meta.kpiVariables[this.view.kpi] ?? this.meta.structure[0]?.name ?? '';
+    const base = defaultLeverSettings();
+    const baseRun = this.client.run(leverConstants(base));
+    if (location.hash) await this.openLink(location.hash, false);
+    this.scheduler.submit(this.levers);
+    this.baseline = await baseRun;
+  }
+
+  // ----- state changes -------------------------------------------------------------
+
+  private setLevers(levers: LeverSettings, id: string, title: Bilingual): void {
+    this.levers = levers;
+    this.scenarioId = id;
+    this.scenarioTitle = title;
+    this.busy = true;
+    this.scheduler.submit(levers);
+  }
+
+  private onLeverChange(e: CustomEvent<LeverChangeDetail>): void {
+    const { id, field, value } = e.detail;
+    const next = structuredClone(this.levers) as unknown as Record<string, Record<string, number>>;
+    next[id][field] = value;
+    this.setLevers(next as unknown as LeverSettings, CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title });
+  }
+
+  private onPreset(e: CustomEvent<{ id: string }>): void {
+    const p = PRESETS.find((x) => x.scenario.id === e.detail.id);
+    if (p) this.setLevers(resolveLevers(p.scenario), p.scenario.id, p.scenario.title);
+  }
+
+  private onScenarioFile(e: CustomEvent<{ name: string; text: string }>): void {
+    try {
+      const { scenario, levers } = readScenarioFile(e.detail.text, e.detail.name);
+      this.setLevers(levers, scenario.id, scenario.title);
+      this.clearNotice();
+    } catch (err) {
+      this.showError(t(this.lang, 'error.badFile', { detail: err instanceof Error ? err.message : String(err) }));
+    }
+  }
+
+  private onSave(): void {
+    const text = scenarioFileText(this.levers, this.scenarioId, this.scenarioTitle);
+    downloadBlob(new Blob([text], { type: 'application/json' }), fileNameFrom(this.scenarioId, 'json'));
+  }
+
+  private async onShare(): Promise<void> {
+    const url = location.href.split('#')[0] + encodeShareFragment(this.shareable());
+    this.shareUrl = url;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.showInfo(t(this.lang, 'share.copied'));
+    } catch {
+      // Clipboard refused (permissions): the link is shown in the text field instead.
+    }
+  }
+
+  private onPinAdd(): void {
+    if (this.pins.length >= MAX_PINS || !this.current) return;
+    const n = this.pins.length + 1;
+    this.pins = [...this.pins, { name: t(this.lang, 'pins.defaultName', { n }), levers: structuredClone(this.levers), result: this.current }];
+  }
+
+  private onPinRename(e: CustomEvent<{ index: number; name: string }>): void {
+    this.pins = this.pins.map((p, i) => (i === e.detail.index ? { ...p, name: e.detail.name } : p));
+  }
+
+  private onPinRemove(e: CustomEvent<{ index: number }>): void {
+    this.pins = this.pins.filter((_, i) => i !== e.detail.index);
+  }
+
+  private onView(e: CustomEvent<ViewState>): void {
+    const kpiChanged = e.detail.kpi !== this.view.kpi;
+    this.view = e.detail;
+    if (kpiChanged) this.structureVar = this.meta?.kpiVariables[e.detail.kpi] ?? this.structureVar;
+  }
+
+  private onLang(e: CustomEvent<Lang>): void {
+    this.lang = e.detail;
+  }
+
+  /** Apply a share link; a bad one leaves every part of the state as it was. */
+  private async openLink(hash: string, fromNavigation: boolean): Promise<void> {
+    if (!this.meta) return;
+    if (fromNavigation && hash === this.currentFragment()) return;
+    let state: ShareableState | undefined;
+    try {
+      state = decodeShareFragment(hash, this.meta.areas.map((a) => a.id));
+    } catch (err) {
+      this.showError(t(this.lang, 'error.badLink', { detail: err instanceof Error ? err.message : String(err) }));
+      this.syncUrl();
+      return;
+    }
+    if (!state) return;
+    this.lang = state.lang;
+    this.view = state.view;
+    this.structureVar = this.meta.kpiVariables[state.view.kpi] ?? this.structureVar;
+    this.pins = state.pins.map((p) => ({ ...p, result: undefined }));
+    this.clearNotice();
+    this.setLevers(state.levers, state.scenarioId, state.scenarioTitle);
+    const pins = this.pins;
+    const results = await Promise.all(pins.map((p) => this.client.run(leverConstants(p.levers))));
+    if (this.pins === pins) this.pins = pins.map((p, i) => ({ ...p, result: results[i] }));
+  }
+
+  private shareable(): ShareableState {
+    return {
+      lang: this.lang,
+      scenarioId: this.scenarioId,
+      scenarioTitle: this.scenarioTitle,
+      levers: this.levers,
+      view: this.view,
+      pins: this.pins.map((p) => ({ name: p.name, levers: p.levers })),
+    };
+  }
+
+  private currentFragment(): string {
+    return encodeShareFragment(this.shareable());
+  }
+
+  /** Keep the address bar's fragment equal to the state, so a reload or a bookmark reproduces it. */
+  private syncUrl(): void {
+    const frag = this.currentFragment();
+    if (location.hash !== frag) history.replaceState(null, '', frag);
+  }
+
+  private showError(message: string): void {
+    this.notice = message;
+    this.noticeKind = 'error';
+  }
+
+  private showInfo(message: string): void {
+    this.notice = message;
+    this.noticeKind = 'info';
+  }
+
+  private clearNotice(): void {
+    this.notice = '';
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('lang')) {
+      document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
+      document.title = t(this.lang, 'app.title');
+    }
+    if (this.meta && ['levers', 'view', 'pins', 'lang', 'scenarioId'].some((k) => changed.has(k))) {
+      this.syncUrl();
+      if (this.shareUrl) this.shareUrl = '';
+    }
+  }
+
+  // ----- derived data ---------------------------------------------------------------
+
+  private area(): AreaInfo | undefined {
+    return this.meta?.areas.find((a) => a.id === this.view.area);
+  }
+
+  private kpi(id: KpiId = this.view.kpi): KpiInfo | undefined {
+    return this.meta?.kpis.find((k) => k.id === id);
+  }
+
+  private chartSeries(): ChartSeries[] {
+    const area = this.area();
+    if (!area || !this.meta) return [];
+    const kpi = this.kpi();
+    if (!kpi) return [];
+    const col = columnFor(kpi, area);
+    const out: ChartSeries[] = [];
+    const lang = this.lang;
+    const add = (r: RunOutput | undefined, s: Omit<ChartSeries, 'times' | 'values'>) => {
+      const values = r?.columns[col];
+      if (r && values) out.push({ ...s, times: r.times, values });
+    };
+    add(this.baseline, { id: 'baseline', name: t(lang, 'baseline'), role: 'baseline' });
+    this.pins.forEach((p, i) => add(p.result, { id: `pin${i}`, name: p.name, role: 'pin', color: PIN_COLORS[i] }));
+    add(this.current, { id: 'current', name: t(lang, 'pins.current'), role: 'current' });
+    const obs = this.meta.observations.filter((o) => o.column === col);
+    if (obs.length) {
+      out.push({ id: 'history', name: t(lang, 'history'), role: 'history', times: obs.map((o) => o.time), values: obs.map((o) => o.value) });
+    }
+    return out;
+  }
+
+  private cards(): KpiCardValue[] {
+    const area = this.area();
+    if (!area || !this.meta) return [];
+    return this.meta.kpis.map((k) => ({
+      kpi: k,
+      value: valueAt(this.current, columnFor(k, area), HEADLINE_YEAR),
+      baseline: valueAt(this.baseline, columnFor(k, area), HEADLINE_YEAR),
+    }));
+  }
+
+  private compareRows(): { baseline: Array<number | undefined>; rows: CompareRow[] } {
+    const area = this.area();
+    const kpis = this.meta?.kpis ?? [];
+    if (!area) return { baseline: [], rows: [] };
+    const vals = (r: RunOutput | undefined) => kpis.map((k) => valueAt(r, columnFor(k, area), HEADLINE_YEAR));
+    return {
+      baseline: vals(this.baseline),
+      rows: [
+        { name: t(this.lang, 'pins.current'), values: vals(this.current) },
+        ...this.pins.map((p, i) => ({ name: p.name, color: PIN_COLORS[i], values: vals(p.result) })),
+      ],
+    };
+  }
+
+  private mapValues(): Record<string, number | undefined> {
+    const out: Record<string, number | undefined> = {};
+    const kpi = this.kpi();
+    if (!kpi || kpi.scope === 'circle') return out;
+    for (const a of this.meta?.areas ?? []) {
+      if (a.kind === 'zone') out[a.id] = valueAt(this.current, columnFor(kpi, a), HEADLINE_YEAR);
+    }
+    return out;
+  }
+
+  // ----- view ----------------------------------------------------------------------
+
+  override render() {
+    const lang = this.lang;
+    const meta = this.meta;
+    const area = this.area();
+    const kpi = this.kpi();
+    const areaLabel = area?.label[lang] ?? '';
+    const kpiLabel = kpi?.label[lang] ?? '';
+    const unit = kpi?.unit[lang] ?? '';
+    const compare = this.compareRows();
+    const status = !meta ? t(lang, 'status.loading') : this.busy ? t(lang, 'status.running') : t(lang, 'status.ready');
+    return html`<header class="top">
+        <div>
+          <h1>${t(lang, 'app.title')}</h1>
+          <p class="sub">${t(lang, 'app.subtitle')}</p>
+        </div>
+        <span class="status" role="status" aria-live="polite" id="status">${status}</span>
+        <cy-lang-switch lang=${lang} @lang-change=${this.onLang}></cy-lang-switch>
+      </header>
+      <div class="top-tools">
+        <cy-notice .message=${this.notice} kind=${this.noticeKind} lang=${lang} @notice-dismiss=${this.clearNotice}></cy-notice>
+        <cy-scenario-bar .presets=${PRESETS.map((p) => ({ id: p.scenario.id, title: p.scenario.title }))} current=${this.scenarioId}
+          shareUrl=${this.shareUrl} lang=${lang}
+          @preset-load=${this.onPreset} @scenario-save=${this.onSave} @scenario-file=${this.onScenarioFile} @share=${this.onShare}></cy-scenario-bar>
+      </div>
+      <main>
+        <aside>
+          <cy-lever-panel .levers=${this.levers} lang=${lang} @lever-change=${this.onLeverChange}
+            @levers-reset=${() => this.setLevers(defaultLeverSettings(), CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title })}></cy-lever-panel>
+        </aside>
+        <div class="stack">
+          ${meta
+            ? html`<cy-view-picker .areas=${meta.areas} .kpis=${meta.kpis} .view=${this.view} lang=${lang} @view-change=${this.onView}></cy-view-picker>
+                <cy-kpi-cards .cards=${this.cards()} selected=${this.view.kpi} lang=${lang}
+                  @kpi-select=${(e: CustomEvent<KpiId>) => this.onView(new CustomEvent('view-change', { detail: { ...this.view, kpi: e.detail } }))}></cy-kpi-cards>
+                <cy-chart-panel .series=${this.chartSeries()} heading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })}
+                  unit=${unit} lang=${lang}></cy-chart-panel>
+                <div class="pair">
+                  <div class="card">
+                    <cy-zone-map .zones=${meta.areas.filter((a) => a.kind === 'zone')} .rail=${meta.rail} .values=${this.mapValues()}
+                      selected=${this.view.area} kpiLabel=${kpiLabel} unit=${unit} digits=${kpi?.digits ?? 0} lang=${lang}
+                      @area-select=${(e: CustomEvent<string>) => (this.view = { ...this.view, area: e.detail })}></cy-zone-map>
+                  </div>
+                  <div class="card">
+                    <cy-pin-board .pinNames=${this.pins.map((p) => p.name)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
+                      areaLabel=${areaLabel} lang=${lang}
+                      @pin-add=${this.onPinAdd} @pin-rename=${this.onPinRename} @pin-remove=${this.onPinRemove}></cy-pin-board>
+                  </div>
+                </div>
+                <div class="card">
+                  <cy-structure-view .variables=${meta.structure} selected=${this.structureVar} lang=${lang}
+                    @structure-select=${(e: CustomEvent<string>) => (this.structureVar = e.detail)}></cy-structure-view>
+                </div>`
+            : nothing}
+        </div>
+      </main>
+      <footer>${meta ? `chengyu-sim · model ${meta.modelHash}` : ''}</footer>`;
+  }
+}
+
+customElements.define('cy-app', CyApp);

@@ -1,0 +1,75 @@
+// <cy-kpi-cards>: the headline indicators for 2035 in the viewed area, each with its
+// difference from the baseline. Clicking a card shows that indicator (event `kpi-select`).
+import { LitElement, css, html } from 'lit';
+import type { KpiInfo } from '../model-bridge/types.ts';
+import type { KpiId } from '../state/app-state.ts';
+import { formatDelta, formatNumber, t, withUnit, type Lang } from '../i18n/i18n.ts';
+
+/** One card's numbers. */
+export interface KpiCardValue {
+  kpi: KpiInfo;
+  value: number | undefined;
+  baseline: number | undefined;
+}
+
+/** Headline indicator cards. */
+export class CyKpiCards extends LitElement {
+  static override properties = {
+    cards: { attribute: false },
+    selected: { type: String },
+    year: { type: Number },
+    lang: { type: String },
+  };
+
+  declare cards: KpiCardValue[];
+  declare selected: KpiId;
+  declare year: number;
+  declare lang: Lang;
+
+  static override styles = css`
+    :host { display: block; }
+    h2 { font-size: 1rem; margin: 0 0 0.4rem; }
+    ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.5rem; }
+    button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.5rem 0.7rem; }
+    button[aria-pressed='true'] { border-color: #0b5394; box-shadow: 0 0 0 1px #0b5394; }
+    button:focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
+    .label { font-size: 0.8rem; color: #4a525c; }
+    .value { font-size: 1.35rem; font-weight: 650; font-variant-numeric: tabular-nums; }
+    .delta { font-size: 0.8rem; color: #4a525c; }
+    .up { color: #0a7d3b; }
+    .down { color: #b42318; }
+  `;
+
+  constructor() {
+    super();
+    this.cards = [];
+    this.selected = 'hte';
+    this.year = 2035;
+    this.lang = 'zh';
+  }
+
+  override render() {
+    const lang = this.lang;
+    return html`<h2>${t(lang, 'kpi.heading')}</h2>
+      <ul>
+        ${this.cards.map((c) => {
+          const unit = c.kpi.unit[lang];
+          const v = c.value;
+          const d = v !== undefined && c.baseline !== undefined ? v - c.baseline : undefined;
+          const shown = v === undefined ? '–' : withUnit(formatNumber(lang, v, c.kpi.digits), unit);
+          return html`<li>
+            <button type="button" aria-pressed=${c.kpi.id === this.selected ? 'true' : 'false'} data-kpi=${c.kpi.id}
+              @click=${() => this.dispatchEvent(new CustomEvent('kpi-select', { detail: c.kpi.id, bubbles: true, composed: true }))}>
+              <div class="label">${c.kpi.label[lang]}</div>
+              <div class="value" data-kpi-value=${c.kpi.id}>${shown}</div>
+              <div class="delta ${d === undefined || Math.abs(d) < 1e-12 ? '' : d > 0 ? 'up' : 'down'}">
+                ${t(lang, 'kpi.vsBaseline')} ${d === undefined ? '–' : withUnit(formatDelta(lang, d, c.kpi.digits), unit)}
+              </div>
+            </button>
+          </li>`;
+        })}
+      </ul>`;
+  }
+}
+
+customElements.define('cy-kpi-cards', CyKpiCards);

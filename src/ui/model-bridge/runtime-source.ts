@@ -1,0 +1,15 @@
+// The regional model as the page runs it: the calibrated chengyu model compiled by the
+// engine, with the zones, rail lines, indicators and observations of its data.
+import { getChengyuModel } from '../../model/chengyu/run.ts';
+import { createModelRuntime, type ModelRuntime } from './model-runtime.ts';
+import { KPIS, modelAreas, modelObservations, modelRail } from './model-meta.ts';
+
+/** Compile the regional model and wrap it for the page. */
+export function loadChengyuRuntime(): ModelRuntime {
+  return createModelRuntime(getChengyuModel(), {
+    areas: modelAreas(),
+    rail: modelRail(),
+    kpis: KPIS,
+    observations: modelObservations(),
+  });
+}

@@ -1,0 +1,96 @@
+// What the web app needs from the model, in plain serialisable data: areas to view,
+// rail lines for the map, indicator metadata, observations, the dependency graph, and
+// a run's selected output columns. The worker builds these from the regional model.
+import type { Bilingual } from '../../model/scenario/levers.ts';
+import type { KpiId } from '../state/app-state.ts';
+
+/** A viewable area: an aggregate region or one of the 12 zones. */
+export interface AreaInfo {
+  id: string;
+  kind: 'region' | 'zone';
+  label: Bilingual;
+  /** Zones: province. */
+  province?: 'sichuan' | 'chongqing';
+  lon?: number;
+  lat?: number;
+}
+
+/** A rail line drawn on the map, through area ids in order. */
+export interface RailLine {
+  id: string;
+  label: Bilingual;
+  stops: string[];
+}
+
+/** How an indicator is shown. */
+export interface KpiInfo {
+  id: KpiId;
+  label: Bilingual;
+  unit: Bilingual;
+  /** Decimals shown. */
+  digits: number;
+  /** 'circle': one model-wide output (named as the id) whatever area is viewed. */
+  scope?: 'circle';
+}
+
+/** An observed value of an output column. */
+export interface Observation {
+  column: string;
+  time: number;
+  value: number;
+}
+
+/** One variable of the model's structure. */
+export interface StructureVariable {
+  name: string;
+  kind: string;
+  /** Equation text as written in the model (shown, never evaluated here). */
+  equation: string;
+  doc: string;
+  units: string;
+  /** Direct inputs (for stocks, its flows). */
+  inputs: string[];
+}
+
+/** Everything static the page needs, sent once by the worker. */
+export interface ModelMeta {
+  areas: AreaInfo[];
+  rail: RailLine[];
+  kpis: KpiInfo[];
+  observations: Observation[];
+  structure: StructureVariable[];
+  /** Structure variable best explaining each indicator (start of "what drives this"). */
+  kpiVariables: Partial<Record<KpiId, string>>;
+  /** Model identity for the page footer and exported files. */
+  modelHash: string;
+  /** Output columns available per run (the ones `run` returns). */
+  columns: string[];
+}
+
+/** Output columns of one run, aligned with `times`. */
+export interface RunOutput {
+  times: Float64Array;
+  columns: Record<string, Float64Array>;
+}
+
+/** Output column of an indicator for an area (stable names from DESIGN.md). */
+export function columnFor(kpi: Pick<KpiInfo, 'id' | 'scope'>, area: AreaInfo): string {
+  if (kpi.scope === 'circle') return kpi.id;
+  return area.kind === 'region' ? `${kpi.id}_${area.id}` : `${kpi.id}[${area.id}]`;
+}
+
+/** Value of a column at `year` (the saved point nearest to it), or undefined. */
+export function valueAt(out: RunOutput | undefined, column: string, year: number): number | undefined {
+  const s = out?.columns[column];
+  if (!out || !s) return undefined;
+  let best = -1;
+  let bestD = Infinity;
+  for (let i = 0; i < out.times.length; i++) {
+    const d = Math.abs(out.times[i] - year);
+    if (d < bestD) {
+      bestD = d;
+      best = i;
+    }
+  }
+  return best >= 0 && bestD < 1e-6 + 0.5 ? s[best] : undefined;
+}

@@ -1,0 +1,261 @@
+// End-to-end: the built web app in real Chromium, used as a person would — keyboard on
+// the levers, pins, share links, language, bad input, exports, the map, the structure
+// view and offline use.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startApp, type AppHarness } from './harness.ts';
+
+let app: AppHarness;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  app = await startApp();
+  context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await app?.close();
+});
+
+/** Open the app (optionally with a fragment) and wait until the first chart is drawn with the model's result. */
+async function open(fragment = ''): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as unknown as { errors: string[] }).errors = errors;
+  await page.goto(app.url + fragment);
+  await page.waitForFunction(() => document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent?.match(/已更新|Up to date/));
+  await page.locator('cy-line-chart[data-draws]').waitFor();
+  return page;
+}
+
+const draws = (page: Page) => page.locator('cy-line-chart').getAttribute('data-draws').then(Number);
+const kpiText = (page: Page, kpi: string) => page.locator(`[data-kpi-value="${kpi}"]`).textContent();
+const settled = (page: Page) =>
+  page.waitForFunction(() => /已更新|Up to date/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent ?? ''));
+
+describe('web app in Chromium', () => {
+  it('shows the baseline at once: headline numbers, a chart, the map, no errors', async () => {
+    const page = await open();
+    expect(await page.locator('h1').textContent()).toContain('成渝');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const hte = await kpiText(page, 'hte');
+    expect(hte).toMatch(/^[\d,]+ 家$/);
+    expect(await page.locator('cy-zone-map [data-zone]').count()).toBe(12);
+    expect(await page.locator('cy-zone-map polyline').count()).toBe(3);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moves a lever with the keyboard and the chart and numbers follow', async () => {
+    const page = await open();
+    const before = await kpiText(page, 'rd_intensity');
+    const d0 = await draws(page);
+    const slider = page.locator('#rd_support-extra_share_gdp-slider');
+    await slider.focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    await settled(page);
+    expect(await slider.inputValue()).toBe('0.3');
+    expect(await page.locator('input[type=number][data-lever=rd_support][data-field=extra_share_gdp]').inputValue()).toBe('0.3');
+    await page.waitForFunction((n) => Number(document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-chart-panel')?.shadowRoot?.querySelector('cy-line-chart')?.getAttribute('data-draws')) > n, d0);
+    expect(await kpiText(page, 'rd_intensity')).not.toBe(before);
+    // Exact entry: type a value, out of range values are clamped to the range.
+    const num = page.locator('input[type=number][data-lever=rd_support][data-field=extra_share_gdp]');
+    await num.fill('9');
+    await num.press('Enter');
+    await settled(page);
+    expect(await slider.inputValue()).toBe('1.5');
+    await page.close();
+  });
+
+  it('pins runs, renames and removes them, and compares against the baseline', async () => {
+    const page = await open();
+    await page.locator('#pin').click();
+    const slider = page.locator('#corridor-integration-slider');
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    await settled(page);
+    await page.locator('#pin').click();
+    const names = page.locator('cy-pin-board li input[type=text]');
+    expect(await names.count()).toBe(2);
+    await names.nth(1).fill('走廊 0.5');
+    await names.nth(1).press('Enter');
+    // Difference table: baseline, current, and the two pins.
+    const rows = page.locator('#diff tbody tr');
+    expect(await rows.count()).toBe(4);
+    expect(await rows.nth(3).textContent()).toContain('走廊 0.5');
+    // The chart's table alternative lists the pinned runs as columns.
+    await page.locator('#toggle-table').click();
+    const head = await page.locator('cy-data-table thead').textContent();
+    expect(head).toContain('走廊 0.5');
+    expect(head).toContain('基准');
+    await page.locator('#toggle-table').click();
+    await page.locator('cy-pin-board li').nth(0).locator('button').click();
+    expect(await names.count()).toBe(1);
+    expect(await names.nth(0).inputValue()).toBe('走廊 0.5');
+    await page.close();
+  });
+
+  it('round-trips the exact state through a share link', async () => {
+    const page = await open();
+    await page.locator('#transfer-level-slider').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await settled(page);
+    await page.locator('#pin').click();
+    await page.locator('cy-pin-board li input[type=text]').fill('转化改革');
+    await page.locator('cy-pin-board li input[type=text]').press('Enter');
+    await page.locator('#area').selectOption('mianyang');
+    await page.locator('#kpi').selectOption('tech_contracts');
+    await page.locator('[data-lang=en]').click();
+    await page.locator('#share').click();
+    const link = await page.locator('#share-url').inputValue();
+    expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
+    const kpis = await kpiText(page, 'tech_contracts');
+    await page.close();
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await other.waitForFunction(() => /Up to date/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent ?? ''));
+    expect(await other.locator('#transfer-level-slider').inputValue()).toBe('0.2');
+    expect(await other.locator('#area').inputValue()).toBe('mianyang');
+    expect(await other.locator('#kpi').inputValue()).toBe('tech_contracts');
+    expect(await other.locator('cy-pin-board li input[type=text]').inputValue()).toBe('转化改革');
+    expect(await other.locator('h1').textContent()).toContain('Chengdu–Chongqing');
+    expect(await kpiText(other, 'tech_contracts')).toBe(kpis);
+    await other.close();
+  });
+
+  it('switches language without reloading; numbers and units follow', async () => {
+    const page = await open();
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    expect(await kpiText(page, 'hte')).toMatch(/家$/);
+    await page.locator('[data-lang=en]').click();
+    expect(await page.locator('h1').textContent()).toBe('Chengdu–Chongqing High-Tech Zones Scenario Simulator');
+    expect(await kpiText(page, 'hte')).toMatch(/enterprises$/);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('#corridor-integration-slider').getAttribute('aria-valuetext')).toMatch(/share/);
+    expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
+    await page.locator('[data-lang=zh]').click();
+    expect(await page.locator('h1').textContent()).toContain('成渝');
+    await page.close();
+  });
+
+  it('refuses a bad share link with a clear message and keeps the state', async () => {
+    const page = await open();
+    await page.locator('#coordination-level-slider').focus();
+    await page.keyboard.press('ArrowRight');
+    await settled(page);
+    const good = await page.evaluate(() => location.hash);
+    // A link whose scenario has an out-of-range lever value.
+    const bad = Buffer.from(
+      JSON.stringify({
+        v: 1, lang: 'en', view: { area: 'circle', kpi: 'hte' }, pins: [],
+        scenario: { id: 'x', title: { zh: '甲', en: 'A' }, levers: { corridor: { integration: 3 } } },
+      }),
+    ).toString('base64url');
+    await page.evaluate((h) => (location.hash = h), `#s=${bad}`);
+    const alert = page.locator('cy-notice [role=alert]');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain('分享链接无效');
+    expect(text).toContain('levers.corridor.integration: 3 is out of range');
+    expect(await page.locator('#coordination-level-slider').inputValue()).toBe('0.05');
+    expect(await page.locator('#corridor-integration-slider').inputValue()).toBe('0');
+    expect(await page.evaluate(() => location.hash)).toBe(good);
+    // Garbage is refused too.
+    await page.evaluate(() => (location.hash = '#s=%%%'));
+    await page.waitForFunction(() => /base64url/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-notice')?.shadowRoot?.textContent ?? ''));
+    expect(await page.locator('#coordination-level-slider').inputValue()).toBe('0.05');
+    await page.close();
+  });
+
+  it('loads presets, saves a scenario file and refuses a bad one', async () => {
+    const page = await open();
+    await page.locator('#preset').selectOption('corridor');
+    await settled(page);
+    expect(await page.locator('#corridor-integration-slider').inputValue()).toBe('0.6');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save').click()]);
+    expect(download.suggestedFilename()).toBe('corridor.json');
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(saved.levers.corridor).toEqual({ integration: 0.6, start_year: 2022 });
+    await page.locator('#open').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"id":"bad","title":{"zh":"坏","en":"Bad"},"levers":{"parks":{"count":99}}}'),
+    });
+    const alert = page.locator('cy-notice [role=alert]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('bad.json: levers.parks.count: 99 is out of range');
+    expect(await page.locator('#corridor-integration-slider').inputValue()).toBe('0.6');
+    // A good file is applied.
+    await page.locator('#open').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...saved, levers: { parks: { count: 3 } } })) });
+    await settled(page);
+    await page.waitForFunction(() => (document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-lever-panel')?.shadowRoot?.querySelectorAll('cy-lever-control')[2]?.shadowRoot?.querySelector('input[type=range]') as HTMLInputElement | null)?.value === '3');
+    expect(await page.locator('#corridor-integration-slider').inputValue()).toBe('0');
+    await page.close();
+  });
+
+  it('exports the chart as PNG and SVG and the data as CSV', async () => {
+    const page = await open();
+    const get = async (id: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.locator(id).click()]);
+      return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+    };
+    const png = await get('#export-png');
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.bytes.length).toBeGreaterThan(5000);
+    const svgFile = await get('#export-svg');
+    expect(svgFile.name).toMatch(/\.svg$/);
+    const svg = svgFile.bytes.toString('utf8');
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('高新技术企业');
+    const csv = await get('#export-csv');
+    const text = csv.bytes.toString('utf8').replace(/^\ufeff/, '');
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toBe('time,基准,当前');
+    expect(lines.length).toBeGreaterThan(20);
+    expect(lines[1]).toMatch(/^2015,[\d.]+,[\d.]+$/);
+    await page.close();
+  });
+
+  it('selects a zone on the map with the keyboard and explains what drives a variable', async () => {
+    const page = await open();
+    const zone = page.locator('cy-zone-map [data-zone=mianyang]');
+    await zone.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#area').inputValue()).toBe('mianyang');
+    expect(await zone.getAttribute('aria-pressed')).toBe('true');
+    await page.locator('cy-zone-map [data-zone=chongqing]').click();
+    expect(await page.locator('#area').inputValue()).toBe('chongqing');
+    // Structure view: inputs of the selected indicator, and navigation to one of them.
+    const heading = page.locator('#structure-h');
+    expect(await heading.textContent()).toContain('hte_circle');
+    const first = page.locator('#structure-inputs button').first();
+    const name = (await first.textContent())!.trim();
+    await first.click();
+    expect(await heading.textContent()).toContain(name);
+    await page.close();
+  });
+
+  it('works offline after the first visit', async () => {
+    const page = await open();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+    });
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.waitForFunction(() => /已更新|Up to date/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent ?? ''));
+      expect(await kpiText(page, 'hte')).toMatch(/^[\d,]+ 家$/);
+    } finally {
+      await context.setOffline(false);
+      await page.close();
+    }
+  });
+});
