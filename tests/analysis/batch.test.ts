@@ -38,7 +38,8 @@ describe('batch on disk', () => {
     const lines = summary.trimEnd().split('\n');
     expect(lines[0]).toBe('output,time,statistic,value');
     expect(lines).toHaveLength(1 + 3 * 11 * STATISTICS.length);
-    expect(lines[1]).toMatch(/^level,2025,mean,9\.9\d+/);
+    expect(Number(lines[1].split(",")[3])).toBeCloseTo(10, 1);
+    expect(lines[1]).toMatch(/^level,2025,mean,/);
     const runs = read('plain', 'runs.csv').toString().trimEnd().split('\n');
     expect(runs[0]).toBe('run,a,b,c,d,level@2025,level@2030,level@2035,ratio@2025,ratio@2030,ratio@2035,noisy@2025,noisy@2030,noisy@2035');
     expect(runs).toHaveLength(1001);
