@@ -27,6 +27,7 @@ export { quantile as distributionQuantile } from './model/analysis/distributions
 export { STATISTICS, describe as describeSample, percentileSorted } from './model/analysis/statistics.ts';
 export { monteCarlo, monteCarloSummary, fanCharts, type FanChart } from './model/analysis/monte-carlo.ts';
 export { summaryText, runsText, type RunTable } from './model/analysis/summarize.ts';
+export { evaluatePoints, localEvaluator } from './model/analysis/evaluate.ts';
 export { sensitivity, tornado, kpiColumns, type SensitivityReport, type SensitivityOptions, type KpiSensitivity, type TornadoBar, type Evaluate } from './model/analysis/sensitivity.ts';
 export { saltelliSample, sobolIndices, type SobolResult } from './model/analysis/sobol.ts';
 export { morrisSample, morrisIndices, type MorrisResult } from './model/analysis/morris.ts';
@@ -39,3 +40,12 @@ export { spawnInThread } from './model/worker/in-thread.ts';
 export { monteCarloOnPool } from './model/worker/pool-monte-carlo.ts';
 export { poolEvaluator } from './model/worker/pool-evaluate.ts';
 export type { BatchJob, AnalysisWorkerApi } from './model/worker/worker-api.ts';
+// Regional model: parameter registry, spec, default compiled model, runs, metadata, observations,
+// calibration (fit report) and generated documentation.
+export {
+  parameterRegistry, buildChengyuSpec, getChengyuModel, runChengyu, headlineOutputs, NODES, NODE_IDS, REGIONS, ZONES,
+  RAIL_LINES, OBSERVATIONS, CALIBRATION_TARGETS, CALIBRATED_IDS, calibrateChengyu, fitReport, checkTargets,
+  generateModelDoc, packageInteraction, PAPER_PACKAGE, modelSections,
+} from './model/chengyu/index.ts';
+export type { ChengyuRunOptions, CalibrationFile, FitReport, FitSeries, FitRow, TargetCheck, ModelNode, Region, Zone, Observation, CalibrationTarget, InteractionRow } from './model/chengyu/index.ts';
+export type { ParameterSpec, Provenance } from './model/chengyu/parameter-types.ts';

@@ -65,9 +65,33 @@ const v = (
 ): VariableSpec => ({ name, kind, ...(dims ? { dims } : {}), equation, units, doc, ...extra });
 
 /** The model's dynamic variables (everything but registry constants and lever inputs). */
-function dynamicVariables(): VariableSpec[] {
-  const out: VariableSpec[] = [
-    // ---- levers: activation, delays and diminishing returns ----
+/** A section marker inside the variable list (for the generated documentation). */
+interface SectionMark {
+  section: string;
+  title: string;
+}
+const section = (id: string, title: string): SectionMark => ({ section: id, title });
+
+/** A documentation section of the model: its id, title and variables. */
+export interface ModelSection {
+  id: string;
+  title: string;
+  variables: VariableSpec[];
+}
+
+/** The dynamic variables grouped by section, in model order. */
+export function modelSections(): ModelSection[] {
+  const out: ModelSection[] = [];
+  for (const item of dynamicVariables()) {
+    if ('section' in item) out.push({ id: item.section, title: item.title, variables: [] });
+    else out[out.length - 1].variables.push(item);
+  }
+  return out;
+}
+
+function dynamicVariables(): (VariableSpec | SectionMark)[] {
+  const out: (VariableSpec | SectionMark)[] = [
+    section('levers', 'Levers: activation, delays, diminishing returns'),
     v('sci_spend', 'aux', undefined, `lever_science_city_investment * ${on('science_city')}`, '1e8 CNY/year', 'Joint Western Science City investment being spent (counts as R&D where built).'),
     v('facility_completion', 'flow', undefined, 'DELAY3(sci_spend, science_construction_time)', '1e8 CNY/year', 'Facilities completed: spending through a third-order construction delay.'),
     v('facility_retirement', 'flow', undefined, 'facility * facility_depreciation', '1e8 CNY/year', 'Facilities wearing out.'),
@@ -81,14 +105,14 @@ function dynamicVariables(): VariableSpec[] {
     v('park_shift', 'aux', undefined, `SMTH1(park_max_shift * park_incentive * ${on('parks')}, park_build_time)`, '1', "Share of the cores' SME formation moved to co-built parks."),
     v('duplication_factor', 'aux', undefined, '(1 - duplication_loss * (1 - coordination_effect)) / (1 - duplication_loss)', '1', 'Effort recovered from duplicated competition (1 at baseline).'),
 
-    // ---- geography ----
+    section('geography', 'Geography: distance, corridor, border'),
     v('eff_dist', 'aux', NS, 'dist_km[node, src] * (1 - corridor_distance_cut * corridor_effect * on_rail[node] * on_rail[src])', 'km', 'Effective distance: the corridor shortens it between rail nodes.'),
     v('same_province', 'aux', NS, 'in_sichuan[node] * in_sichuan[src] + in_chongqing[node] * in_chongqing[src]', '1', '1 if both nodes are in the same province.'),
     v('border', 'aux', NS, 'same_province + (1 - same_province) * (border_factor + (1 - border_factor) * coordination_effect)', '1', 'Cross-province discount, removed by coordination.'),
     v('spill_weight', 'aux', NS, '(dist_km[node, src] > 0) * border * EXP(-eff_dist / spillover_decay_km)', '1', 'Weight of another node\'s knowledge in this node\'s spillover pool.'),
     v('reach', 'aux', NS, 'border * EXP(-eff_dist / transfer_decay_km)', '1', 'Gravity weight of technology trade between two nodes (1 within a node).'),
 
-    // ---- GDP ----
+    section('gdp', 'GDP'),
     v('gdp_growth', 'aux', undefined, 'gdp_growth_early + (gdp_growth_late - gdp_growth_early) * MIN(1, MAX(0, (TIME - gdp_slowdown_start) / (gdp_slowdown_end - gdp_slowdown_start)))', '1/year', 'Trend nominal GDP growth, declining linearly after the slowdown starts.'),
     v('gdp_2018_province', 'aux', N, 'in_sichuan * gdp_2018_sichuan + in_chongqing * gdp_2018_chongqing', '1e8 CNY/year', "The node's province GDP in 2018."),
     v('hte_2018_province', 'aux', N, 'in_sichuan * hte_2018_sichuan + in_chongqing * hte_2018_chongqing', 'enterprise', "The node's province HTE count in 2018 (Table 2)."),
@@ -99,7 +123,7 @@ function dynamicVariables(): VariableSpec[] {
     v('hte_value_added', 'aux', N, 'hte * hte_output_per_firm_2018 * value_added_ratio * firm_scale', '1e8 CNY/year', 'GDP produced by high-tech enterprises (the innovation-driven part).'),
     v('gdp', 'aux', N, 'gdp_trend + hte_value_added', '1e8 CNY/year', 'GDP of the node.'),
 
-    // ---- R&D ----
+    section('rd', 'R&D expenditure and intensity'),
     v('rd_other_share', 'aux', N, 'in_sichuan * rd_other_share_sichuan + in_chongqing * rd_other_share_chongqing', '1', 'Non-HTE R&D share of GDP in the node\'s province.'),
     v('rd_enterprise', 'aux', N, 'rd_per_hte_2018 * firm_scale * hte', '1e8 CNY/year', 'R&D of high-tech enterprises.'),
     v('rd_other', 'aux', N, 'rd_other_share * gdp', '1e8 CNY/year', 'R&D of public institutes, universities and other firms.'),
@@ -108,7 +132,7 @@ function dynamicVariables(): VariableSpec[] {
     v('rd_expenditure', 'aux', N, 'rd_enterprise + rd_other + rd_extra + rd_science_city', '1e8 CNY/year', 'Total R&D expenditure.'),
     v('rd_intensity', 'aux', N, 'percent * rd_expenditure / gdp', 'percent', 'R&D intensity of the node (percent of GDP).'),
 
-    // ---- knowledge ----
+    section('knowledge', 'Knowledge stock, spillovers, innovation'),
     v('knowledge_input', 'aux', N, '(rd_enterprise + rd_other + rd_extra) * duplication_factor', '1e8 CNY/year', 'R&D that adds to knowledge (facility spending enters as built capacity instead).'),
     v('knowledge_investment', 'flow', N, 'knowledge_input', '1e8 CNY/year', 'Inflow to the knowledge stock.'),
     v('knowledge_obsolescence', 'flow', N, 'knowledge * knowledge_depreciation', '1e8 CNY/year', 'Depreciation of knowledge.'),
@@ -120,7 +144,7 @@ function dynamicVariables(): VariableSpec[] {
     v('real_spillover', 'aux', N, 'spillover_pool / price_level', '1e8 CNY', 'Spillover pool at 2018 prices.'),
     v('innovation_index', 'aux', N, '(real_knowledge / INIT(real_knowledge)) ^ own_knowledge_elasticity * (real_spillover / INIT(real_spillover)) ^ spillover_elasticity', '1', 'Innovation output relative to 2015 (Bottazzi–Peri knowledge production).'),
 
-    // ---- technology transfer ----
+    section('transfer', 'Technology transfer (gravity)'),
     v('conversion', 'aux', N, '(in_sichuan * conversion_sichuan + in_chongqing * conversion_chongqing) * (1 + transfer_max_gain * transfer_effect)', '1/year', 'Conversion capability of knowledge into traded technology.'),
     v('seller_capacity', 'aux', N, 'conversion * effective_knowledge', '1e8 CNY/year', 'Technology the node can sell per unit of market access.'),
     v('enterprises', 'aux', N, 'hte + sme', 'enterprise', 'Firms able to absorb technology.'),
@@ -133,7 +157,7 @@ function dynamicVariables(): VariableSpec[] {
     v('absorbed_per_firm', 'aux', N, 'XIDZ(tech_absorbed / price_level, enterprises, 0)', '1e8 CNY/year/enterprise', 'Real technology absorbed per firm.'),
     v('transfer_push', 'aux', N, 'XIDZ(absorbed_per_firm, INIT(absorbed_per_firm), 1) ^ transfer_formation_elasticity', '1', 'Push of absorbed technology on SME formation (1 in 2015).'),
 
-    // ---- talent ----
+    section('talent', 'Talent'),
     v('attractiveness_mean', 'aux', undefined, 'XIDZ(SUM(talent[:] * innovation_index[:]), SUM(talent[:]), 1)', '1', 'Talent-weighted mean innovation index of the circle.'),
     v('talent_mobility', 'aux', N, '1 + corridor_mobility_gain * corridor_effect * on_rail', '1', 'Mobility of talent; the corridor raises it on the rail lines (siphon effect).'),
     v('talent_growth_rate', 'aux', N, 'talent_growth_base + talent_duplication_loss * coordination_effect + talent_attraction * talent_mobility * (innovation_index / attractiveness_mean - 1)', '1/year', 'Talent growth: base, recovered duplication loss, attraction to faster-innovating nodes.'),
@@ -141,7 +165,7 @@ function dynamicVariables(): VariableSpec[] {
     v('hte_initial', 'aux', N, 'hte_share_of_group * (in_chengdu_city * hte_2015_chengdu_city + in_sichuan_other * hte_2015_sichuan_other + in_chongqing * hte_2015_chongqing)', 'enterprise', 'High-tech enterprises at the end of 2015.'),
     v('talent', 'stock', N, 'talent_per_hte * hte_initial', 'person', 'S&T talent.', { inflows: ['talent_change'], nonNegative: true }),
 
-    // ---- enterprises ----
+    section('enterprises', 'S&T SMEs and high-tech enterprises'),
     v('formation_propensity', 'aux', N, 'in_chengdu_city * formation_propensity_chengdu_city + in_sichuan_other * formation_propensity_sichuan_other + in_chongqing * formation_propensity_chongqing', 'enterprise/person/year', 'SME formation per talent (calibrated per Table-2 group).'),
     v('local_formation', 'aux', N, 'formation_propensity * talent * innovation_index ^ formation_knowledge_elasticity * transfer_push * duplication_factor', 'enterprise/year', 'SMEs the node forms by itself.'),
     v('parks_moved', 'aux', undefined, 'park_shift * SUM(is_core[:] * local_formation[:])', 'enterprise/year', "Cores' formation steered to co-built parks."),
@@ -156,12 +180,13 @@ function dynamicVariables(): VariableSpec[] {
     v('lapse', 'flow', N, 'hte * ((1 - renewal_probability) / certificate_validity + hte_exit_rate)', 'enterprise/year', 'Certificates not renewed after three years, and exits.', { nonNegative: true }),
     v('hte', 'stock', N, 'hte_initial', 'enterprise', 'Certified high-tech enterprises.', { inflows: ['certification'], outflows: ['lapse'], nonNegative: true }),
 
-    // ---- costs ----
+    section('costs', 'Policy cost'),
     v('policy_cost', 'aux', undefined, `sci_spend + SUM(rd_extra[:]) + corridor_cost_full * lever_corridor_integration * ${on('corridor')} + park_cost * lever_parks_count * ${on('parks')} + coordination_cost_full * lever_coordination_level * ${on('coordination')} + transfer_cost_full * lever_transfer_level * ${on('transfer')}`, '1e8 CNY/year', 'Public money the levers spend per year.'),
     v('policy_spending', 'flow', undefined, 'policy_cost', '1e8 CNY/year', 'Inflow to cumulative cost.'),
     v('policy_cost_cumulative', 'stock', undefined, '0', '1e8 CNY', 'Public money spent by the levers since 2015.', { inflows: ['policy_spending'] }),
   ];
   // Regional aggregates with stable names.
+  out.push(section('outputs', 'Regional outputs (stable names)'));
   for (const r of REGIONS) {
     const w = r.id === 'circle' ? '' : ` * in_${r.id}[:]`;
     const sum = (x: string) => `SUM(${x}[:]${w})`;
@@ -210,7 +235,7 @@ export function buildChengyuSpecFrom(params: Record<string, number> = {}): Model
       { name: 'node', elements: [...NODE_IDS] },
       { name: 'src', elements: [...NODE_IDS], aliasOf: 'node' },
     ],
-    variables: [...PARAMETERS.map((p) => constantOf(p, params[p.id])), ...leverConstants(), ...dynamicVariables()],
+    variables: [...PARAMETERS.map((p) => constantOf(p, params[p.id])), ...leverConstants(), ...modelSections().flatMap((x) => x.variables)],
   };
 }
 

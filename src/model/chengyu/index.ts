@@ -19,6 +19,9 @@ export { HEADLINE_OUTPUTS as headlineOutputs, REGION_OUTPUT_PREFIXES } from './o
 export { getChengyuModel, runChengyu, checkParameterOverrides } from './run.ts';
 export type { ChengyuRunOptions } from './run.ts';
 export { PAPER_PACKAGE, paperPackageConstants, packageInteraction, valueAt } from './experiments.ts';
+export { generateModelDoc } from './doc.ts';
+export { modelSections } from './equations.ts';
+export type { ModelSection } from './equations.ts';
 export type { InteractionRow } from './experiments.ts';
 
 /** Number of registry parameters (for summaries). */
