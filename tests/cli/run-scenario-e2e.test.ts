@@ -100,7 +100,7 @@ describe('chengyu-sim compare', () => {
     expect(r.stdout).toBe('');
     const t = readFileSync(out, 'utf8');
     expect(t).toContain('baseline: 基准情景（参照）');
-    expect(t).toMatch(/技术合同成交额（双城经济圈）\s+亿元\s+2035/);
+    expect(t).toMatch(/技术合同成交额（双城经济圈）\s+亿元\/年\s+2035/);
     const j = JSON.parse(cli(['compare', 'scenarios/baseline.json', 'scenarios/corridor.json', '--format', 'json']).stdout);
     expect(j.model_version).toMatch(/^chengyu-/);
     expect(j.scenarios.map((s: { id: string }) => s.id)).toEqual(['baseline', 'corridor']);

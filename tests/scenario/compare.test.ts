@@ -76,3 +76,17 @@ describe('text tables', () => {
     expect(t).toBe('名称   n\n----  --\n成都   1\nabc   22\n');
   });
 });
+
+describe('markdown comparison', () => {
+  it('lists the scenarios and renders a pipe table with right-aligned numbers', async () => {
+    const { comparisonMarkdown } = await import('../../src/model/scenario/compare-format.ts');
+    const c = compareRuns([{ scenario: sc('a'), result: A }, { scenario: sc('b'), result: B }], [2035]);
+    const md = comparisonMarkdown(c, 'en');
+    const lines = md.trimEnd().split('\n');
+    expect(lines[0]).toBe('- a: Scenario a (reference)');
+    expect(lines[1]).toBe('- b: Scenario b');
+    expect(lines[3]).toBe('| KPI | unit | year | a | b | Δ b | Δ% b |');
+    expect(lines[4]).toBe('|:---|:---|---:|---:|---:|---:|---:|');
+    expect(lines).toContain('| High-tech enterprises, Twin-city circle | enterprises | 2035 | 2100 | 2310 | +210 | +10.0% |');
+  });
+});

@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { compareRuns, COMPARE_YEARS } from '../../model/scenario/compare.ts';
 import type { Lang } from '../../model/scenario/compare-format.ts';
-import { comparisonCsv, comparisonJson, comparisonTable } from '../../model/scenario/compare-format.ts';
+import { comparisonCsv, comparisonJson, comparisonMarkdown, comparisonTable } from '../../model/scenario/compare-format.ts';
 import { SIMULATION_LIMITS } from '../../model/scenario/scenario.ts';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
@@ -35,10 +35,10 @@ export function parseYears(text: string): number[] {
 }
 
 /** The format to use: as asked, else a table on a terminal and CSV otherwise. */
-export function chooseFormat(format: string | undefined, toTerminal: boolean): 'table' | 'csv' | 'json' {
+export function chooseFormat(format: string | undefined, toTerminal: boolean): 'table' | 'csv' | 'json' | 'markdown' {
   if (format === undefined) return toTerminal ? 'table' : 'csv';
-  if (format === 'table' || format === 'csv' || format === 'json') return format;
-  throw new CliError(`--format: ${JSON.stringify(format)} is not allowed; allowed: table, csv, json`);
+  if (format === 'table' || format === 'csv' || format === 'json' || format === 'markdown') return format;
+  throw new CliError(`--format: ${JSON.stringify(format)} is not allowed; allowed: table, csv, json, markdown`);
 }
 
 /** Validate every file, run each scenario, render the comparison. */
@@ -54,6 +54,7 @@ export function renderComparison(files: readonly string[], opts: CompareOptions,
   });
   const c = compareRuns(runs, years);
   if (format === 'table') return comparisonTable(c, opts.lang ?? 'en', renderTable);
+  if (format === 'markdown') return comparisonMarkdown(c, opts.lang ?? 'en');
   if (format === 'csv') return comparisonCsv(c);
   return comparisonJson(c, { tool: toolName(), model_version: model.version, files: [...files] });
 }
@@ -64,8 +65,8 @@ export function register(program: Command): void {
     .command('compare')
     .description('run scenarios and compare headline KPIs at 2025, 2030, 2035 against the first')
     .argument('<scenarios...>', 'scenario files (JSON); the first is the reference')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json']))
-    .addOption(new Option('--lang <lang>', 'label language of the table').choices(['zh', 'en']).default('en'))
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'markdown']))
+    .addOption(new Option('--lang <lang>', 'label language of the table and markdown').choices(['zh', 'en']).default('en'))
     .option('--years <list>', 'comma-separated years', '2025,2030,2035')
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (files: string[], opts: CompareOptions) => {

@@ -55,6 +55,22 @@ export function comparisonTable(c: Comparison, lang: Lang, render: (h: string[],
   return `${titles.join('\n')}\n\n${render(header, rows, align)}`;
 }
 
+/** Render header and rows as a Markdown table. */
+export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, align: ReadonlyArray<'left' | 'right'>): string {
+  const esc = (x: string) => x.replace(/\|/g, '\\|');
+  const line = (r: readonly string[]) => `| ${r.map(esc).join(' | ')} |`;
+  const rule = `|${align.map((a) => (a === 'right' ? '---:' : ':---')).join('|')}|`;
+  return `${[line(header), rule, ...rows.map(line)].join('\n')}\n`;
+}
+
+/** The comparison as Markdown: the scenarios as a list, then the table (for reports and the README). */
+export function comparisonMarkdown(c: Comparison, lang: Lang): string {
+  const text = comparisonTable(c, lang, markdownTable);
+  const cut = text.indexOf('\n\n');
+  const titles = text.slice(0, cut).split('\n').map((l) => `- ${l}`);
+  return `${titles.join('\n')}\n\n${text.slice(cut + 2)}`;
+}
+
 /** The comparison as CSV: `kpi,unit,year,<ref>,<b>,<b>_diff,<b>_pct,…`, full precision. */
 export function comparisonCsv(c: Comparison): string {
   const ids = scenarioColumnIds(c);

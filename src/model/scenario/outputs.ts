@@ -9,7 +9,7 @@ export const REGIONS = ['sichuan', 'chengdu_city', 'chongqing', 'zones12', 'circ
 export const OUTPUT_FAMILIES = [
   { prefix: 'hte', label: { zh: '高新技术企业数', en: 'High-tech enterprises' }, unit: { zh: '家', en: 'enterprises' } },
   { prefix: 'rd_intensity', label: { zh: '研发强度', en: 'R&D intensity' }, unit: { zh: '%', en: '% of GDP' } },
-  { prefix: 'tech_contracts', label: { zh: '技术合同成交额', en: 'Technology contract turnover' }, unit: { zh: '亿元', en: '100 million CNY' } },
+  { prefix: 'tech_contracts', label: { zh: '技术合同成交额', en: 'Technology contract turnover' }, unit: { zh: '亿元/年', en: '100 million CNY/yr' } },
 ] as const;
 
 /** Name of the yearly public cost of the levers (亿元/yr) and of its running sum. */
