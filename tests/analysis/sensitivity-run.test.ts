@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { kpiColumns, sensitivity, tornado } from '../../src/model/analysis/sensitivity.ts';
 import { ishigamiIndices, toyModel } from '../../src/model/analysis/toy-models.ts';
-import { evaluatePoints } from '../../src/model/worker/worker-api.ts';
+import { evaluatePoints } from '../../src/model/analysis/evaluate.ts';
 import { createNodePool } from '../../src/model/worker/node-pool.ts';
 import { poolEvaluator } from '../../src/model/worker/pool-evaluate.ts';
 

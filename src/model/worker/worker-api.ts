@@ -3,9 +3,9 @@
 // object is exposed through comlink by the Node and the browser worker entries, and can
 // be used in-thread directly (workers = 0).
 import type { BatchModel } from '../analysis/batch-model.ts';
-import { kpiWidth } from '../analysis/batch-model.ts';
 import { computeChunk, type ChunkResult } from '../analysis/chunk.ts';
 import { resolveModel, type ModelRef } from '../analysis/model-ref.ts';
+import { evaluatePoints } from '../analysis/evaluate.ts';
 import type { Seed } from '../analysis/rng.ts';
 import { Sampler, type SamplingMethod } from '../analysis/sampling.ts';
 
@@ -43,20 +43,6 @@ export interface AnalysisWorkerApi {
 /** Describe a model for ModelInfo. */
 export function modelInfo(m: BatchModel): ModelInfo {
   return { params: m.params, outputs: m.outputs, times: Array.from(m.times), version: m.version };
-}
-
-/** Run `model` at each row of `points`, keeping only KPI `columns` (pure). */
-export function evaluatePoints(model: BatchModel, points: Float64Array, columns: Int32Array, seed: number): Float64Array {
-  const P = model.params.length;
-  const rows = P === 0 ? 0 : points.length / P;
-  const out = new Float64Array(kpiWidth(model));
-  const y = new Float64Array(rows * columns.length);
-  for (let r = 0; r < rows; r++) {
-    out.fill(NaN);
-    model.run(points.subarray(r * P, (r + 1) * P), seed, out);
-    for (let c = 0; c < columns.length; c++) y[r * columns.length + c] = out[columns[c]];
-  }
-  return y;
 }
 
 /**
