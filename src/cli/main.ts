@@ -12,6 +12,7 @@ const commandModules: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/run.ts'),
   () => import('./commands/compare.ts'),
   () => import('./commands/calibrate.ts'),
+  () => import('./commands/doc.ts'),
   () => import('./commands/slurm.ts'),
   () => import('./commands/batch.ts'),
   () => import('./commands/merge.ts'),

@@ -1,0 +1,31 @@
+// `chengyu-sim doc`: print the regional model's documentation, generated from the
+// parameter registry and the equations (the committed copy is docs/model.md).
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { CliError } from '../errors.ts';
+import { emit } from '../io.ts';
+
+/** Register `doc`. */
+export function register(program: Command): void {
+  program
+    .command('doc')
+    .description('print the model documentation generated from the registry and equations (commit it as docs/model.md)')
+    .option('--out <file>', 'write to a file (atomically) instead of stdout, e.g. docs/model.md')
+    .option('--check <file>', 'exit non-zero if <file> differs from the generated documentation (for CI)')
+    .action(async (opts: { out?: string; check?: string }) => {
+      const { generateModelDoc } = await import('../../model/chengyu/index.ts');
+      const text = generateModelDoc();
+      if (opts.check) {
+        let current: string;
+        try {
+          current = readFileSync(opts.check, 'utf8');
+        } catch {
+          throw new CliError(`${opts.check}: cannot read the file to check`);
+        }
+        if (current !== text) throw new CliError(`${opts.check} is out of date; run: chengyu-sim doc --out ${opts.check}`, 1);
+        process.stderr.write(`${opts.check} is up to date\n`);
+        return;
+      }
+      await emit(text, opts.out);
+    });
+}
