@@ -1,19 +1,16 @@
-// The regional model as a BatchModel: the registry's parameters with a distribution are
-// the uncertain inputs; the headline KPIs per year are the outputs.
-import { compileModel, type CompiledModel } from '../engine/model.ts';
-import { buildChengyuSpecFrom, CHENGYU_SIM } from '../chengyu/equations.ts';
+// The regional model as a BatchModel: the calibrated default model (compiled once per
+// thread; scenario levers are run constants), the registry's parameters with a
+// distribution as the uncertain inputs, and the headline KPIs per year as the outputs.
+import { CHENGYU_SIM } from '../chengyu/equations.ts';
+import { HEADLINE_OUTPUTS } from '../chengyu/outputs.ts';
 import { PARAMETERS } from '../chengyu/parameters.ts';
+import { getChengyuModel } from '../chengyu/run.ts';
+import type { Method } from '../engine/types.ts';
 import type { BatchModel } from './batch-model.ts';
 import { engineBatchModel } from './engine-batch-model.ts';
 import type { UncertainParameter } from './sampling.ts';
-import type { Method } from '../engine/types.ts';
 
-/** Headline KPI outputs (stable names, DESIGN.md "Outputs"). */
-export const HEADLINE_OUTPUTS: readonly string[] = [
-  ...['sichuan', 'chengdu_city', 'chongqing', 'zones12', 'circle'].flatMap((r) => [`hte_${r}`, `rd_intensity_${r}`, `tech_contracts_${r}`]),
-  'policy_cost',
-  'policy_cost_cumulative',
-];
+export { HEADLINE_OUTPUTS };
 
 /** What the regional model needs for a batch. */
 export interface ChengyuBatchRef {
@@ -35,11 +32,9 @@ export function uncertainParameters(): UncertainParameter[] {
   });
 }
 
-let compiled: CompiledModel | undefined;
-
-/** Build the regional model for a batch under a scenario (compiled once per thread; levers are constants). */
+/** Build the regional model for a batch under a scenario. */
 export function chengyuBatchModel(ref: ChengyuBatchRef): BatchModel {
-  const model = (compiled ??= compileModel(buildChengyuSpecFrom({})));
+  const model = getChengyuModel();
   const end = ref.end ?? CHENGYU_SIM.stop;
   const saveTimes = Array.from({ length: end - CHENGYU_SIM.start + 1 }, (_, i) => CHENGYU_SIM.start + i);
   return engineBatchModel({
@@ -51,6 +46,7 @@ export function chengyuBatchModel(ref: ChengyuBatchRef): BatchModel {
     method: ref.method,
     stop: end,
     dt: ref.dt,
-    version: `chengyu/${model.hash}`,
+    // Same version string as `chengyu-sim run` records: the hash of the full model spec.
+    version: `chengyu-${model.hash}`,
   });
 }
