@@ -73,3 +73,13 @@ describe('scenario files', () => {
     }
   });
 });
+
+describe('paper package file and the model experiments', () => {
+  it('scenarios/paper-package.json is the model\'s PAPER_PACKAGE (used for docs/model.md\'s interaction table)', async () => {
+    const { paperPackageConstants } = await import('../../src/model/chengyu/index.ts');
+    const { scenarioConstants } = await import('../../src/model/scenario/scenario.ts');
+    const { defaultLeverConstants } = await import('../../src/model/scenario/levers.ts');
+    const pkg = parseScenario(readFileSync(new URL('paper-package.json', dir), 'utf8'));
+    expect(scenarioConstants(pkg)).toEqual({ ...defaultLeverConstants(), ...paperPackageConstants() });
+  });
+});
