@@ -42,6 +42,14 @@ describe('run SCENARIO.json (logic, with a stand-in model)', () => {
     expect(m.calls[0].constants.lever_science_city_investment).toBe(80);
     expect(m.calls[0].constants.lever_parks_count).toBe(3);
   });
+  it('lets --method override the scenario\'s method, and names a bad one', () => {
+    const m = fakeModel();
+    const out = JSON.parse(renderScenarioRun(scen('baseline'), { method: 'rk4', format: 'json' }, m));
+    expect(m.calls[0].settings.method).toBe('rk4');
+    expect(out.provenance.method).toBe('rk4');
+    expect(out.provenance.scenario.simulation.method).toBe('rk4');
+    expect(errorOf(() => renderScenarioRun(scen('baseline'), { method: 'heun' }, m))).toBe('--method: "heun" is not allowed; allowed: euler, rk4');
+  });
   it('writes CSV of the headline and per-node columns by default', () => {
     const csv = renderScenarioRun(scen('baseline'), {}, fakeModel());
     const lines = csv.trimEnd().split('\n');

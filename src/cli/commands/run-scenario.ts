@@ -17,6 +17,8 @@ export interface RunScenarioOptions {
   vars?: string;
   format?: string;
   out?: string;
+  /** Integration method, overriding the scenario's `simulation.method`. */
+  method?: string;
 }
 
 /** "chengyu-sim <version>", read from package.json. */
@@ -29,7 +31,11 @@ export function toolName(): string {
 export function renderScenarioRun(file: string, opts: RunScenarioOptions, model: ScenarioModel): string {
   const format = opts.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new CliError(`--format: ${JSON.stringify(format)} is not allowed; allowed: csv, json`);
-  const scenario = applyCliSets(loadScenarioFile(file), opts.set ?? []);
+  if (opts.method !== undefined && opts.method !== 'euler' && opts.method !== 'rk4') {
+    throw new CliError(`--method: ${JSON.stringify(opts.method)} is not allowed; allowed: euler, rk4`);
+  }
+  let scenario = applyCliSets(loadScenarioFile(file), opts.set ?? []);
+  if (opts.method) scenario = { ...scenario, simulation: { ...scenario.simulation, method: opts.method } };
   const { result, resolved } = runScenarioWith(model, scenario);
   let columns: string[];
   try {
