@@ -7,6 +7,8 @@ import { mergeBatches } from '../../src/model/analysis/node/merge-batches.ts';
 import { createNodePool } from '../../src/model/worker/node-pool.ts';
 import type { WorkerPool } from '../../src/model/worker/pool.ts';
 import { STATISTICS } from '../../src/model/analysis/statistics.ts';
+import { summaryFromChunks } from '../../src/model/analysis/node/batch-results.ts';
+import { listChunks, readManifest } from '../../src/model/analysis/node/batch-dir.ts';
 
 let root: string;
 let pool2: WorkerPool;
@@ -47,6 +49,15 @@ describe('batch on disk', () => {
     expect(m).toMatchObject({ seed: 2024, runs: 1000, sampling: 'lhs', modelVersion: 'toy-linear/1', runsDone: 1000, complete: true, shard: null });
   });
 
+  it('computes the same summary with any memory budget (outputs in blocks)', () => {
+    const dir = join(root, 'plain');
+    const m = readManifest(dir)!;
+    const files = listChunks(dir);
+    const whole = read('plain', 'summary.csv').toString();
+    expect(summaryFromChunks(m, files, 1)).toBe(whole); // one output per block
+    expect(summaryFromChunks(m, files, 1000 * 11 * 8 * 2)).toBe(whole); // two outputs per block
+  });
+
   it('gives byte-identical files for 0, 1 and 2 worker threads', async () => {
     await runBatch(base('w1', { workers: 1 }));
     await runBatch(base('w2', { pool: pool2, workers: 2 }));
@@ -78,6 +89,10 @@ describe('batch on disk', () => {
     expect(() => mergeBatches([join(root, 's2-0'), join(root, 's2-0'), join(root, 's2-1')], join(root, 'bad3'))).toThrow(/appear twice/);
     expect(() => mergeBatches([join(root, 'nowhere')], join(root, 'bad4'))).toThrow(/no manifest\.json/);
     for (const b of ['bad1', 'bad2', 'bad3', 'bad4']) expect(() => statSync(join(root, b))).toThrow();
+    mkdirSync(join(root, 'occupied'));
+    writeFileSync(join(root, 'occupied', 'keep.txt'), 'mine');
+    expect(() => mergeBatches([join(root, 's2-0'), join(root, 's2-1')], join(root, 'occupied'))).toThrow(/not empty/);
+    expect(readdirSync(join(root, 'occupied'))).toEqual(['keep.txt']);
   });
 
   it('resumes an interrupted batch: computes only the missing chunks, same bytes', async () => {

@@ -57,5 +57,6 @@ describe('Sampler', () => {
     expect(
       () => new Sampler({ params: [{ id: 'bad', distribution: { type: 'uniform', min: 1, max: 0 } }], runs: 5, seed: 1, method: 'lhs' }),
     ).toThrow(/bad/);
+    expect(() => new Sampler({ params, runs: 100_000_000, seed: 1, method: 'lhs' })).toThrow(/needs 763 MB per worker; use --sampling random/);
   });
 });

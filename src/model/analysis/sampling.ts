@@ -24,10 +24,20 @@ export interface SamplingPlan {
   method: SamplingMethod;
 }
 
+/** Largest memory for LHS permutations per worker (bytes). */
+export const LHS_MAX_BYTES = 512 * 2 ** 20;
+
 /** Throw one clear message if a plan's parameters or sizes are unusable. */
 export function checkPlan(plan: SamplingPlan): void {
   if (!Number.isInteger(plan.runs) || plan.runs < 1) throw new Error(`runs must be a positive integer (got ${plan.runs})`);
   if (plan.method !== 'random' && plan.method !== 'lhs') throw new Error(`sampling must be random or lhs (got ${plan.method})`);
+  // LHS keeps one Int32 permutation of N per parameter in every worker.
+  const lhsBytes = 4 * plan.runs * plan.params.length;
+  if (plan.method === 'lhs' && lhsBytes > LHS_MAX_BYTES) {
+    throw new Error(
+      `Latin hypercube sampling of ${plan.runs} runs × ${plan.params.length} parameters needs ${Math.ceil(lhsBytes / 2 ** 20)} MB per worker; use --sampling random for batches this large`,
+    );
+  }
   const seen = new Set<string>();
   for (const p of plan.params) {
     if (seen.has(p.id)) throw new Error(`parameter ${p.id} is listed twice`);

@@ -1,11 +1,11 @@
 // Merge shard directories of one batch into a directory whose summary.csv is
 // byte-identical to an unsharded run's: the statistics are recomputed from every run's
 // values in run order, never combined approximately from the shards' summaries.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { identityDifference, type BatchManifest } from '../manifest.ts';
 import { listChunks, readManifest, writeAtomic, writeManifest } from './batch-dir.ts';
-import { loadRunTable, writeResults } from './run-batch.ts';
+import { writeResults } from './batch-results.ts';
 
 /** Merge `dirs` (shards of one batch) into `out`; returns the merged manifest. */
 export function mergeBatches(dirs: string[], out: string): BatchManifest {
@@ -39,13 +39,14 @@ export function mergeBatches(dirs: string[], out: string): BatchManifest {
   if (existing) {
     const diff = identityDifference(existing, merged);
     if (diff) throw new Error(`${out} holds a different batch (${diff}); use another --out or remove it`);
+  } else if (existsSync(out) && readdirSync(out).length > 0) {
+    throw new Error(`${out} is not empty and holds no batch manifest; use an empty or new --out directory`);
   }
-  const table = loadRunTable(merged, files);
   // Keep the per-run chunks with the merged result, so it is a complete batch directory.
   if (!existing) writeManifest(out, merged);
   for (const f of files) {
     const dest = join(out, 'chunks', basename(f.path));
     if (resolve(dest) !== resolve(f.path) && !existsSync(dest)) writeAtomic(dest, readFileSync(f.path));
   }
-  return writeResults(out, merged, table);
+  return writeResults(out, merged, files);
 }

@@ -3,17 +3,16 @@
 // Rerun with the same arguments, it trusts the chunks present and computes only the rest.
 import { existsSync, readdirSync } from 'node:fs';
 import { kpiWidth } from '../batch-model.ts';
-import { chunkGrid, defaultChunkSize, type ChunkResult } from '../chunk.ts';
+import { chunkGrid, defaultChunkSize } from '../chunk.ts';
 import { identityDifference, MANIFEST_FORMAT, type BatchManifest } from '../manifest.ts';
 import { shardRange, type Shard } from '../shard.ts';
-import { runsText, summaryText, type RunTable } from '../summarize.ts';
 import { createNodePool } from '../../worker/node-pool.ts';
 import { spawnInThread } from '../../worker/in-thread.ts';
 import { WorkerPool } from '../../worker/pool.ts';
 import type { BatchJob, ModelInfo } from '../../worker/worker-api.ts';
-import { listChunks, readChunk, readManifest, writeAtomic, writeChunk, writeManifest } from './batch-dir.ts';
+import { listChunks, readManifest, writeChunk, writeManifest } from './batch-dir.ts';
+import { writeResults } from './batch-results.ts';
 import { createProgress, type ProgressSink } from './progress.ts';
-import { join } from 'node:path';
 
 /** Name and version of the tool, recorded in manifests. */
 export const TOOL = 'chengyu-sim';
@@ -69,31 +68,6 @@ export function plannedManifest(o: BatchOptions, info: ModelInfo): BatchManifest
   };
 }
 
-/** Read all chunks of `m.range` from the given files into one run table (in run order). */
-export function loadRunTable(m: BatchManifest, files: Array<{ start: number; count: number; path: string }>): RunTable {
-  const P = m.params.length;
-  const K = m.outputs.length * m.times.length;
-  const [from, to] = m.range;
-  const count = to - from;
-  const paramValues = new Float64Array(count * P);
-  const values = new Float64Array(count * K);
-  for (const f of files) {
-    const c: ChunkResult = readChunk(f.path, P, K);
-    paramValues.set(c.params, (c.start - from) * P);
-    values.set(c.values, (c.start - from) * K);
-  }
-  return { start: from, count, params: m.params, outputs: m.outputs, times: m.times, paramValues, values };
-}
-
-/** Write summary.csv, runs.csv and the final manifest of a complete run table. */
-export function writeResults(dir: string, m: BatchManifest, table: RunTable): BatchManifest {
-  writeAtomic(join(dir, 'summary.csv'), summaryText(table));
-  writeAtomic(join(dir, 'runs.csv'), runsText(table));
-  const done = { ...m, runsDone: table.count, complete: true };
-  writeManifest(dir, done);
-  return done;
-}
-
 /** Run (or finish) a batch in `o.dir`. */
 export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   const pool = o.pool ?? (o.workers > 0 ? createNodePool(o.workers) : new WorkerPool(spawnInThread, 1));
@@ -142,7 +116,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
     );
     progress?.finish();
     const files = listChunks(o.dir).filter((c) => c.start >= from && c.start < to);
-    const manifest = writeResults(o.dir, planned, loadRunTable(planned, files));
+    const manifest = writeResults(o.dir, planned, files);
     return { manifest, computedRuns: done - reusedRuns, reusedRuns };
   } finally {
     if (!o.pool) pool.close();
