@@ -15,6 +15,8 @@ export interface RunOptions {
   vars?: string;
   format?: string;
   out?: string;
+  /** Integration method override (euler or rk4). */
+  method?: string;
 }
 
 /** Register `run`. */
@@ -27,6 +29,7 @@ export function register(program: Command): void {
     .option('--vars <list>', 'comma-separated output variables (an array name selects all its elements)')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .addOption(new Option('--method <method>', 'integration method (default: the model\'s)').choices(['euler', 'rk4']))
     .action(async (file: string, opts: RunOptions) => {
       const ext = extname(file).toLowerCase();
       if (ext === '.json') {
@@ -36,7 +39,9 @@ export function register(program: Command): void {
         return;
       }
       if (XMILE_EXTENSIONS.includes(ext)) {
-        throw new CliError(`${file}: running XMILE models is not available in this build yet`);
+        const { runXmileCommand } = await import('./run-xmile.ts');
+        await runXmileCommand(file, opts);
+        return;
       }
       throw new CliError(`${file}: unknown file type ${JSON.stringify(ext || '(none)')}; allowed: .json (scenario), ${XMILE_EXTENSIONS.join(', ')} (XMILE)`);
     });

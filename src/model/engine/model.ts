@@ -117,7 +117,7 @@ export class CompiledModel {
     return this.p.source;
   }
 
-  private resolveSim(opts: { method?: Method; sim?: Partial<SimSpecs> }): { tm: Timing; method: Method; saveStep: number } {
+  private resolveSim(opts: { method?: Method; sim?: Partial<SimSpecs> }): { tm: Timing; method: Method; saveStep: number; single: boolean } {
     const s = { ...this.spec.sim, ...(opts.sim ?? {}) };
     const method = opts.method ?? s.method ?? 'euler';
     const bad = (m: string): never => {
@@ -128,7 +128,7 @@ export class CompiledModel {
     if (!Number.isFinite(s.start) || !Number.isFinite(s.stop) || s.stop < s.start) bad(`invalid time range ${s.start}..${s.stop}`);
     const saveStep = s.saveStep ?? s.dt;
     if (!(saveStep > 0)) bad(`saveStep must be positive (got ${saveStep})`);
-    return { tm: timing(s.start, s.stop, s.dt), method, saveStep };
+    return { tm: timing(s.start, s.stop, s.dt), method, saveStep, single: s.precision === 'single' };
   }
 
   private constantsVector(overrides: Record<string, number> | undefined): Float64Array {
@@ -154,7 +154,7 @@ export class CompiledModel {
 
   /** Run the model once and return every variable's series. */
   run(opts: RunOptions = {}): RunResult {
-    const { tm, method, saveStep } = this.resolveSim(opts);
+    const { tm, method, saveStep, single } = this.resolveSim(opts);
     const c = this.constantsVector(opts.constants);
     const every = Math.max(1, Math.round(saveStep / tm.dt));
     const steps: number[] = [];
@@ -163,7 +163,7 @@ export class CompiledModel {
     const nSave = steps.length;
     const nCol = this.p.columns.length;
     const out = new Float64Array(nCol * nSave);
-    simulate(this.workspace(), c, tm, method, saveSteps, this.p.columnSlots, out, makeRng(this.p, opts.seed));
+    simulate(this.workspace(), c, tm, method, saveSteps, this.p.columnSlots, out, makeRng(this.p, opts.seed), single);
     const series = new Map<string, Float64Array>();
     this.p.columns.forEach((name, k) => series.set(name, out.subarray(k * nSave, (k + 1) * nSave)));
     const meta: RunMeta = {
@@ -188,7 +188,7 @@ export class CompiledModel {
 
   /** Create a batch runner: fixed outputs and times, a constants vector in, a reused buffer out. */
   createRunner(opts: RunnerOptions): Runner {
-    const { tm, method, saveStep } = this.resolveSim(opts);
+    const { tm, method, saveStep, single } = this.resolveSim(opts);
     const cols = opts.outputs.flatMap((o) => this.outputColumns(o));
     const columns = cols.map((k) => this.p.columns[k]);
     const outSlots = Int32Array.from(cols, (k) => this.p.columnSlots[k]);
@@ -229,7 +229,7 @@ export class CompiledModel {
         if (c.length !== defaults.length) {
           throw new ModelError([{ kind: 'other', message: `constants vector has ${c.length} values, the model has ${defaults.length}` }]);
         }
-        simulate(ws, c, tm, method, saveSteps, outSlots, out, makeRng(p, seed));
+        simulate(ws, c, tm, method, saveSteps, outSlots, out, makeRng(p, seed), single);
         return out;
       },
     };

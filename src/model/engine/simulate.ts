@@ -53,6 +53,7 @@ export function makeRng(p: Program, seed: number | string | undefined): (() => n
 export function simulate(
   ws: Workspace, c: Float64Array, tm: Timing, method: Method,
   saveSteps: Int32Array, outSlots: Int32Array, out: Float64Array, R: (() => number) | null,
+  single = false,
 ): void {
   const p = ws.p;
   const { init, aux, rates, post, commit } = p.fns;
@@ -123,6 +124,7 @@ export function simulate(
         v[S[k]] = nn[k] === 1 && x < 0 ? 0 : x;
       }
     }
+    if (single) for (let k = 0; k < ns; k++) v[S[k]] = Math.fround(v[S[k]]);
     commit(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
   }
 }

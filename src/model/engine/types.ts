@@ -20,6 +20,12 @@ export interface SimSpecs {
   method?: Method;
   /** Name of the time unit, e.g. "year" (documentation only). */
   timeUnits?: string;
+  /**
+   * Storage precision of stocks between steps: 'double' (default) or 'single' (each stock
+   * rounded to 32-bit float after every step, as single-precision Vensim does; XMILE import
+   * sets it for models converted from Vensim by xmutil, to reproduce their outputs).
+   */
+  precision?: 'double' | 'single';
 }
 
 /** A named dimension (subscript range) with ordered element names. */

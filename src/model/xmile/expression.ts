@@ -1,0 +1,264 @@
+// Translate an XMILE expression into the native equation language: a small tokenizer and
+// precedence parser for XMILE syntax (IF THEN ELSE, AND/OR/NOT, = and <>, MOD, quoted
+// names, subscripts with `*` and `Dim.elem`), printed back fully parenthesised with
+// canonical identifiers.
+import { canonicalName } from '../engine/names.ts';
+
+/** A translation failure with the 0-based position in the XMILE text. */
+export class XmileExprError extends Error {
+  constructor(message: string, readonly position: number) {
+    super(message);
+  }
+}
+
+type Tok = { t: 'num' | 'name' | 'qname' | 'op' | 'end'; s: string; pos: number };
+
+const KEYWORDS = new Set(['if', 'then', 'else', 'and', 'or', 'not', 'mod']);
+
+function tokenize(src: string): Tok[] {
+  const toks: Tok[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '{') {
+      // Comments in braces.
+      const j = src.indexOf('}', i);
+      i = j < 0 ? src.length : j + 1;
+      continue;
+    }
+    const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(src.slice(i));
+    if (num) {
+      toks.push({ t: 'num', s: num[0], pos: i });
+      i += num[0].length;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      let s = '';
+      while (j < src.length && src[j] !== '"') {
+        if (src[j] === '\\' && j + 1 < src.length) {
+          s += src[j + 1] === 'n' ? ' ' : src[j + 1];
+          j += 2;
+          continue;
+        }
+        s += src[j++];
+      }
+      if (j >= src.length) throw new XmileExprError('unterminated quoted name', i);
+      toks.push({ t: 'qname', s, pos: i });
+      i = j + 1;
+      continue;
+    }
+    const id = /^[A-Za-z_\u00A0-\uFFFF][A-Za-z0-9_$\u00A0-\uFFFF]*/.exec(src.slice(i));
+    if (id) {
+      toks.push({ t: 'name', s: id[0], pos: i });
+      i += id[0].length;
+      continue;
+    }
+    const op = /^(<=|>=|<>|==|!=|[-+*/^()[\],<>=!.:])/.exec(src.slice(i));
+    if (op) {
+      toks.push({ t: 'op', s: op[0], pos: i });
+      i += op[0].length;
+      continue;
+    }
+    throw new XmileExprError(`unexpected character "${c}"`, i);
+  }
+  toks.push({ t: 'end', s: '', pos: src.length });
+  return toks;
+}
+
+// Function names that differ between XMILE (and common vendor variants) and the native language.
+const FN_ALIASES: Record<string, string> = {
+  initial: 'init', integer: 'int', modulo: 'mod', smooth: 'smth1', smooth3: 'smth3', delay_fixed: 'delay',
+  avg: 'mean', arctangent: 'arctan', lookup: 'lookup', exprnd: 'exprnd',
+};
+
+/** Translate XMILE expression text; throws XmileExprError. */
+export function translateExpression(src: string): string {
+  const toks = tokenize(src);
+  let k = 0;
+  const peek = (): Tok => toks[k];
+  const isKw = (w: string): boolean => peek().t === 'name' && peek().s.toLowerCase() === w;
+  const isOp = (o: string): boolean => peek().t === 'op' && peek().s === o;
+  const expect = (o: string): void => {
+    if (!isOp(o)) throw new XmileExprError(`expected "${o}"${peek().t === 'end' ? ' before the end' : ` at "${peek().s}"`}`, peek().pos);
+    k++;
+  };
+  const expectKw = (w: string): void => {
+    if (!isKw(w)) throw new XmileExprError(`expected ${w.toUpperCase()}`, peek().pos);
+    k++;
+  };
+
+  const expr = (): string => {
+    if (isKw('if')) {
+      k++;
+      const c = expr();
+      expectKw('then');
+      const a = expr();
+      expectKw('else');
+      const b = expr();
+      return `IF_THEN_ELSE(${c}, ${a}, ${b})`;
+    }
+    return or();
+  };
+  const or = (): string => {
+    let a = and();
+    while (isKw('or')) {
+      k++;
+      a = `(${a} or ${and()})`;
+    }
+    return a;
+  };
+  const and = (): string => {
+    let a = eq();
+    while (isKw('and')) {
+      k++;
+      a = `(${a} and ${eq()})`;
+    }
+    return a;
+  };
+  const eq = (): string => {
+    let a = rel();
+    for (;;) {
+      if (isOp('=') || isOp('==')) {
+        k++;
+        a = `(${a} == ${rel()})`;
+      } else if (isOp('<>') || isOp('!=')) {
+        k++;
+        a = `(${a} != ${rel()})`;
+      } else return a;
+    }
+  };
+  const rel = (): string => {
+    let a = add();
+    while (isOp('<') || isOp('<=') || isOp('>') || isOp('>=')) {
+      const o = toks[k++].s;
+      a = `(${a} ${o} ${add()})`;
+    }
+    return a;
+  };
+  const add = (): string => {
+    let a = mul();
+    while (isOp('+') || isOp('-')) {
+      const o = toks[k++].s;
+      a = `(${a} ${o} ${mul()})`;
+    }
+    return a;
+  };
+  const mul = (): string => {
+    let a = unary();
+    for (;;) {
+      if (isOp('*') || isOp('/')) {
+        const o = toks[k++].s;
+        a = `(${a} ${o} ${unary()})`;
+      } else if (isKw('mod')) {
+        k++;
+        a = `mod(${a}, ${unary()})`;
+      } else return a;
+    }
+  };
+  const unary = (): string => {
+    if (isOp('-')) {
+      k++;
+      return `(-${unary()})`;
+    }
+    if (isOp('+')) {
+      k++;
+      return unary();
+    }
+    if (isKw('not')) {
+      k++;
+      return `(not ${unary()})`;
+    }
+    return pow();
+  };
+  const pow = (): string => {
+    const a = primary();
+    if (isOp('^')) {
+      k++;
+      return `(${a} ^ ${unary()})`;
+    }
+    return a;
+  };
+  const subscript = (): string => {
+    if (isOp('*')) {
+      k++;
+      return ':';
+    }
+    const tk = peek();
+    if (tk.t === 'num') {
+      k++;
+      return String(Number(tk.s));
+    }
+    if (tk.t !== 'name' && tk.t !== 'qname') throw new XmileExprError('expected a subscript', tk.pos);
+    k++;
+    let name = tk.s;
+    if (isOp('.')) {
+      // Dim.elem names an element explicitly.
+      k++;
+      const e = peek();
+      if (e.t !== 'name' && e.t !== 'qname' && e.t !== 'num') throw new XmileExprError('expected an element after "."', e.pos);
+      k++;
+      name = e.s;
+    }
+    if (isOp('!')) k++;
+    return /^\d+$/.test(name) ? name : canonicalName(name);
+  };
+  const primary = (): string => {
+    const tk = peek();
+    if (tk.t === 'num') {
+      k++;
+      const v = Number(tk.s);
+      if (!Number.isFinite(v)) throw new XmileExprError(`bad number "${tk.s}"`, tk.pos);
+      return String(v);
+    }
+    if (isOp('(')) {
+      k++;
+      const e = expr();
+      expect(')');
+      return `(${e})`;
+    }
+    if (isKw('if')) return expr();
+    if (tk.t === 'name' || tk.t === 'qname') {
+      if (tk.t === 'name' && KEYWORDS.has(tk.s.toLowerCase())) throw new XmileExprError(`unexpected ${tk.s.toUpperCase()}`, tk.pos);
+      k++;
+      let out: string;
+      if (isOp('(')) {
+        k++;
+        const args: string[] = [];
+        if (!isOp(')')) {
+          args.push(expr());
+          while (isOp(',')) {
+            k++;
+            args.push(expr());
+          }
+        }
+        expect(')');
+        const fn = canonicalName(tk.s);
+        out = `${FN_ALIASES[fn] ?? fn}(${args.join(', ')})`;
+      } else {
+        out = canonicalName(tk.s);
+      }
+      if (isOp('[')) {
+        k++;
+        const subs = [subscript()];
+        while (isOp(',')) {
+          k++;
+          subs.push(subscript());
+        }
+        expect(']');
+        out = `${out}[${subs.join(', ')}]`;
+      }
+      return out;
+    }
+    if (tk.t === 'end') throw new XmileExprError('unexpected end of equation', tk.pos);
+    throw new XmileExprError(`unexpected "${tk.s}"`, tk.pos);
+  };
+
+  const out = expr();
+  if (peek().t !== 'end') throw new XmileExprError(`unexpected "${peek().s}"`, peek().pos);
+  return out;
+}

@@ -1,0 +1,104 @@
+// XMILE import: sim specs, variables, arrays, graphical functions, expression syntax, errors.
+import { describe, expect, it } from 'vitest';
+import { ModelError, compileModel } from '../../src/model/engine/index.ts';
+import { loadXmile, translateExpression } from '../../src/model/xmile/index.ts';
+
+const doc = (vars: string, extra = '', sim = '<start>0</start><stop>4</stop><dt>1</dt>', header = '') => `<?xml version="1.0"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0"><header>${header}</header>
+<sim_specs method="Euler" time_units="Years">${sim}</sim_specs>${extra}
+<model><variables>${vars}</variables></model></xmile>`;
+
+describe('XMILE expressions', () => {
+  it('translates XMILE syntax into the native language', () => {
+    expect(translateExpression('IF a > 1 AND NOT b THEN 1 ELSE 0')).toBe('IF_THEN_ELSE(((a > 1) and (not b)), 1, 0)');
+    expect(translateExpression('a = b OR a <> c')).toBe('((a == b) or (a != c))');
+    expect(translateExpression('7 MOD 3')).toBe('mod(7, 3)');
+    expect(translateExpression('-2^2')).toBe('(-(2 ^ 2))');
+    expect(translateExpression('"My Var$"[Dim1, *] + x')).toBe('(my_var_u24_[dim1, :] + x)');
+    expect(translateExpression('INITIAL(x) {comment} + .5')).toBe('(init(x) + 0.5)');
+    expect(translateExpression('a[Dim.e1]')).toBe('a[e1]');
+  });
+
+  it('reports syntax errors with a position', () => {
+    expect(() => translateExpression('IF a THEN b')).toThrow(/expected ELSE/);
+    try {
+      translateExpression('1 + * 2');
+    } catch (err) {
+      expect((err as { position: number }).position).toBe(4);
+    }
+  });
+});
+
+describe('loadXmile', () => {
+  it('reads sim specs (reciprocal dt, save step, method) and runs stocks, flows and auxes', () => {
+    const spec = loadXmile(doc(`
+      <stock name="Population Stock"><eqn>100</eqn><inflow>births</inflow><non_negative/></stock>
+      <flow name="births"><eqn>Population_Stock * "growth rate"</eqn></flow>
+      <aux name="growth rate"><eqn>0.5</eqn><units>1/Years</units><doc>per year</doc></aux>`,
+      '', '<start>0</start><stop>2</stop><dt reciprocal="true">2</dt><save_step>1</save_step>'));
+    expect(spec.sim).toMatchObject({ start: 0, stop: 2, dt: 0.5, saveStep: 1, method: 'euler', timeUnits: 'Years' });
+    const pop = spec.variables.find((v) => v.name === 'Population Stock')!;
+    expect(pop).toMatchObject({ kind: 'stock', inflows: ['births'], nonNegative: true });
+    expect(spec.variables.find((v) => v.name === 'growth rate')).toMatchObject({ units: '1/Years', doc: 'per year' });
+    const r = compileModel(spec).run();
+    expect([...r.times]).toEqual([0, 1, 2]);
+    expect([...r.series.get('Population Stock')!]).toEqual([100, 156.25, 244.140625]);
+  });
+
+  it('reads dimensions, element-wise definitions, number lists and multi-line equations', () => {
+    const spec = loadXmile(doc(`
+      <aux name="a"><dimensions><dim name="D"/></dimensions>
+        <element subscript="x"><eqn>1</eqn></element><element subscript="y"><eqn>2 +
+          3</eqn></element></aux>
+      <aux name="b"><dimensions><dim name="D"/><dim name="N"/></dimensions><eqn>1,2;3,4</eqn></aux>
+      <aux name="total"><eqn>SUM(a[*]) + b[y, 2] + MAX(b[x, *])</eqn></aux>`,
+      '<dimensions><dim name="D"><elem name="x"/><elem name="y"/></dim><dim name="N" size="2"/></dimensions>'));
+    const r = compileModel(spec).run();
+    expect(r.series.get('a[y]')![0]).toBe(5);
+    expect(r.series.get('b[y,1]')![0]).toBe(3);
+    expect(r.series.get('total')![0]).toBe(6 + 4 + 2);
+  });
+
+  it('reads graphical functions with and without x points, standalone and attached', () => {
+    const spec = loadXmile(doc(`
+      <gf name="table"><xscale min="0" max="2"/><ypts>0,10,20</ypts></gf>
+      <aux name="y"><eqn>table(1.5)</eqn></aux>
+      <aux name="z"><eqn>TIME</eqn><gf type="discrete"><xpts>0;2</xpts><ypts>5;7</ypts></gf></aux>`.replace('<xpts>0;2</xpts><ypts>5;7</ypts>', '<xpts sep=";">0;2</xpts><ypts sep=";">5;7</ypts>')));
+    const r = compileModel(spec).run();
+    expect(r.series.get('y')![0]).toBe(15);
+    expect([...r.series.get('z')!]).toEqual([5, 5, 7, 7, 7]);
+  });
+
+  it('applies <behavior> non-negative defaults and honours non_negative=false', () => {
+    const spec = loadXmile(doc(`
+      <stock name="s"><eqn>1</eqn><outflow>f</outflow></stock>
+      <stock name="t"><eqn>1</eqn><outflow>f</outflow><non_negative>false</non_negative></stock>
+      <flow name="f"><eqn>2 - TIME * 2</eqn></flow>`, '<behavior><non_negative/></behavior>'));
+    const r = compileModel(spec).run();
+    expect([...r.series.get('f')!]).toEqual([2, 0, 0, 0, 0]);
+    expect([...r.series.get('s')!]).toEqual([1, 0, 0, 0, 0]);
+    expect([...r.series.get('t')!]).toEqual([1, -1, -1, -1, -1]);
+  });
+
+  it('closes a variable element left unclosed', () => {
+    const spec = loadXmile(doc('<aux name="a"><eqn>1</eqn>\n<aux name="b"><eqn>a + 1</eqn></aux>'));
+    expect(spec.variables.map((v) => v.name)).toEqual(['a', 'b']);
+  });
+
+  it('Vensim conventions: its exports run Euler; xmutil conversions store stocks in single precision', () => {
+    const v = loadXmile(doc('<aux name="a"><eqn>1</eqn></aux>', '', '<start>0</start><stop>1</stop><dt>1</dt>',
+      '<vendor>Ventana Systems, Inc.</vendor><product>Vensim</product>').replace('method="Euler"', 'method="RK4"'));
+    expect(v.sim.method).toBeUndefined();
+    const x = loadXmile(doc('<aux name="a"><eqn>1</eqn></aux>', '', '<start>0</start><stop>1</stop><dt>1</dt>',
+      '<vendor>Ventana Systems, xmutil</vendor><product>Vensim, xmutil</product>'));
+    expect(x.sim.precision).toBe('single');
+  });
+
+  it('refuses broken XML and broken models with a message naming the element', () => {
+    expect(() => loadXmile('<xmile><model>')).toThrow(ModelError);
+    expect(() => loadXmile('<xmile><model>')).toThrow(/not well-formed XML at line 1/);
+    expect(() => loadXmile('<other/>')).toThrow(/no <xmile> root element/);
+    expect(() => loadXmile(doc('<aux name="bad"><eqn>1 +</eqn></aux>'))).toThrow(/^bad: equation "1 \+": unexpected end of equation/);
+    expect(() => loadXmile(doc('<aux name="a"><eqn>1</eqn></aux>', '', '<start>zero</start><stop>1</stop><dt>1</dt>'))).toThrow(/<start> must be a number \(got "zero"\)/);
+  });
+});
