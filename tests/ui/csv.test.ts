@@ -34,3 +34,21 @@ describe('csv', () => {
     expect(fileNameFrom('***', 'svg')).toBe('chengyu-sim.svg');
   });
 });
+
+describe('memoByIdentity', () => {
+  it('recomputes only when an argument changes identity', async () => {
+    const { memoByIdentity } = await import('../../src/ui/lib/memo.ts');
+    let calls = 0;
+    const f = memoByIdentity((a: object, b: string) => {
+      calls++;
+      return [a, b];
+    });
+    const o = {};
+    const r1 = f(o, 'x');
+    expect(f(o, 'x')).toBe(r1);
+    expect(calls).toBe(1);
+    expect(f({}, 'x')).not.toBe(r1);
+    f(o, 'y');
+    expect(calls).toBe(3);
+  });
+});

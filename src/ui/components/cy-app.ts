@@ -6,6 +6,7 @@ import type { LeverSettings } from '../../model/scenario/lever-types.ts';
 import { defaultLeverSettings, type Bilingual } from '../../model/scenario/levers.ts';
 import { leverConstants, resolveLevers } from '../../model/scenario/scenario.ts';
 import { LatestWins } from '../lib/latest-wins.ts';
+import { memoByIdentity } from '../lib/memo.ts';
 import { downloadBlob, fileNameFrom } from '../lib/download.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 import { ModelClient } from '../model-bridge/model-client.ts';
@@ -28,6 +29,11 @@ import './cy-chart-panel.ts';
 import './cy-zone-map.ts';
 import './cy-pin-board.ts';
 import './cy-structure-view.ts';
+
+/** Whether two lever settings are equal field by field. */
+function sameLevers(a: LeverSettings, b: LeverSettings): boolean {
+  return JSON.stringify(leverConstants(a)) === JSON.stringify(leverConstants(b));
+}
 
 /** Year of the headline indicators. */
 const HEADLINE_YEAR = 2035;
@@ -82,7 +88,7 @@ export class CyApp extends LitElement {
     },
     (_levers, err) => this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) })),
   );
-  private readonly onHashChange = () => this.openLink(location.hash, true);
+  private readonly onHashChange = () => void this.openLink(location.hash, true);
 
   static override styles = css`
     :host { display: block; min-height: 100vh; }
@@ -135,16 +141,26 @@ export class CyApp extends LitElement {
   private async start(): Promise<void> {
     try {
       this.meta = await this.client.meta();
+      // Marks for the benchmark's breakdown of the time to the first chart.
+      performance.mark('chengyu:model-ready');
     } catch (err) {
       this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) }));
       return;
     }
     this.structureVar = this.meta.kpiVariables[this.view.kpi] ?? this.meta.structure[0]?.name ?? '';
-    const base = defaultLeverSettings();
-    const baseRun = this.client.run(leverConstants(base));
-    if (location.hash) await this.openLink(location.hash, false);
-    this.scheduler.submit(this.levers);
-    this.baseline = await baseRun;
+    const fromLink = location.hash ? this.openLink(location.hash, false) : false;
+    try {
+      this.baseline = await this.client.run(leverConstants(defaultLeverSettings()));
+      performance.mark('chengyu:baseline');
+    } catch (err) {
+      this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) }));
+      return;
+    }
+    if (!fromLink && !this.current && sameLevers(this.levers, defaultLeverSettings())) {
+      // The baseline is the current run: show it without running the model again.
+      this.current = this.baseline;
+      this.busy = false;
+    } else if (!fromLink) this.scheduler.submit(this.levers);
   }
 
   // ----- state changes -------------------------------------------------------------
@@ -219,28 +235,34 @@ export class CyApp extends LitElement {
     this.lang = e.detail;
   }
 
-  /** Apply a share link; a bad one leaves every part of the state as it was. */
-  private async openLink(hash: string, fromNavigation: boolean): Promise<void> {
-    if (!this.meta) return;
-    if (fromNavigation && hash === this.currentFragment()) return;
+  /** Apply a share link; a bad one leaves every part of the state as it was. Returns whether it was applied. */
+  private openLink(hash: string, fromNavigation: boolean): boolean {
+    if (!this.meta) return false;
+    if (fromNavigation && hash === this.currentFragment()) return false;
     let state: ShareableState | undefined;
     try {
       state = decodeShareFragment(hash, this.meta.areas.map((a) => a.id));
     } catch (err) {
       this.showError(t(this.lang, 'error.badLink', { detail: err instanceof Error ? err.message : String(err) }));
       this.syncUrl();
-      return;
+      return false;
     }
-    if (!state) return;
+    if (!state) return false;
     this.lang = state.lang;
     this.view = state.view;
     this.structureVar = this.meta.kpiVariables[state.view.kpi] ?? this.structureVar;
-    this.pins = state.pins.map((p) => ({ ...p, result: undefined }));
+    const pins = state.pins.map((p) => ({ ...p, result: undefined as RunOutput | undefined }));
+    this.pins = pins;
     this.clearNotice();
     this.setLevers(state.levers, state.scenarioId, state.scenarioTitle);
-    const pins = this.pins;
-    const results = await Promise.all(pins.map((p) => this.client.run(leverConstants(p.levers))));
-    if (this.pins === pins) this.pins = pins.map((p, i) => ({ ...p, result: results[i] }));
+    Promise.all(pins.map((p) => this.client.run(leverConstants(p.levers)))).then(
+      (results) => {
+        // Only if the pins were not changed meanwhile.
+        if (this.pins === pins) this.pins = pins.map((p, i) => ({ ...p, result: results[i] }));
+      },
+      (err) => this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) })),
+    );
+    return true;
   }
 
   private shareable(): ShareableState {
@@ -300,60 +322,83 @@ export class CyApp extends LitElement {
   }
 
   private chartSeries(): ChartSeries[] {
-    const area = this.area();
-    if (!area || !this.meta) return [];
-    const kpi = this.kpi();
-    if (!kpi) return [];
+    return this.chartSeriesMemo(this.meta, this.view, this.lang, this.current, this.baseline, this.pins);
+  }
+
+  // Recomputed only when an input changes, so a lever move alone does not redraw the chart.
+  private readonly chartSeriesMemo = memoByIdentity(
+    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[]) =>
+      this.buildChartSeries(meta, view, lang, current, baseline, pins),
+  );
+
+  private buildChartSeries(
+    meta: ModelMeta | undefined,
+    view: ViewState,
+    lang: Lang,
+    current: RunOutput | undefined,
+    baseline: RunOutput | undefined,
+    pins: Pin[],
+  ): ChartSeries[] {
+    const area = meta?.areas.find((a) => a.id === view.area);
+    const kpi = meta?.kpis.find((k) => k.id === view.kpi);
+    if (!area || !meta || !kpi) return [];
     const col = columnFor(kpi, area);
     const out: ChartSeries[] = [];
-    const lang = this.lang;
     const add = (r: RunOutput | undefined, s: Omit<ChartSeries, 'times' | 'values'>) => {
       const values = r?.columns[col];
       if (r && values) out.push({ ...s, times: r.times, values });
     };
-    add(this.baseline, { id: 'baseline', name: t(lang, 'baseline'), role: 'baseline' });
-    this.pins.forEach((p, i) => add(p.result, { id: `pin${i}`, name: p.name, role: 'pin', color: PIN_COLORS[i] }));
-    add(this.current, { id: 'current', name: t(lang, 'pins.current'), role: 'current' });
-    const obs = this.meta.observations.filter((o) => o.column === col);
+    add(baseline, { id: 'baseline', name: t(lang, 'baseline'), role: 'baseline' });
+    pins.forEach((p, i) => add(p.result, { id: `pin${i}`, name: p.name, role: 'pin', color: PIN_COLORS[i] }));
+    add(current, { id: 'current', name: t(lang, 'pins.current'), role: 'current' });
+    const obs = meta.observations.filter((o) => o.column === col);
     if (obs.length) {
       out.push({ id: 'history', name: t(lang, 'history'), role: 'history', times: obs.map((o) => o.time), values: obs.map((o) => o.value) });
     }
     return out;
   }
 
-  private cards(): KpiCardValue[] {
-    const area = this.area();
-    if (!area || !this.meta) return [];
-    return this.meta.kpis.map((k) => ({
-      kpi: k,
-      value: valueAt(this.current, columnFor(k, area), HEADLINE_YEAR),
-      baseline: valueAt(this.baseline, columnFor(k, area), HEADLINE_YEAR),
-    }));
-  }
+  private readonly cards = memoByIdentity(
+    (meta: ModelMeta | undefined, view: ViewState, current: RunOutput | undefined, baseline: RunOutput | undefined): KpiCardValue[] => {
+      const area = meta?.areas.find((a) => a.id === view.area);
+      if (!area || !meta) return [];
+      return meta.kpis.map((k) => ({
+        kpi: k,
+        value: valueAt(current, columnFor(k, area), HEADLINE_YEAR),
+        baseline: valueAt(baseline, columnFor(k, area), HEADLINE_YEAR),
+      }));
+    },
+  );
 
-  private compareRows(): { baseline: Array<number | undefined>; rows: CompareRow[] } {
-    const area = this.area();
-    const kpis = this.meta?.kpis ?? [];
-    if (!area) return { baseline: [], rows: [] };
-    const vals = (r: RunOutput | undefined) => kpis.map((k) => valueAt(r, columnFor(k, area), HEADLINE_YEAR));
-    return {
-      baseline: vals(this.baseline),
-      rows: [
-        { name: t(this.lang, 'pins.current'), values: vals(this.current) },
-        ...this.pins.map((p, i) => ({ name: p.name, color: PIN_COLORS[i], values: vals(p.result) })),
-      ],
-    };
-  }
+  private readonly compareRows = memoByIdentity(
+    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[]) => {
+      const area = meta?.areas.find((a) => a.id === view.area);
+      const kpis = meta?.kpis ?? [];
+      if (!area) return { baseline: [] as Array<number | undefined>, rows: [] as CompareRow[] };
+      const vals = (r: RunOutput | undefined) => kpis.map((k) => valueAt(r, columnFor(k, area), HEADLINE_YEAR));
+      return {
+        baseline: vals(baseline),
+        rows: [
+          { name: t(lang, 'pins.current'), values: vals(current) },
+          ...pins.map((p, i) => ({ name: p.name, color: PIN_COLORS[i], values: vals(p.result) })),
+        ] as CompareRow[],
+      };
+    },
+  );
 
-  private mapValues(): Record<string, number | undefined> {
+  private readonly mapValues = memoByIdentity((meta: ModelMeta | undefined, view: ViewState, current: RunOutput | undefined) => {
     const out: Record<string, number | undefined> = {};
-    const kpi = this.kpi();
+    const kpi = meta?.kpis.find((k) => k.id === view.kpi);
     if (!kpi || kpi.scope === 'circle') return out;
-    for (const a of this.meta?.areas ?? []) {
-      if (a.kind === 'zone') out[a.id] = valueAt(this.current, columnFor(kpi, a), HEADLINE_YEAR);
+    for (const a of meta?.areas ?? []) {
+      if (a.kind === 'zone') out[a.id] = valueAt(current, columnFor(kpi, a), HEADLINE_YEAR);
     }
     return out;
-  }
+  });
+
+  private readonly zones = memoByIdentity((meta: ModelMeta | undefined) => (meta?.areas ?? []).filter((a) => a.kind === 'zone'));
+
+  private readonly presetItems = PRESETS.map((p) => ({ id: p.scenario.id, title: p.scenario.title }));
 
   // ----- view ----------------------------------------------------------------------
 
@@ -365,7 +410,7 @@ export class CyApp extends LitElement {
     const areaLabel = area?.label[lang] ?? '';
     const kpiLabel = kpi?.label[lang] ?? '';
     const unit = kpi?.unit[lang] ?? '';
-    const compare = this.compareRows();
+    const compare = this.compareRows(this.meta, this.view, lang, this.current, this.baseline, this.pins);
     const status = !meta ? t(lang, 'status.loading') : this.busy ? t(lang, 'status.running') : t(lang, 'status.ready');
     return html`<header class="top">
         <div>
@@ -377,7 +422,7 @@ export class CyApp extends LitElement {
       </header>
       <div class="top-tools">
         <cy-notice .message=${this.notice} kind=${this.noticeKind} lang=${lang} @notice-dismiss=${this.clearNotice}></cy-notice>
-        <cy-scenario-bar .presets=${PRESETS.map((p) => ({ id: p.scenario.id, title: p.scenario.title }))} current=${this.scenarioId}
+        <cy-scenario-bar .presets=${this.presetItems} current=${this.scenarioId}
           shareUrl=${this.shareUrl} lang=${lang}
           @preset-load=${this.onPreset} @scenario-save=${this.onSave} @scenario-file=${this.onScenarioFile} @share=${this.onShare}></cy-scenario-bar>
       </div>
@@ -389,13 +434,13 @@ export class CyApp extends LitElement {
         <div class="stack">
           ${meta
             ? html`<cy-view-picker .areas=${meta.areas} .kpis=${meta.kpis} .view=${this.view} lang=${lang} @view-change=${this.onView}></cy-view-picker>
-                <cy-kpi-cards .cards=${this.cards()} selected=${this.view.kpi} lang=${lang}
+                <cy-kpi-cards .cards=${this.cards(this.meta, this.view, this.current, this.baseline)} selected=${this.view.kpi} lang=${lang}
                   @kpi-select=${(e: CustomEvent<KpiId>) => this.onView(new CustomEvent('view-change', { detail: { ...this.view, kpi: e.detail } }))}></cy-kpi-cards>
                 <cy-chart-panel .series=${this.chartSeries()} heading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })}
                   unit=${unit} lang=${lang}></cy-chart-panel>
                 <div class="pair">
                   <div class="card">
-                    <cy-zone-map .zones=${meta.areas.filter((a) => a.kind === 'zone')} .rail=${meta.rail} .values=${this.mapValues()}
+                    <cy-zone-map .zones=${this.zones(meta)} .rail=${meta.rail} .values=${this.mapValues(this.meta, this.view, this.current)}
                       selected=${this.view.area} kpiLabel=${kpiLabel} unit=${unit} digits=${kpi?.digits ?? 0} lang=${lang}
                       @area-select=${(e: CustomEvent<string>) => (this.view = { ...this.view, area: e.detail })}></cy-zone-map>
                   </div>

@@ -1,6 +1,6 @@
 // The page's handle on the model worker: comlink over a module Web Worker. A worker that
-// dies (uncaught error, out of memory) is replaced on the next call, so one bad run
-// never leaves the page without a model.
+// dies (uncaught error, out of memory) fails the calls in flight with a clear error and is
+// replaced on the next call, so one bad run never leaves the page without a model.
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import type { ModelWorkerApi } from '../worker/model-worker.ts';
 import type { ModelMeta, RunOutput } from './types.ts';
@@ -9,27 +9,38 @@ import type { ModelMeta, RunOutput } from './types.ts';
 export class ModelClient {
   private worker: Worker | undefined;
   private api: Remote<ModelWorkerApi> | undefined;
+  private died: Promise<never> | undefined;
   private broken = false;
 
-  private ensure(): Remote<ModelWorkerApi> {
-    if (!this.api || this.broken) {
+  private ensure(): { api: Remote<ModelWorkerApi>; died: Promise<never> } {
+    if (!this.api || !this.died || this.broken) {
       this.dispose();
-      this.worker = new Worker(new URL('../worker/model-worker.ts', import.meta.url), { type: 'module', name: 'chengyu-model' });
-      this.worker.addEventListener('error', () => (this.broken = true));
-      this.api = wrap<ModelWorkerApi>(this.worker);
+      const worker = new Worker(new URL('../worker/model-worker.ts', import.meta.url), { type: 'module', name: 'chengyu-model' });
+      this.died = new Promise<never>((_, reject) => {
+        worker.addEventListener('error', (e) => {
+          this.broken = true;
+          reject(new Error(`the model worker stopped${e.message ? `: ${e.message}` : ''}`));
+        });
+      });
+      // Nobody may be waiting when it dies; the next call starts a new worker.
+      this.died.catch(() => {});
+      this.worker = worker;
+      this.api = wrap<ModelWorkerApi>(worker);
       this.broken = false;
     }
-    return this.api;
+    return { api: this.api, died: this.died };
   }
 
   /** Static model information (areas, indicators, observations, structure). */
   meta(): Promise<ModelMeta> {
-    return this.ensure().meta();
+    const { api, died } = this.ensure();
+    return Promise.race([api.meta(), died]);
   }
 
   /** One run with these model constant overrides. */
   run(constants: Record<string, number>): Promise<RunOutput> {
-    return this.ensure().run(constants);
+    const { api, died } = this.ensure();
+    return Promise.race([api.run(constants), died]);
   }
 
   /** Stop the worker. */
@@ -38,5 +49,6 @@ export class ModelClient {
     this.worker?.terminate();
     this.api = undefined;
     this.worker = undefined;
+    this.died = undefined;
   }
 }

@@ -1,0 +1,154 @@
+// Web app in Chromium: page load → first chart (cold: new browser context, nothing
+// cached), lever key press → updated chart on screen (median and p95 over 50 moves), and
+// the gzipped size of all JavaScript. Baselines measured in the same run: loading a
+// trivial static page from the same server (for the first chart), and the bare model run
+// through the worker (postMessage round trip, no rendering) for the lever-to-chart time.
+// Goals (issue 4): first chart < 1.5 s; lever → chart p95 < 50 ms; all JS < 500 KB gzipped.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { serveStatic } from '../scripts/static-server.js';
+import { buildApp, CHROMIUM, CHROMIUM_ARGS } from '../tests/ui/harness.ts';
+
+const MOVES = 50;
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** Every .js file under dir, gzipped (level 9) sizes in bytes. */
+function jsSizes(dir: string): Array<{ file: string; raw: number; gz: number }> {
+  const out: Array<{ file: string; raw: number; gz: number }> = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.js')) {
+        const buf = readFileSync(p);
+        out.push({ file: p.slice(dir.length + 1), raw: buf.length, gz: gzipSync(buf, { level: 9 }).length });
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The chart element inside the app's shadow roots. */
+const chartDraws = () =>
+  Number(
+    document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-chart-panel')?.shadowRoot?.querySelector('cy-line-chart')?.getAttribute('data-draws') ?? 0,
+  );
+
+/** Time from a real key press to the first animation frame after the chart redrew (in-page clock). */
+async function keyToFrame(page: Page, key: string): Promise<number> {
+  await page.evaluate(`(() => {
+    const w = window;
+    const draws0 = (${chartDraws.toString()})();
+    w.__bench = { t0: 0, dt: -1 };
+    window.addEventListener('keydown', (e) => {
+      w.__bench.t0 = e.timeStamp;
+      const tick = () => {
+        if ((${chartDraws.toString()})() > draws0) w.__bench.dt = performance.now() - w.__bench.t0;
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, { once: true, capture: true });
+  })()`);
+  await page.keyboard.press(key);
+  await page.waitForFunction(() => (window as unknown as { __bench: { dt: number } }).__bench.dt >= 0, undefined, { polling: 5 });
+  return page.evaluate(() => (window as unknown as { __bench: { dt: number } }).__bench.dt);
+}
+
+/** Run the web app benchmark and print its report. */
+export async function run(): Promise<void> {
+  const prevEnv = process.env.NODE_ENV;
+  const outDir = await buildApp();
+  process.env.NODE_ENV = prevEnv;
+  writeFileSync(join(outDir, 'blank.html'), '<!doctype html><title>blank</title><p>baseline</p>');
+  const server = await serveStatic(outDir, { port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    // 1. Page load → first chart, cold, 5 times in fresh contexts; baseline: a trivial page's load event.
+    const first: number[] = [];
+    const blank: number[] = [];
+    const phases: number[][] = [];
+    for (let i = 0; i < 5; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
+      const page = await ctx.newPage();
+      await page.goto(server.url + 'blank.html');
+      blank.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+      await page.goto(server.url);
+      // First chart = the first frame after the chart drew a model result.
+      await page.waitForFunction(() => {
+        const w = window as unknown as { __first?: number };
+        const draws = Number(
+          document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-chart-panel')?.shadowRoot?.querySelector('cy-line-chart')?.getAttribute('data-draws') ?? 0,
+        );
+        const hasData = document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent?.match(/已更新|Up to date/);
+        if (draws > 0 && hasData && w.__first === undefined) requestAnimationFrame(() => (w.__first = performance.now()));
+        return w.__first !== undefined;
+      }, undefined, { polling: 'raf' });
+      first.push(await page.evaluate(() => (window as unknown as { __first: number }).__first));
+      const marks = await page.evaluate(() => {
+        const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return [nav.domContentLoadedEventEnd, at('chengyu:model-ready'), at('chengyu:baseline')];
+      });
+      phases.push(marks);
+      await ctx.close();
+    }
+
+    // 2. Lever key press → updated chart, 50 moves (25 right, 25 left) on one slider.
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await ctx.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => /已更新|Up to date/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent ?? ''));
+    await page.locator('cy-line-chart[data-draws]').waitFor();
+    await page.locator('#rd_support-extra_share_gdp-slider').focus();
+    for (let i = 0; i < 5; i++) await keyToFrame(page, i % 2 ? 'ArrowLeft' : 'ArrowRight'); // warm-up
+    const moves: number[] = [];
+    for (let i = 0; i < MOVES; i++) moves.push(await keyToFrame(page, i < MOVES / 2 ? 'ArrowRight' : 'ArrowLeft'));
+    // Baseline: the bare worker round trip (model run + transfer), no rendering.
+    const bare: number[] = await page.evaluate(async (n) => {
+      const app = document.querySelector('cy-app') as unknown as { client: { run(c: Record<string, number>): Promise<unknown> } };
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await app.client.run({ lever_rd_support_extra_share_gdp: (i % 30) * 0.05 });
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, MOVES);
+    await ctx.close();
+
+    // 3. JavaScript size.
+    const sizes = jsSizes(outDir);
+    const gz = sizes.reduce((s, f) => s + f.gz, 0);
+
+    const f50 = quantile(first, 0.5);
+    const b50 = quantile(blank, 0.5);
+    const m50 = quantile(moves, 0.5);
+    const m95 = quantile(moves, 0.95);
+    const r50 = quantile(bare, 0.5);
+    const r95 = quantile(bare, 0.95);
+    console.log(`page load → first chart (cold, median of ${first.length}): ${ms(f50)}  [min ${ms(Math.min(...first))}, max ${ms(Math.max(...first))}]  goal < 1500 ms: ${f50 < 1500 ? 'met' : 'NOT met'}`);
+    console.log(`  baseline: trivial page load event ${ms(b50)}  → ratio ${(f50 / b50).toFixed(1)}×`);
+    const ph = (k: number) => ms(quantile(phases.map((p) => p[k]), 0.5));
+    console.log(`  phases (median): scripts loaded (DOMContentLoaded) ${ph(0)}, model compiled in the worker ${ph(1)}, baseline run back ${ph(2)}`);
+    console.log(`lever key press → updated chart on screen, ${MOVES} moves: median ${ms(m50)}, p95 ${ms(m95)}  goal p95 < 50 ms: ${m95 < 50 ? 'met' : 'NOT met'}`);
+    console.log(`  baseline: bare worker run round trip median ${ms(r50)}, p95 ${ms(r95)}  → ratio (median) ${(m50 / r50).toFixed(1)}×`);
+    console.log(`all JavaScript gzipped: ${(gz / 1024).toFixed(1)} KB  goal < 500 KB: ${gz < 500 * 1024 ? 'met' : 'NOT met'}`);
+    for (const f of sizes) console.log(`  ${f.file}: ${(f.raw / 1024).toFixed(1)} KB raw, ${(f.gz / 1024).toFixed(1)} KB gzipped`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
