@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import { runBatch } from '../../model/analysis/node/run-batch.ts';
 import { parseShard, type Shard } from '../../model/analysis/shard.ts';
-import { shardFromEnv, ShardEnvError } from '../../model/analysis/shard-from-env.ts';
+import { shardFromEnv } from '../../model/analysis/shard-from-env.ts';
 import type { SamplingMethod } from '../../model/analysis/sampling.ts';
 import { defaultWorkerCount } from '../../model/worker/node-pool.ts';
 import { CliError } from '../errors.ts';
@@ -30,7 +30,8 @@ export function pickShard(explicit: string | undefined, env: Record<string, stri
     if (explicit !== undefined) return parseShard(explicit);
     return shardFromEnv(env);
   } catch (err) {
-    if (err instanceof ShardEnvError || err instanceof Error) throw new CliError(err.message);
+    // Both parseShard and shardFromEnv (ShardEnvError) name the offending text or variable.
+    if (err instanceof Error) throw new CliError(err.message);
     throw err;
   }
 }
