@@ -4,7 +4,11 @@
 // Pure text generation; validation of user input happens here too, so the command and
 // the tests share one set of messages.
 
-/** Everything a job array + merge job pair needs; paths must be absolute. */
+/**
+ * Everything a job array + merge job pair needs; paths must be absolute.
+ * DIR holds shards/task-<i> (one batch directory per shard), merged/ (the merged batch
+ * directory), summary.csv (a copy of merged/summary.csv) and slurm/ (scripts, logs).
+ */
 export interface SlurmPlan {
   /** Absolute path of the node binary that runs the CLI on the compute nodes. */
   node: string;
@@ -34,6 +38,9 @@ export const SLURM_FILES = {
   submit: 'slurm/submit.sh',
   logs: 'slurm/logs',
   shards: 'shards',
+  /** The merged batch directory (manifest, chunks, runs.csv, summary.csv). */
+  merged: 'merged',
+  summary: 'summary.csv',
 } as const;
 
 /** Thrown for a plan that cannot become a valid job; the message names the option. */
@@ -130,6 +137,8 @@ export function batchScript(plan: SlurmPlan): string {
 export function mergeScript(plan: SlurmPlan): string {
   validatePlan(plan);
   const shardDirs = shardDirectories(plan);
+  const merged = `${plan.out}/${SLURM_FILES.merged}`;
+  const summary = `${plan.out}/${SLURM_FILES.summary}`;
   const lines = [
     '#!/bin/bash',
     '#SBATCH --job-name=chengyu-merge',
@@ -143,12 +152,16 @@ export function mergeScript(plan: SlurmPlan): string {
     `#SBATCH --output=${plan.out}/${SLURM_FILES.logs}/merge-%j.out`,
     '',
     `# Written by \`chengyu-sim slurm\`: merges the ${plan.tasks} shard directories into`,
-    `# ${plan.out}/summary.csv. Submit after the array: sbatch --dependency=afterok:<array job id> merge.sbatch`,
+    `# ${merged} and copies its summary.csv to ${summary}.`,
+    '# Submit after the array: sbatch --dependency=afterok:<array job id> merge.sbatch',
     'set -euo pipefail',
     '',
-    `exec ${shellWords([plan.node, plan.cli, 'merge'])} \\`,
+    `${shellWords([plan.node, plan.cli, 'merge'])} \\`,
     ...shardDirs.map((d) => `  ${shellQuote(d)} \\`),
-    `  --out ${shellQuote(plan.out)}`,
+    `  --out ${shellQuote(merged)}`,
+    // Copy, then rename: DIR/summary.csv is never half-written.
+    `cp ${shellQuote(`${merged}/${SLURM_FILES.summary}`)} ${shellQuote(`${summary}.tmp`)}.$$`,
+    `mv -f ${shellQuote(`${summary}.tmp`)}.$$ ${shellQuote(summary)}`,
     '',
   ];
   return lines.join('\n');

@@ -1,6 +1,6 @@
 // Slurm script generation (pure) — and that the scripts bash runs pass the right words.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,17 +83,36 @@ describe('batchScript', () => {
 });
 
 describe('mergeScript', () => {
-  it('merges every shard directory into DIR and is removed if the array fails', () => {
+  it('is removed by Slurm if the array fails', () => {
     const s = mergeScript(plan);
     expect(s).toContain('#SBATCH --kill-on-invalid-dep=yes\n');
     expect(s).toContain('#SBATCH --output=/shared/out/slurm/logs/merge-%j.out\n');
-    const out = runScript(mergeScript({ ...plan, node: fakeNode() }), {});
-    expect(out.split('\n')).toEqual([
+  });
+
+  it('merges every shard directory into DIR/merged, then puts its summary.csv in DIR', () => {
+    const dir = join(scratch, 'merge-out');
+    // A stand-in for node that logs its arguments and, as merge would, writes a summary.
+    const node = join(scratch, 'fake-merge-node.sh');
+    writeFileSync(node, '#!/bin/bash\nprintf "%s\\n" "$@" > "$FAKE_LOG"\nout="${@: -1}"\nmkdir -p "$out"\necho "output,time" > "$out/summary.csv"\n');
+    chmodSync(node, 0o755);
+    const log = join(scratch, 'merge-args.log');
+    runScript(mergeScript({ ...plan, out: dir, node }), { FAKE_LOG: log });
+    expect(readFileSync(log, 'utf8').split('\n')).toEqual([
       '/repo/bin/chengyu-sim.js', 'merge',
-      '/shared/out/shards/task-0', '/shared/out/shards/task-1', '/shared/out/shards/task-2', '/shared/out/shards/task-3',
-      '--out', '/shared/out',
-      'COUNT=', '',
+      ...[0, 1, 2, 3].map((i) => `${dir}/shards/task-${i}`),
+      '--out', `${dir}/merged`, '',
     ]);
+    expect(readFileSync(join(dir, 'summary.csv'), 'utf8')).toBe('output,time\n');
+    expect(readdirSync(dir).sort()).toEqual(['merged', 'summary.csv']);
+  });
+
+  it('fails, leaving no summary.csv, when merge fails', () => {
+    const dir = join(scratch, 'merge-fails');
+    const node = join(scratch, 'failing-node.sh');
+    writeFileSync(node, '#!/bin/bash\necho "chengyu-sim: runs 3-5 of 40 are missing" >&2\nexit 2\n');
+    chmodSync(node, 0o755);
+    expect(() => runScript(mergeScript({ ...plan, out: dir, node }), {})).toThrow();
+    expect(existsSync(join(dir, 'summary.csv'))).toBe(false);
   });
 
   it('lists shard directories in shard order', () => {

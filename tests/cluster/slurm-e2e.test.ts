@@ -17,15 +17,15 @@ const SEED = 2026;
 const TASKS = 4;
 // The first test runs the regional model under the baseline scenario. The cancel and
 // re-queue tests use the `linear` toy model (a hidden `batch` option) whose cost per run
-// they set, so that a task can be stopped midway: 80 runs, 20 per task, in chunks of 4;
-// 250 ms per run → 1 s per chunk, 5 s per task, time enough to act between chunks even
-// on a loaded machine. The delay is a busy wait that changes no number, so the local
+// they set, so that a task can be stopped midway: 48 runs, 12 per task, in chunks of 3;
+// 250 ms per run → 0.75 s per chunk, 3 s per task, time enough to act between chunks
+// even on a loaded machine. The delay is a busy wait that changes no number, so the local
 // reference run goes without it. (Building the regional model dominates its tasks' time,
 // so a few runs per task suffice there.)
 const REGIONAL_RUNS = 8;
-const RUNS = 80;
-/** Runs per chunk, batch's default for 80 runs (the unit of resume). */
-const CHUNK = 4;
+const RUNS = 48;
+/** Runs per chunk, batch's default for 48 runs (the unit of resume). */
+const CHUNK = 3;
 const TOY = ['--toy-model', 'linear'];
 const SLOW = [...TOY, '--toy-delay-ms', '250'];
 
