@@ -93,16 +93,16 @@ export class WorkerPool {
     this.slots[k] = undefined;
   }
 
-  /** Load the job's model on one worker and describe it. */
+  /**
+   * Load the job's model on every worker (in parallel, so start-up costs one worker's
+   * time, not one per worker) and describe it.
+   */
   async describe(job: BatchJob): Promise<ModelInfo> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return (await this.ready(0, job)).info!;
-      } catch (err) {
-        if (!(err instanceof WorkerDiedError) || attempt >= 2) throw err;
-        this.replace(0);
-      }
-    }
+    const infos: ModelInfo[] = [];
+    await this.map(job, this.size, async (_api, k) => k, () => {});
+    for (const slot of this.slots) if (slot?.info) infos.push(slot.info);
+    if (infos.length === 0) throw new Error('no worker could load the model');
+    return infos[0];
   }
 
   /** Run tasks 0..n-1 on the workers; `onResult` sees each result as it arrives. */
