@@ -52,6 +52,26 @@ describe('lever table', () => {
     }
   });
 
+  it('gives every field the unit of its model constant', () => {
+    const units = Object.fromEntries(LEVERS.flatMap((l) => l.fields.map((f) => [`${l.id}.${f.field}`, f.modelUnit])));
+    expect(units).toEqual({
+      'science_city.investment': '1e8 CNY/year',
+      'science_city.sharing': '1',
+      'science_city.start_year': 'year',
+      'corridor.integration': '1',
+      'corridor.start_year': 'year',
+      'parks.count': 'park',
+      'parks.origin_share': '1',
+      'parks.start_year': 'year',
+      'coordination.level': '1',
+      'coordination.start_year': 'year',
+      'transfer.level': '1',
+      'transfer.start_year': 'year',
+      'rd_support.extra_share_gdp': '1',
+      'rd_support.start_year': 'year',
+    });
+  });
+
   it('maps defaults to settings and to lever_<id>_<field> constants', () => {
     const s = defaultLeverSettings();
     expect(s.parks).toEqual({ count: 0, origin_share: 0.5, start_year: 2021 });

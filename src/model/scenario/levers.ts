@@ -15,7 +15,13 @@ export interface LeverFieldSpec {
   /** Field name, stable API (`investment`, `start_year`, …). */
   field: string;
   label: Bilingual;
+  /** Unit for people (tables, sliders). */
   unit: Bilingual;
+  /**
+   * Unit of the model constant `lever_<id>_<field>` in the engine's units syntax (mathjs):
+   * what the equations and the units check use. Shares and percentage points are "1".
+   */
+  modelUnit: string;
   min: number;
   max: number;
   default: number;
@@ -45,6 +51,7 @@ function startYear(): LeverFieldSpec {
     field: 'start_year',
     label: { zh: '起始年份', en: 'Start year' },
     unit: { zh: '年', en: 'year' },
+    modelUnit: 'year',
     min: START_YEAR_RANGE.min,
     max: START_YEAR_RANGE.max,
     default: START_YEAR_RANGE.min,
@@ -57,6 +64,7 @@ const share = (zh: string, en: string, def: number): LeverFieldSpec => ({
   field: '',
   label: { zh, en },
   unit: { zh: '比例（0–1）', en: 'share (0–1)' },
+  modelUnit: '1',
   min: 0,
   max: 1,
   default: def,
@@ -75,6 +83,7 @@ export const LEVERS: readonly LeverSpec[] = [
         field: 'investment',
         label: { zh: '年度联合投资', en: 'Joint investment per year' },
         unit: { zh: '亿元/年', en: '100 million CNY/yr' },
+        modelUnit: '1e8 CNY/year',
         min: 0,
         max: 200,
         default: 0,
@@ -137,6 +146,7 @@ export const LEVERS: readonly LeverSpec[] = [
         field: 'count',
         label: { zh: '合作园区数量', en: 'Number of parks' },
         unit: { zh: '个', en: 'parks' },
+        modelUnit: 'park',
         min: 0,
         max: 20,
         default: 0,
@@ -215,6 +225,7 @@ export const LEVERS: readonly LeverSpec[] = [
         field: 'extra_share_gdp',
         label: { zh: '追加公共研发投入', en: 'Extra public R&D' },
         unit: { zh: '占GDP的百分比', en: '% of GDP' },
+        modelUnit: '1',
         min: 0,
         max: 1.5,
         default: 0,
