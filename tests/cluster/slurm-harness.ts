@@ -20,7 +20,10 @@ export function slurmEnv(): NodeJS.ProcessEnv {
 /** Why Slurm cannot be used here, or undefined when a node is up and takes jobs. */
 export function slurmUnavailable(): string | undefined {
   const r = spawnSync('sinfo', ['-h', '-o', '%t'], { env: slurmEnv(), encoding: 'utf8', timeout: 10_000 });
-  if (r.error) return `sinfo cannot run (${(r.error as NodeJS.ErrnoException).code ?? r.error.message}); start a cluster with .ci/slurm-up.sh`;
+  const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'sinfo is not installed (apt-get install slurm-wlm munge, then .ci/slurm-up.sh as root)';
+  if (code === 'ETIMEDOUT') return 'sinfo got no answer within 10 s (no slurmctld? start one with .ci/slurm-up.sh)';
+  if (r.error) return `sinfo cannot run (${code ?? r.error.message}); start a cluster with .ci/slurm-up.sh`;
   if (r.status !== 0) return `sinfo failed: ${r.stderr.trim() || `exit ${r.status}`}`;
   const states = r.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
   if (!states.some((s) => /^(idle|mix|alloc|comp)/.test(s))) return `no Slurm node is up (states: ${states.join(', ') || 'none'})`;
