@@ -32,6 +32,10 @@ export { sensitivity, tornado, kpiColumns, type SensitivityReport, type Sensitiv
 export { saltelliSample, sobolIndices, type SobolResult } from './model/analysis/sobol.ts';
 export { morrisSample, morrisIndices, type MorrisResult } from './model/analysis/morris.ts';
 export { parseShard, shardRange, type Shard } from './model/analysis/shard.ts';
+// Clusters: a batch shard from Slurm / Kubernetes / AWS Batch array variables, and the Slurm
+// job-array and merge scripts `chengyu-sim slurm` writes (pure text).
+export { shardFromEnv, ShardEnvError, SHARD_COUNT_VAR, type EnvShard, type ShardEnv } from './model/analysis/shard-from-env.ts';
+export { batchScript, mergeScript, submitScript, validatePlan, SlurmPlanError, type SlurmPlan } from './cluster/sbatch-scripts.ts';
 export { resolveModel, type ModelRef } from './model/analysis/model-ref.ts';
 export { engineBatchModel, type EngineBatchOptions } from './model/analysis/engine-batch-model.ts';
 export { chengyuBatchModel, uncertainParameters, HEADLINE_OUTPUTS } from './model/analysis/chengyu-batch-model.ts';
