@@ -44,6 +44,9 @@ describe('chengyu-sim batch / merge', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr.trim()).toBe('chengyu-sim: shard index must be between 0 and 1 (got 2)');
     expect(existsSync(join(root, 'bad'))).toBe(false);
+    const onFile = cli(['batch', ...toy, '--out', bin]);
+    expect(onFile.stderr.trim()).toBe(`chengyu-sim: --out: ${bin} is a file; give a directory`);
+    expect(onFile.code).not.toBe(0);
     expect(cli(['batch', ...toy.map((x) => (x === '11' ? '12' : x)), '--shard', '1/2', '--workers', '0', '--out', join(root, 'other')]).code).toBe(0);
     const mm = cli(['merge', join(root, 'sh0'), join(root, 'other'), '--out', join(root, 'bad-merge')]);
     expect(mm.code).not.toBe(0);

@@ -1,6 +1,7 @@
 // Shared input handling of the analysis commands (batch, sensitivity): the model a
 // scenario file names, and strict parsing of numeric options into one clear error each.
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import type { ModelRef } from '../../model/analysis/model-ref.ts';
 import { CliError } from '../errors.ts';
 import { scenarioConstants, type Scenario } from '../../model/scenario/scenario.ts';
@@ -53,4 +54,18 @@ export function intOption(name: string, text: string | undefined, min: number, m
     throw new CliError(`${name}: ${JSON.stringify(text)} is not allowed; allowed: an integer from ${min} to ${max}`);
   }
   return v;
+}
+
+/** Fail fast unless `path` is absent or of the wanted kind (before any long computation). */
+export function checkOutKind(option: string, path: string | undefined, want: 'file' | 'directory'): void {
+  if (path === undefined) return;
+  if (path.trim() === '') throw new CliError(`${option}: empty path`);
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    return; // absent: it will be created
+  }
+  if (want === 'file' && isDir) throw new CliError(`${option}: ${path} is a directory; give a file name`);
+  if (want === 'directory' && !isDir) throw new CliError(`${option}: ${path} is a file; give a directory`);
 }

@@ -9,7 +9,7 @@ import { shardFromEnv } from '../../model/analysis/shard-from-env.ts';
 import type { SamplingMethod } from '../../model/analysis/sampling.ts';
 import { defaultWorkerCount } from '../../model/worker/node-pool.ts';
 import { CliError } from '../errors.ts';
-import { analysisInput, intOption } from './analysis-input.ts';
+import { analysisInput, checkOutKind, intOption } from './analysis-input.ts';
 
 /** Options of `batch` as commander passes them. */
 export interface BatchCliOptions {
@@ -39,6 +39,7 @@ export function pickShard(explicit: string | undefined, env: Record<string, stri
 /** Run the batch command (exported for tests). */
 export async function batchCommand(scenario: string | undefined, o: BatchCliOptions): Promise<void> {
   if (!o.out) throw new CliError('--out DIR is required');
+  checkOutKind('--out', o.out, 'directory');
   const runs = intOption('--runs', o.runs, 1, 100_000_000);
   const seed = intOption('--seed', o.seed, 0, 2 ** 53 - 1);
   const workers = o.workers === undefined ? defaultWorkerCount() : intOption('--workers', o.workers, 0, 256);

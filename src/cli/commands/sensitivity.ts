@@ -10,7 +10,7 @@ import { WorkerPool } from '../../model/worker/pool.ts';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
 import { renderTable } from '../text-table.ts';
-import { analysisInput, intOption } from './analysis-input.ts';
+import { analysisInput, checkOutKind, intOption } from './analysis-input.ts';
 
 /** Headline KPIs analysed when --output is absent (those the model has). */
 export const HEADLINE_KPIS = ['hte_circle', 'rd_intensity_circle', 'tech_contracts_circle'];
@@ -77,6 +77,7 @@ export function reportJson(r: SensitivityReport, extra: Record<string, unknown>)
 
 /** Run the sensitivity command (exported for tests). */
 export async function sensitivityCommand(scenario: string | undefined, o: SensitivityCliOptions): Promise<void> {
+  checkOutKind('--out', o.out, 'file');
   const samples = o.samples === undefined ? (o.method === 'sobol' ? 512 : 20) : intOption('--samples', o.samples, 2, 10_000_000);
   const seed = intOption('--seed', o.seed, 0, 2 ** 31 - 1);
   const workers = o.workers === undefined ? defaultWorkerCount() : intOption('--workers', o.workers, 0, 256);
