@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
-import { ModelError, compileModel } from '../../model/engine/index.ts';
+import { ModelError, compileModel, formatDiagnostic } from '../../model/engine/index.ts';
 import type { CompiledModel, Method, RunResult } from '../../model/engine/index.ts';
 import { loadXmile } from '../../model/xmile/index.ts';
 
@@ -56,7 +56,10 @@ export function loadXmileModel(file: string): CompiledModel {
     throw new CliError(`${file}: cannot read the model (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
   }
   try {
-    return compileModel(loadXmile(text));
+    // Vendor models often carry units their own tools only warn about: warn, then run.
+    const model = compileModel(loadXmile(text), { units: 'warn' });
+    for (const w of model.warnings) process.stderr.write(`chengyu-sim: warning: ${file}: ${formatDiagnostic(w)}\n`);
+    return model;
   } catch (err) {
     if (err instanceof ModelError) throw new CliError(`${file}: ${err.message}`);
     throw err;

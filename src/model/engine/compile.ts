@@ -8,6 +8,7 @@ import { orderStatements } from './order.ts';
 import { HELPERS } from './runtime.ts';
 import { canonicalName } from './names.ts';
 import { ModelError } from './errors.ts';
+import { checkUnits } from './units.ts';
 import type { Diagnostic, ModelSpec } from './types.ts';
 
 /** Signature shared by every generated function. */
@@ -59,6 +60,8 @@ export interface Program {
   fns: GenFns;
   /** The generated source (for inspection and tests). */
   source: string;
+  /** Problems that did not stop compilation (units, when CompileOptions.units is 'warn'). */
+  warnings: Diagnostic[];
 }
 
 function elementEnv(v: VarInfo, i: number): Map<string, Binding> {
@@ -90,8 +93,20 @@ function chunked(name: string, lines: string[], params: string): string {
   return out;
 }
 
+/** How compileModel treats problems found by the units check. */
+export type UnitsMode = 'error' | 'warn' | 'off';
+
+/** Options of compilation. */
+export interface CompileOptions {
+  /**
+   * Units problems are errors (default), warnings (kept in `warnings`; the model runs), or
+   * not checked. Imported vendor models often carry inconsistent units their tools only warn about.
+   */
+  units?: UnitsMode;
+}
+
 /** Compile a model spec into a Program; throws ModelError listing every problem. */
-export function compileProgram(spec: ModelSpec): Program {
+export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Program {
   const diags: Diagnostic[] = [];
   validateSim(spec, diags);
   const layout = buildLayout(spec, diags);
@@ -136,6 +151,10 @@ export function compileProgram(spec: ModelSpec): Program {
         : `circular definition: ${[...c, c[0]].join(' → ')} (only stocks may close a loop)`,
     });
   }
+  // Units only once the model is otherwise sound (the check relies on resolved names).
+  const warnings: Diagnostic[] = [];
+  const unitsMode = opts.units ?? 'error';
+  if (diags.length === 0 && unitsMode !== 'off') checkUnits(layout, spec.sim.timeUnits, unitsMode === 'error' ? diags : warnings);
   if (diags.length) throw new ModelError(dedupe(diags));
 
   const params = 'v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R';
@@ -164,6 +183,7 @@ export function compileProgram(spec: ModelSpec): Program {
     columnIndex: new Map(columns.map((c, i) => [c, i])),
     fns,
     source: src,
+    warnings: dedupe(warnings),
   };
 }
 

@@ -19,6 +19,7 @@
 // and the position in its equation.
 export { compileModel, CompiledModel } from './model.ts';
 export type { ConstantInfo, Runner, RunnerOptions } from './model.ts';
+export type { CompileOptions, UnitsMode } from './compile.ts';
 export type { GraphNode, ModelGraph } from './graph.ts';
 export { ModelError, formatDiagnostic } from './errors.ts';
 export { canonicalName } from './names.ts';

@@ -1,7 +1,7 @@
 // CompiledModel: the object compileModel returns. Runs (with method, time and constant
 // overrides), a fast batch runner that allocates nothing per run, the constants table and
 // the dependency graph.
-import type { ConstantSlot, Program } from './compile.ts';
+import type { CompileOptions, ConstantSlot, Program } from './compile.ts';
 import { compileProgram } from './compile.ts';
 import { ModelError } from './errors.ts';
 import type { ModelGraph } from './graph.ts';
@@ -10,7 +10,7 @@ import { hashValue } from './hash.ts';
 import { canonicalName } from './names.ts';
 import type { Timing } from './simulate.ts';
 import { Workspace, makeRng, simulate, timing } from './simulate.ts';
-import type { Method, ModelSpec, RunMeta, RunOptions, RunResult, SimSpecs } from './types.ts';
+import type { Diagnostic, Method, ModelSpec, RunMeta, RunOptions, RunResult, SimSpecs } from './types.ts';
 
 /** One overridable constant of a model (a variable whose equations are plain numbers). */
 export interface ConstantInfo {
@@ -75,8 +75,12 @@ export class CompiledModel {
   private readonly colIndex = new Map<string, number[]>();
   private ws: Workspace | null = null;
 
-  constructor(readonly spec: ModelSpec) {
-    this.p = compileProgram(spec);
+  /** Problems that did not stop compilation (see CompileOptions.units). */
+  readonly warnings: Diagnostic[];
+
+  constructor(readonly spec: ModelSpec, opts: CompileOptions = {}) {
+    this.p = compileProgram(spec, opts);
+    this.warnings = this.p.warnings;
     this.hash = hashValue({ sim: spec.sim, dimensions: spec.dimensions ?? [], variables: spec.variables });
     this.graph = buildGraph(this.p.layout);
     this.columns = this.p.columns;
@@ -237,6 +241,6 @@ export class CompiledModel {
 }
 
 /** Compile a model spec; throws ModelError (with `.diagnostics`) when the model has problems. */
-export function compileModel(spec: ModelSpec): CompiledModel {
-  return new CompiledModel(spec);
+export function compileModel(spec: ModelSpec, opts: CompileOptions = {}): CompiledModel {
+  return new CompiledModel(spec, opts);
 }
