@@ -76,3 +76,13 @@ describe('compare: bad input', () => {
     expect(fails(['compare', 'scenarios/baseline.json', f])).toContain(': lever: unknown key "lever"; allowed: $schema, id, title');
   });
 });
+
+describe('--out naming a directory', () => {
+  it('is refused up front, in one line, for run and compare', () => {
+    for (const args of [['run', 'scenarios/baseline.json'], ['compare', 'scenarios/baseline.json', 'scenarios/corridor.json'], ['levers']]) {
+      const r = cli([...args, '--out', dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`chengyu-sim: --out: ${dir} is a directory; give a file name, e.g. ${dir}/result.csv\n`);
+    }
+  });
+});

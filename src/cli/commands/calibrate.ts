@@ -8,6 +8,7 @@ import type { CalibrationFile, FitReport, TargetCheck } from '../../model/chengy
 import { CliError } from '../errors.ts';
 import { emit, writeFileAtomic } from '../io.ts';
 import { renderTable } from '../text-table.ts';
+import { checkOutPath } from './out-path.ts';
 
 /** The committed calibration file, which the model uses by default. */
 export const CALIBRATION_PATH = fileURLToPath(new URL('../../model/chengyu/calibration.json', import.meta.url));
@@ -82,6 +83,8 @@ export function register(program: Command): void {
       const seed = positiveInt('--seed', opts.seed, 2 ** 31);
       const starts = positiveInt('--starts', opts.starts, 1000);
       const maxEvals = positiveInt('--max-evals', opts.maxEvals, 1e7);
+      checkOutPath(opts.out);
+      checkOutPath(opts.report, '--report');
       const { calibrateChengyu, CALIBRATED_VALUES } = await import('../../model/chengyu/index.ts');
       let parameters: Record<string, number> = { ...CALIBRATED_VALUES };
       let file: CalibrationFile | undefined;

@@ -8,6 +8,7 @@ import { SIMULATION_LIMITS } from '../../model/scenario/scenario.ts';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
 import { renderTable } from '../text-table.ts';
+import { checkOutPath } from './out-path.ts';
 import { loadScenarioFile } from './scenario-input.ts';
 import type { ScenarioModel } from './scenario-model.ts';
 import { runScenarioWith } from './scenario-model.ts';
@@ -70,7 +71,8 @@ export function register(program: Command): void {
     .option('--years <list>', 'comma-separated years', '2025,2030,2035')
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (files: string[], opts: CompareOptions) => {
-      // Fail on bad files before loading the model.
+      // Fail on bad files and paths before loading the model.
+      checkOutPath(opts.out);
       for (const f of files) loadScenarioFile(f);
       const { loadScenarioModel } = await import('./load-model.ts');
       const text = renderComparison(files, opts, await loadScenarioModel(), !opts.out && !!process.stdout.isTTY);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
+import { checkOutPath } from './out-path.ts';
 
 /** Register `doc`. */
 export function register(program: Command): void {
@@ -13,6 +14,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write to a file (atomically) instead of stdout, e.g. docs/model.md')
     .option('--check <file>', 'exit non-zero if <file> differs from the generated documentation (for CI)')
     .action(async (opts: { out?: string; check?: string }) => {
+      checkOutPath(opts.out);
       const { generateModelDoc } = await import('../../model/chengyu/index.ts');
       const text = generateModelDoc();
       if (opts.check) {

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { LEVERS } from '../../model/scenario/levers.ts';
 import { emit } from '../io.ts';
 import { renderTable } from '../text-table.ts';
+import { checkOutPath } from './out-path.ts';
 
 type Lang = 'zh' | 'en';
 
@@ -49,6 +50,7 @@ export function register(program: Command): void {
     .option('--docs', 'add the paragraph on what each lever represents and which parameters it moves')
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (opts: { lang: Lang; format: 'table' | 'json'; docs?: boolean; out?: string }) => {
+      checkOutPath(opts.out);
       await emit(opts.format === 'json' ? leversJson() : leversTable(opts.lang, !!opts.docs), opts.out);
     });
 }

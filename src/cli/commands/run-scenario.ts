@@ -8,6 +8,7 @@ import { runToCsv, runToJson } from '../../model/scenario/result-format.ts';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
 import { applyCliSets, loadScenarioFile } from './scenario-input.ts';
+import { checkOutPath } from './out-path.ts';
 import type { ScenarioModel } from './scenario-model.ts';
 import { runScenarioWith } from './scenario-model.ts';
 
@@ -64,6 +65,7 @@ export function renderScenarioRun(file: string, opts: RunScenarioOptions, model:
 /** `chengyu-sim run SCENARIO.json …`: run and write to --out (atomically) or stdout. */
 export async function runScenarioCommand(file: string, opts: RunScenarioOptions, loadModel: () => Promise<ScenarioModel>): Promise<void> {
   // Validate the inputs before the (slower) model load, so bad input fails fast.
+  checkOutPath(opts.out);
   applyCliSets(loadScenarioFile(file), opts.set ?? []);
   const text = renderScenarioRun(file, opts, await loadModel());
   await emit(text, opts.out);
