@@ -82,6 +82,7 @@ export async function run(): Promise<void> {
     for (let i = 0; i < 5; i++) {
       const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
       const page = await ctx.newPage();
+      page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
       await page.goto(server.url + 'blank.html');
       blank.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
       await page.goto(server.url);
@@ -94,13 +95,14 @@ export async function run(): Promise<void> {
         const hasData = document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent?.match(/已更新|Up to date/);
         if (draws > 0 && hasData && w.__first === undefined) requestAnimationFrame(() => (w.__first = performance.now()));
         return w.__first !== undefined;
-      }, undefined, { polling: 'raf' });
+      }, undefined, { polling: 'raf', timeout: 120_000 });
       first.push(await page.evaluate(() => (window as unknown as { __first: number }).__first));
-      const marks = await page.evaluate(() => {
-        const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+      const marks = (await page.evaluate(`(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const at = (n) => (performance.getEntriesByName(n)[0] || { startTime: NaN }).startTime;
         return [nav.domContentLoadedEventEnd, at('chengyu:model-ready'), at('chengyu:baseline')];
-      });
+      })()`)) as number[];
       phases.push(marks);
       await ctx.close();
     }

@@ -147,6 +147,16 @@ describe('web app in Chromium', () => {
     await page.locator('#coordination-level-slider').focus();
     await page.keyboard.press('ArrowRight');
     await settled(page);
+    // The address bar follows the state (debounced): wait until it carries the new level.
+    const levelInUrl = () =>
+      page.evaluate(() => {
+        const m = /#s=([\w-]+)/.exec(location.hash);
+        if (!m) return undefined;
+        const b64 = m[1].replace(/-/g, '+').replace(/_/g, '/');
+        const json = new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+        return JSON.parse(json).scenario.levers.coordination.level as number;
+      });
+    await expect.poll(levelInUrl).toBe(0.05);
     const good = await page.evaluate(() => location.hash);
     // A link whose scenario has an out-of-range lever value.
     const bad = Buffer.from(

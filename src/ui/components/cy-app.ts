@@ -9,7 +9,7 @@ import { LatestWins } from '../lib/latest-wins.ts';
 import { memoByIdentity } from '../lib/memo.ts';
 import { downloadBlob, fileNameFrom } from '../lib/download.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
-import { ModelClient } from '../model-bridge/model-client.ts';
+import { sharedModelClient } from '../model-bridge/model-client.ts';
 import { columnFor, valueAt, type AreaInfo, type KpiInfo, type ModelMeta, type RunOutput } from '../model-bridge/types.ts';
 import { CUSTOM_SCENARIO, MAX_PINS, type KpiId, type ShareableState, type ViewState } from '../state/app-state.ts';
 import { decodeShareFragment, encodeShareFragment } from '../state/share-link.ts';
@@ -78,7 +78,7 @@ export class CyApp extends LitElement {
   declare structureVar: string;
   declare busy: boolean;
 
-  private readonly client = new ModelClient();
+  private readonly client = sharedModelClient();
   private readonly scheduler = new LatestWins<LeverSettings, RunOutput>(
     (levers) => this.client.run(leverConstants(levers)),
     (levers, out) => {
@@ -88,7 +88,11 @@ export class CyApp extends LitElement {
     },
     (_levers, err) => this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) })),
   );
-  private readonly onHashChange = () => void this.openLink(location.hash, true);
+  private readonly onHashChange = () => {
+    clearTimeout(this.urlTimer);
+    void this.openLink(location.hash, true);
+  };
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
 
   static override styles = css`
     :host { display: block; min-height: 100vh; }
@@ -134,7 +138,6 @@ export class CyApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
-    this.client.dispose();
   }
 
   /** Load the model's metadata, open the link in the address bar (if any), run baseline and current. */
@@ -306,7 +309,10 @@ export class CyApp extends LitElement {
       document.title = t(this.lang, 'app.title');
     }
     if (this.meta && ['levers', 'view', 'pins', 'lang', 'scenarioId'].some((k) => changed.has(k))) {
-      this.syncUrl();
+      // Debounced: a lever drag changes the state many times a second, and browsers
+      // throttle history updates (and they cost a few milliseconds each).
+      clearTimeout(this.urlTimer);
+      this.urlTimer = setTimeout(() => this.syncUrl(), 250);
       if (this.shareUrl) this.shareUrl = '';
     }
   }

@@ -27,7 +27,7 @@ export class CyKpiCards extends LitElement {
   declare lang: Lang;
 
   static override styles = css`
-    :host { display: block; }
+    :host { display: block; contain: content; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.5rem; }
     button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.5rem 0.7rem; }

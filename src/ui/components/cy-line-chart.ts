@@ -31,7 +31,7 @@ export class CyLineChart extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    .plot { width: 100%; height: var(--chart-height, 340px); }
+    .plot { width: 100%; height: var(--chart-height, 340px); contain: strict; }
   `;
 
   constructor() {
@@ -103,7 +103,7 @@ export class CyLineChart extends LitElement {
         // Single quotes: the family list ends up in SVG attributes, where double quotes would break the XML.
         textStyle: { fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif" },
         title: { text: this.heading, left: 8, top: 4, textStyle: { fontSize: 14 } },
-        legend: { top: 4, right: 8, type: 'scroll' },
+        legend: { top: 4, right: 8 },
         grid: { left: 64, right: 24, top: 64, bottom: 36 },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : String(v)) },
         xAxis: { type: 'value', min: 2015, max: 2035, interval: 5, axisLabel: { formatter: (v: number) => String(v) } },

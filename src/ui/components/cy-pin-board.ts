@@ -34,7 +34,7 @@ export class CyPinBoard extends LitElement {
   declare lang: Lang;
 
   static override styles = css`
-    :host { display: block; }
+    :host { display: block; contain: content; }
     header { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; flex-wrap: wrap; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
     h3 { font-size: 0.9rem; margin: 0.6rem 0 0.3rem; }

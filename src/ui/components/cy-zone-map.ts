@@ -34,7 +34,7 @@ export class CyZoneMap extends LitElement {
   declare lang: Lang;
 
   static override styles = css`
-    :host { display: block; }
+    :host { display: block; contain: content; }
     h2 { font-size: 1rem; margin: 0 0 0.3rem; }
     p { font-size: 0.8rem; color: #4a525c; margin: 0.2rem 0; }
     svg { width: 100%; height: auto; background: #fbfcfd; border: 1px solid #e3e6ea; border-radius: 6px; }

@@ -52,3 +52,14 @@ export class ModelClient {
     this.died = undefined;
   }
 }
+
+let shared: ModelClient | undefined;
+
+/**
+ * The page's one model client. The entry calls it before loading the interface code, so
+ * the worker compiles the model while the page's scripts are still loading.
+ */
+export function sharedModelClient(): ModelClient {
+  shared ??= new ModelClient();
+  return shared;
+}
