@@ -18,6 +18,9 @@ export { runToCsv, runToJson } from './model/scenario/result-format.ts';
 export type { RunProvenance } from './model/scenario/result-format.ts';
 export { compareRuns, headlineKpis, COMPARE_YEARS } from './model/scenario/compare.ts';
 export type { Comparison, ComparisonRow, Kpi } from './model/scenario/compare.ts';
+export { comparisonTable, comparisonCsv, comparisonJson, comparisonMarkdown } from './model/scenario/compare-format.ts';
+export { runScenario } from './model/scenario/run-scenario.ts';
+export type { ScenarioRun } from './model/scenario/run-scenario.ts';
 // Analysis: sampling, statistics, Monte Carlo fan charts, Morris and Sobol sensitivity (pure,
 // browser-safe), and worker pools. Node-only batch directories: src/model/analysis/node/*.
 export type { Distribution } from './model/chengyu/parameter-types.ts';

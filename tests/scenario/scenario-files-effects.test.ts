@@ -43,3 +43,17 @@ describe('scenario files on the calibrated model (2035)', () => {
     for (const r of [...singles, pkg]) for (const s of r.series.values()) for (const v of s) expect(Number.isFinite(v)).toBe(true);
   });
 });
+
+describe('runScenario (library)', () => {
+  it('runs a scenario with its levers and simulation settings, as the CLI does', async () => {
+    const { runScenario } = await import('../../src/model/scenario/run-scenario.ts');
+    const s = parseScenario(readFileSync(new URL('../../scenarios/corridor.json', import.meta.url), 'utf8'));
+    const r = runScenario({ ...s, simulation: { end: 2030, method: 'rk4' } });
+    expect(r.levers.corridor).toEqual({ integration: 0.6, start_year: 2022 });
+    expect(r.result.meta.method).toBe('rk4');
+    expect(r.result.times[r.result.times.length - 1]).toBe(2030);
+    expect(r.modelVersion).toBe(`chengyu-${getChengyuModel().hash}`);
+    const direct = getChengyuModel().run({ constants: scenarioConstants(s), method: 'rk4', sim: { stop: 2030 } });
+    expect(Array.from(r.result.series.get('tech_contracts_circle')!)).toEqual(Array.from(direct.series.get('tech_contracts_circle')!));
+  });
+});

@@ -6,7 +6,8 @@ import type { ScenarioModel } from './scenario-model.ts';
 /**
  * The compiled regional model, as the scenario commands use it. Its version is the
  * engine's hash of the full model spec, which holds the equations, every registry
- * parameter value and the calibrated values, so any change to those changes it.
+ * parameter value and the calibrated values, so any change to those changes it
+ * (the same version string as the library's runScenario).
  */
 export async function loadScenarioModel(): Promise<ScenarioModel> {
   const model = getChengyuModel();
