@@ -107,7 +107,6 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
 
     section('geography', 'Geography: distance, corridor, border'),
     v('eff_dist', 'aux', NS, 'dist_km[node, src] * (1 - corridor_distance_cut * corridor_effect * on_rail[node] * on_rail[src])', 'km', 'Effective distance: the corridor shortens it between rail nodes.'),
-    v('same_province', 'aux', NS, 'in_sichuan[node] * in_sichuan[src] + in_chongqing[node] * in_chongqing[src]', '1', '1 if both nodes are in the same province.'),
     v('border', 'aux', NS, 'same_province + (1 - same_province) * (border_factor + (1 - border_factor) * coordination_effect)', '1', 'Cross-province discount, removed by coordination.'),
     v('spill_weight', 'aux', NS, '(dist_km[node, src] > 0) * border * EXP(-eff_dist / spillover_decay_km)', '1', 'Weight of another node\'s knowledge in this node\'s spillover pool.'),
     v('reach', 'aux', NS, 'border * EXP(-eff_dist / transfer_decay_km)', '1', 'Gravity weight of technology trade between two nodes (1 within a node).'),

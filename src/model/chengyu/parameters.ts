@@ -50,6 +50,13 @@ function gdpShare(id: string): number {
   return 1 - others.reduce((s, n) => s + GDP_SHARE_PCT[n.id], 0) / 100;
 }
 
+/** A node-by-node record ("a,b" keys) from a function of the two node ids. */
+function pairs(f: (a: string, b: string) => number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of NODE_IDS) for (const b of NODE_IDS) out[`${a},${b}`] = f(a, b);
+  return out;
+}
+
 function distance2d(): Record<string, number> {
   const m = distanceMatrix();
   const out: Record<string, number> = {};
@@ -74,6 +81,7 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   { id: 'is_noncore_zone', value: perNode((id) => (nodeById(id).role === 'zone' ? 1 : 0)), unit: '1', range: [0, 1], provenance: src('zones.csv kind = nhidz'), doc: '1 for the ten non-core national zones, the hosts of co-built parks.' },
   { id: 'on_rail', value: perNode((id) => (nodeById(id).onRail ? 1 : 0)), unit: '1', range: [0, 1], provenance: src(`${README} rail lines (HSR, middle line, Chengdu–Mianyang–Leshan); hinterland off the lines by assumption`), doc: '1 if the node lies on a trunk rail line of the corridor.' },
   { id: 'sci_host_share', value: perNode((id) => (nodeById(id).role === 'core' ? 0.5 : 0)), unit: '1', range: [0, 1], provenance: assume('paper 6.2 names Chongqing Science City and Tianfu Science City as the two hosts; an even split is assumed'), doc: 'Share of the Western Science City built at each node.' },
+  { id: 'same_province', value: pairs((a, b) => (nodeById(a).province === nodeById(b).province ? 1 : 0)), unit: '1', range: [0, 1], provenance: src('zones.csv province column'), doc: '1 if both nodes are in the same province (a constant, so the engine does not recompute it each step).' },
   { id: 'dist_km', value: distance2d(), unit: 'km', range: [0, 700], provenance: src(`great-circle distance between zones.csv coordinates (matches ${README} to the km); hinterland points assumed (data/geography.ts)`), doc: 'Distance between two nodes.' },
 
   // ---- initial state and anchors ----
