@@ -2,7 +2,7 @@
 // the merged summary.csv is byte-identical to the same batch run locally without shards,
 // also after an array task is cancelled midway and the array is submitted again.
 // A task re-queued by Slurm resumes too. Skips, loudly, when there is no Slurm with a node up.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,13 +39,18 @@ if (unavailable) {
 const scratch = mkdtempSync(join(tmpdir(), 'chengyu-slurm-e2e-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function cli(args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: repo, env: slurmEnv(), encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status ?? 1, out: r.stdout, err: r.stderr };
+// Asynchronous, so that the concurrent tests keep polling the cluster meanwhile.
+function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((done, fail) => {
+    execFile(process.execPath, [cliPath, ...args], { cwd: repo, env: slurmEnv(), encoding: 'utf8', timeout: 180_000 }, (err, out, errText) => {
+      if (err && typeof err.code !== 'number') fail(err);
+      else done({ code: typeof err?.code === 'number' ? err.code : 0, out, err: errText });
+    });
+  });
 }
 
-function submit(out: string, model: string[], runs = RUNS): { arrayJob: string; mergeJob: string } {
-  const r = cli(['slurm', scenario, '--runs', String(runs), '--seed', String(SEED), '--tasks', String(TASKS), '--out', out, ...model, '--submit']);
+async function submit(out: string, model: string[], runs = RUNS): Promise<{ arrayJob: string; mergeJob: string }> {
+  const r = await cli(['slurm', scenario, '--runs', String(runs), '--seed', String(SEED), '--tasks', String(TASKS), '--out', out, ...model, '--submit']);
   expect(r.code, r.err).toBe(0);
   const arrayJob = /array job: (\d+)/.exec(r.out)?.[1];
   const mergeJob = /merge job: (\d+)/.exec(r.out)?.[1];
@@ -81,13 +86,16 @@ function taskOutcome(out: string, arrayJob: string, task: number): { computed: n
   return { computed: Number(m[1]), resumed: Number(m[2]) };
 }
 
-describe.skipIf(unavailable !== undefined)('a batch on a real Slurm cluster', () => {
-  let local: Buffer;
+// The tests run concurrently: they share the cluster's two CPUs, and none depends on
+// running alone (each waits for its own jobs and chunks).
+describe.skipIf(unavailable !== undefined).concurrent('a batch on a real Slurm cluster', () => {
+  // The toy batch run here without shards, started at once and awaited where needed.
+  let local: Promise<Buffer>;
 
   // The same batch, run here without shards: the reference bytes.
-  function localSummary(name: string, runs: number, model: string[]): Buffer {
+  async function localSummary(name: string, runs: number, model: string[]): Promise<Buffer> {
     const out = join(scratch, name);
-    const r = cli(['batch', scenario, '--runs', String(runs), '--seed', String(SEED), '--workers', '1', ...model, '--out', out]);
+    const r = await cli(['batch', scenario, '--runs', String(runs), '--seed', String(SEED), '--workers', '1', ...model, '--out', out]);
     expect(r.code, r.err).toBe(0);
     const bytes = readFileSync(join(out, 'summary.csv'));
     expect(bytes.length).toBeGreaterThan(0);
@@ -96,21 +104,23 @@ describe.skipIf(unavailable !== undefined)('a batch on a real Slurm cluster', ()
 
   beforeAll(() => {
     local = localSummary('local-toy', RUNS, TOY);
-  }, 200_000);
+    // Awaited by the tests; a failure shows there, not as an unhandled rejection.
+    local.catch(() => undefined);
+  });
 
   it('merges a 4-task job array of the regional model into the same bytes as the unsharded batch', async () => {
     const reference = localSummary('local-regional', REGIONAL_RUNS, []);
     const out = join(scratch, 'array');
-    const { arrayJob, mergeJob } = submit(out, [], REGIONAL_RUNS);
+    const { arrayJob, mergeJob } = await submit(out, [], REGIONAL_RUNS);
     await waitForJobs([arrayJob, mergeJob], 150_000);
     expect(jobState(mergeJob), logs(out)).toBe('COMPLETED');
     for (let i = 0; i < TASKS; i++) expect(jobState(`${arrayJob}_${i}`)).toBe('COMPLETED');
-    expect(readFileSync(join(out, 'summary.csv')).equals(reference), 'summary.csv differs from the local run').toBe(true);
+    expect(readFileSync(join(out, 'summary.csv')).equals(await reference), 'summary.csv differs from the local run').toBe(true);
   }, 200_000);
 
   it('finishes only the missing shard after a task is cancelled midway, with the same bytes', async () => {
     const out = join(scratch, 'cancelled');
-    const first = submit(out, SLOW);
+    const first = await submit(out, SLOW);
     const victim = TASKS - 1;
     // Let the last task start and write its first chunk, then cancel it midway.
     const victimDir = join(out, `shards/task-${victim}`);
@@ -128,10 +138,10 @@ describe.skipIf(unavailable !== undefined)('a batch on a real Slurm cluster', ()
     const chunksPerShard = RUNS / TASKS / CHUNK;
     expect(partial).toBeGreaterThan(0);
     expect(partial, 'the cancelled task had already finished').toBeLessThan(chunksPerShard);
-    const second = submit(out, SLOW);
+    const second = await submit(out, SLOW);
     await waitForJobs([second.arrayJob, second.mergeJob], 150_000);
     expect(jobState(second.mergeJob), logs(out)).toBe('COMPLETED');
-    expect(readFileSync(join(out, 'summary.csv')).equals(local), 'summary.csv differs from the local run').toBe(true);
+    expect(readFileSync(join(out, 'summary.csv')).equals(await local), 'summary.csv differs from the local run').toBe(true);
     // Shards that had finished computed nothing again, their chunks untouched; the
     // cancelled one kept the chunks it had written and computed only the rest.
     const perTask = RUNS / TASKS;
@@ -144,7 +154,7 @@ describe.skipIf(unavailable !== undefined)('a batch on a real Slurm cluster', ()
 
   it('resumes a task that Slurm re-queues midway, with the same bytes', async () => {
     const out = join(scratch, 'requeued');
-    const { arrayJob, mergeJob } = submit(out, SLOW);
+    const { arrayJob, mergeJob } = await submit(out, SLOW);
     const victim = 1;
     const task = `${arrayJob}_${victim}`;
     const victimDir = join(out, `shards/task-${victim}`);
@@ -159,7 +169,7 @@ describe.skipIf(unavailable !== undefined)('a batch on a real Slurm cluster', ()
     expect(release.status, release.stderr).toBe(0);
     await waitForJobs([arrayJob, mergeJob], 150_000);
     expect(jobState(mergeJob), logs(out)).toBe('COMPLETED');
-    expect(readFileSync(join(out, 'summary.csv')).equals(local), 'summary.csv differs from the local run').toBe(true);
+    expect(readFileSync(join(out, 'summary.csv')).equals(await local), 'summary.csv differs from the local run').toBe(true);
     // Both attempts log to one file (--open-mode=append); the second resumed the first's chunks.
     expect(readFileSync(join(out, `slurm/logs/batch-${arrayJob}_${victim}.out`), 'utf8')).toMatch(/DUE TO JOB REQUEUE/);
     const outcome = taskOutcome(out, arrayJob, victim);
