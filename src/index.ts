@@ -45,6 +45,8 @@ export { chengyuBatchModel, uncertainParameters, HEADLINE_OUTPUTS } from './mode
 export { WorkerPool, type SpawnWorker, type WorkerHandle } from './model/worker/pool.ts';
 export { spawnInThread } from './model/worker/in-thread.ts';
 export { monteCarloOnPool } from './model/worker/pool-monte-carlo.ts';
+export { createUncertaintyService, type UncertaintyService, type FanRequest, type TornadoRequest, type TornadoResult } from './model/worker/uncertainty-service.ts';
+export { CancelledError } from './model/worker/pool.ts';
 export { poolEvaluator } from './model/worker/pool-evaluate.ts';
 export type { BatchJob, AnalysisWorkerApi } from './model/worker/worker-api.ts';
 // Regional model: parameter registry, spec, default compiled model, runs, metadata, observations,

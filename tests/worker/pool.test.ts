@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodePool } from '../../src/model/worker/node-pool.ts';
-import { WorkerPool } from '../../src/model/worker/pool.ts';
+import { CancelledError, WorkerPool } from '../../src/model/worker/pool.ts';
 import { spawnInThread } from '../../src/model/worker/in-thread.ts';
 import type { BatchJob } from '../../src/model/worker/worker-api.ts';
 import type { ChunkResult } from '../../src/model/analysis/chunk.ts';
@@ -65,5 +65,32 @@ describe('worker pool', () => {
     const pool = track(createNodePool(1));
     const bad: BatchJob = { ...job, model: { kind: 'toy', name: 'nope' } };
     await expect(pool.map(bad, 1, (api) => api.runChunk(0, 1), () => {})).rejects.toThrow(/unknown toy model "nope"/);
+  });
+
+  it('runs concurrent calls with different jobs one after the other, each correct', async () => {
+    const pool = track(createNodePool(2));
+    const other: BatchJob = { ...job, runs: 50, seed: 1 };
+    const got: number[][] = [[], []];
+    await Promise.all([
+      pool.map(job, 6, (api, i) => api.runChunk(i * 20, 20), (i, r) => void (got[0][i] = r.values[0])),
+      pool.map(other, 5, (api, i) => api.runChunk(i * 10, 10), (i, r) => void (got[1][i] = r.values[0])),
+    ]);
+    const ref = new WorkerPool(spawnInThread, 1);
+    const want: number[][] = [[], []];
+    await ref.map(job, 6, (api, i) => api.runChunk(i * 20, 20), (i, r) => void (want[0][i] = r.values[0]));
+    await ref.map(other, 5, (api, i) => api.runChunk(i * 10, 10), (i, r) => void (want[1][i] = r.values[0]));
+    expect(got).toEqual(want);
+  });
+
+  it('stops handing out tasks when its signal is aborted', async () => {
+    const pool = track(new WorkerPool(spawnInThread, 1));
+    const signal = { aborted: false };
+    let done = 0;
+    const p = pool.map(job, 6, (api, i) => api.runChunk(i * 20, 20), () => {
+      done++;
+      if (done === 2) signal.aborted = true;
+    }, { signal });
+    await expect(p).rejects.toBeInstanceOf(CancelledError);
+    expect(done).toBe(2);
   });
 });

@@ -5,7 +5,14 @@ import type { WorkerPool } from './pool.ts';
 import type { BatchJob } from './worker-api.ts';
 
 /** An Evaluate that runs on `pool` for the model of `job`, with model seed `seed`. */
-export function poolEvaluator(pool: WorkerPool, job: BatchJob, params: number, seed: number, rowsPerTask = 256): Evaluate {
+export function poolEvaluator(
+  pool: WorkerPool,
+  job: BatchJob,
+  params: number,
+  seed: number,
+  rowsPerTask = 256,
+  signal?: { readonly aborted: boolean },
+): Evaluate {
   return async (points, columns) => {
     const rows = points.length / params;
     const m = columns.length;
@@ -22,6 +29,7 @@ export function poolEvaluator(pool: WorkerPool, job: BatchJob, params: number, s
       (i, part) => {
         y.set(part, i * rowsPerTask * m);
       },
+      { signal },
     );
     return y;
   };

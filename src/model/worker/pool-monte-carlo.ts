@@ -11,6 +11,7 @@ export async function monteCarloOnPool(
   job: BatchJob,
   onProgress?: (done: number, total: number) => void,
   chunkSize = defaultChunkSize(job.runs),
+  signal?: { readonly aborted: boolean },
 ): Promise<RunTable> {
   const info = await pool.describe(job);
   const P = info.params.length;
@@ -29,6 +30,7 @@ export async function monteCarloOnPool(
       done += r.count;
       onProgress?.(done, job.runs);
     },
+    { signal },
   );
   return { start: 0, count: job.runs, params: info.params.map((p) => p.id), outputs: info.outputs, times: info.times, paramValues, values };
 }

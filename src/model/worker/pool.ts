@@ -40,6 +40,16 @@ export interface MapOptions {
   maxAttempts?: number;
   /** Called when a worker died and was replaced (for logs). */
   onWorkerDied?: (task: number, reason: string) => void;
+  /** Stop handing out tasks once aborted; map then rejects with CancelledError. */
+  signal?: { readonly aborted: boolean };
+}
+
+/** A map call was aborted through its signal. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
 }
 
 interface Slot {
@@ -58,6 +68,14 @@ function guarded<T>(slot: Slot, p: Promise<T>): Promise<T> {
 export class WorkerPool {
   private readonly slots: Array<Slot | undefined> = [];
   private closed = false;
+  // Calls run one at a time: a worker holds one job, so interleaved jobs would mix.
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private exclusive<T>(f: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(f, f);
+    this.queue = run.catch(() => {});
+    return run;
+  }
 
   constructor(
     private readonly spawn: SpawnWorker,
@@ -98,21 +116,31 @@ export class WorkerPool {
    * time, not one per worker) and describe it.
    */
   async describe(job: BatchJob): Promise<ModelInfo> {
-    const infos: ModelInfo[] = [];
-    await this.map(job, this.size, async (_api, k) => k, () => {});
-    for (const slot of this.slots) if (slot?.info) infos.push(slot.info);
-    if (infos.length === 0) throw new Error('no worker could load the model');
-    return infos[0];
+    let info: ModelInfo | undefined;
+    // init is idempotent on a loaded worker: it only returns the description again.
+    await this.map(job, this.size, (api) => api.init(job), (_k, r) => {
+      info ??= r;
+    });
+    if (!info) throw new Error('no worker could load the model');
+    return info;
   }
 
   /** Run tasks 0..n-1 on the workers; `onResult` sees each result as it arrives. */
-  async map<T>(job: BatchJob, n: number, task: PoolTask<T>, onResult: (index: number, result: T) => void | Promise<void>, opts: MapOptions = {}): Promise<void> {
+  map<T>(job: BatchJob, n: number, task: PoolTask<T>, onResult: (index: number, result: T) => void | Promise<void>, opts: MapOptions = {}): Promise<void> {
+    return this.exclusive(() => this.mapNow(job, n, task, onResult, opts));
+  }
+
+  private async mapNow<T>(job: BatchJob, n: number, task: PoolTask<T>, onResult: (index: number, result: T) => void | Promise<void>, opts: MapOptions): Promise<void> {
     const maxAttempts = opts.maxAttempts ?? 3;
     const queue = Array.from({ length: n }, (_, i) => i);
     const attempts = new Int32Array(n);
     let failure: unknown;
     const loop = async (k: number) => {
       while (failure === undefined && queue.length > 0) {
+        if (opts.signal?.aborted) {
+          failure ??= new CancelledError();
+          return;
+        }
         const i = queue.shift()!;
         try {
           const slot = await this.ready(k, job);

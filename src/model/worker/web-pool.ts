@@ -2,6 +2,7 @@
 import { wrap, releaseProxy } from 'comlink';
 import type { AnalysisWorkerApi } from './worker-api.ts';
 import { WorkerPool, type WorkerHandle } from './pool.ts';
+import { createUncertaintyService, type UncertaintyService } from './uncertainty-service.ts';
 
 /** Start one Web Worker running the analysis worker API. */
 export function spawnWebWorker(): WorkerHandle {
@@ -26,4 +27,9 @@ export function spawnWebWorker(): WorkerHandle {
 /** A pool of `size` Web Workers (default one per logical core). */
 export function createWebPool(size = Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 2)): WorkerPool {
   return new WorkerPool(spawnWebWorker, size);
+}
+
+/** The web app's uncertainty service (fan charts, tornado) on a pool of Web Workers. */
+export function createWebUncertaintyService(size?: number): UncertaintyService {
+  return createUncertaintyService(createWebPool(size));
 }
