@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startApp, type AppHarness } from './harness.ts';
+import { PARAMETERS } from '../../src/model/chengyu/parameters.ts';
 
 let app: AppHarness;
 let context: BrowserContext;
@@ -242,11 +243,19 @@ describe('web app in Chromium', () => {
     expect(await page.locator('#area').inputValue()).toBe('chongqing');
     // Structure view: inputs of the selected indicator, and navigation to one of them.
     const heading = page.locator('#structure-h');
-    expect(await heading.textContent()).toContain('hte_circle');
+    expect(await heading.textContent()).toMatch(/“hte”/);
+    // The stock of enterprises lies on feedback loops (formation needs enterprises).
+    expect(await page.locator('#structure-loops li').count()).toBeGreaterThan(0);
     const first = page.locator('#structure-inputs button').first();
     const name = (await first.textContent())!.trim();
     await first.click();
     expect(await heading.textContent()).toContain(name);
+    // A registry parameter shows its value in use, range and provenance.
+    const param = PARAMETERS.find((p) => typeof p.value === 'number' && p.provenance.kind === 'source')!;
+    await page.locator('#structure-pick').selectOption(param.id);
+    const note = await page.locator('#structure-parameter').textContent();
+    expect(note).toContain('来源');
+    expect(note).toContain((param.provenance as { ref: string }).ref);
     await page.close();
   });
 

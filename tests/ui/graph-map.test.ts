@@ -97,3 +97,15 @@ describe('rail line order', () => {
     expect([seq.join(','), [...seq].reverse().join(',')]).toContain('mianyang,deyang,chengdu,leshan');
   });
 });
+
+describe('map colour scale', () => {
+  it('switches to a log scale when values span more than a factor of 10', async () => {
+    const { colorScale, sequentialColor } = await import('../../src/ui/lib/projection.ts');
+    const wide = colorScale([10, 100, 1000]);
+    // On a log scale 100 is the midpoint between 10 and 1000.
+    expect(wide(100)).toBe(sequentialColor(0.5, 0, 1));
+    const narrow = colorScale([10, 20, 30]);
+    expect(narrow(20)).toBe(sequentialColor(0.5, 0, 1));
+    expect(wide(undefined)).toBe('#c7ccd3');
+  });
+});

@@ -34,6 +34,16 @@ const statics: StaticMeta = {
     { column: 'hte_circle', time: 2016, value: 1300 },
     { column: 'rd_intensity_circle', time: 2016, value: 2 },
   ],
+  parameters: [
+    {
+      id: 'capacity',
+      value: { chengdu: 5000, mianyang: 1000 },
+      unit: 'enterprise',
+      range: [500, 8000],
+      provenance: { kind: 'assumption', reason: 'room for firms in each zone, guessed for this test' },
+      doc: 'Carrying capacity.',
+    },
+  ],
 };
 
 describe('model runtime', () => {
@@ -66,6 +76,18 @@ describe('model runtime', () => {
     const formation = rt.meta.structure.find((v) => v.name === 'formation');
     expect(formation?.inputs.sort()).toEqual(['capacity', 'growth', 'hte']);
     expect(formation?.equation).toBe('growth * hte * (1 - hte / capacity)');
-    expect(rt.meta.kpiVariables.hte).toBe('hte_circle');
+    // "What drives enterprises?" starts at the per-node stock, where the loops are.
+    expect(rt.meta.kpiVariables.hte).toBe('hte');
+  });
+
+  it('attaches provenance and the value in use to registry parameters only', () => {
+    const capacity = rt.meta.structure.find((v) => v.name === 'capacity');
+    expect(capacity?.parameter).toEqual({
+      value: [1000, 5000],
+      unit: 'enterprise',
+      range: [500, 8000],
+      provenance: { kind: 'assumption', text: 'room for firms in each zone, guessed for this test' },
+    });
+    expect(rt.meta.structure.find((v) => v.name === 'growth')?.parameter).toBeUndefined();
   });
 });

@@ -47,7 +47,7 @@ export class CyPinBoard extends LitElement {
     .empty { font-size: 0.85rem; color: #4a525c; }
     table { border-collapse: collapse; font-size: 0.82rem; width: 100%; font-variant-numeric: tabular-nums; }
     th, td { border-bottom: 1px solid #e3e6ea; padding: 0.2rem 0.4rem; text-align: right; vertical-align: top; }
-    th:first-child { text-align: left; }
+    th:first-child { text-align: left; white-space: nowrap; }
     .d { display: block; color: #4a525c; font-size: 0.75rem; }
   `;
 

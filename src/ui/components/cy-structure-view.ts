@@ -2,9 +2,9 @@
 // equation, its direct inputs, what it feeds, and the feedback loops through it, all
 // generated from the model's dependency graph. Every name is a button that moves there.
 import { LitElement, css, html } from 'lit';
-import type { StructureVariable } from '../model-bridge/types.ts';
+import type { ParameterNote, StructureVariable } from '../model-bridge/types.ts';
 import { loopsThrough, usedBy, type DependencyGraph } from '../lib/graph-loops.ts';
-import { t, type Lang } from '../i18n/i18n.ts';
+import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
 
 /** Structure explorer. Emits `structure-select` with a variable name. */
 export class CyStructureView extends LitElement {
@@ -34,6 +34,9 @@ export class CyStructureView extends LitElement {
     .arrow { color: #6b7280; margin: 0 0.15rem; }
     .doc { font-size: 0.85rem; color: #303841; margin: 0.2rem 0; }
     label { font-size: 0.8rem; color: #4a525c; }
+    dl.param { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.6rem; font-size: 0.8rem; background: #fff8e6; border: 1px solid #f0d48a; border-radius: 4px; padding: 0.4rem; margin: 0.3rem 0; }
+    dl.param dt { font-weight: 600; }
+    dl.param dd { margin: 0; overflow-wrap: anywhere; }
     select { font: inherit; font-size: 0.85rem; max-width: 100%; }
   `;
 
@@ -64,6 +67,7 @@ export class CyStructureView extends LitElement {
       ${v.doc ? html`<p class="doc">${v.doc}</p>` : ''}
       <h3>${t(lang, 'structure.equation')} (${v.kind}${v.units ? `, ${v.units}` : ''})</h3>
       <pre>${v.name} = ${v.equation}</pre>
+      ${v.parameter ? this.renderParameter(v.parameter) : ''}
       <h3>${t(lang, 'structure.inputs')}</h3>
       <div class="names" id="structure-inputs">${v.inputs.map((n) => this.nameButton(n))}</div>
       <h3>${t(lang, 'structure.usedBy')}</h3>
@@ -78,6 +82,17 @@ export class CyStructureView extends LitElement {
             )}
           </ol>`}
     </section>`;
+  }
+
+  private renderParameter(p: ParameterNote) {
+    const lang = this.lang;
+    const f = (x: number) => formatNumber(lang, x, 4);
+    const value = Array.isArray(p.value) ? `${f(p.value[0])} – ${f(p.value[1])} (${t(lang, 'structure.perNode')})` : f(p.value);
+    return html`<dl class="param" id="structure-parameter">
+      <dt>${t(lang, 'structure.value')}</dt><dd>${value} ${p.unit}</dd>
+      <dt>${t(lang, 'structure.plausible')}</dt><dd>${f(p.range[0])} – ${f(p.range[1])}</dd>
+      <dt>${t(lang, `provenance.${p.provenance.kind}`)}</dt><dd>${p.provenance.text}</dd>
+    </dl>`;
   }
 
   private nameButton(n: string) {

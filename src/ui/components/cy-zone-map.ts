@@ -3,7 +3,7 @@
 // A zone is a button: click, Enter or Space selects it (event `area-select`).
 import { LitElement, css, html, svg } from 'lit';
 import type { AreaInfo, RailLine } from '../model-bridge/types.ts';
-import { fitProjection, orderAlongLine, outlierIndices, sequentialColor } from '../lib/projection.ts';
+import { colorScale, fitProjection, orderAlongLine, outlierIndices } from '../lib/projection.ts';
 import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
 
 const W = 520;
@@ -73,9 +73,7 @@ export class CyZoneMap extends LitElement {
       pos.set(z.id, far.has(i) ? [INSET.x + 22, INSET.y + 24 + 40 * k++] : project(geo[i]));
     });
     const insetH = 40 * k + 16;
-    const vals = placed.map((z) => this.values[z.id]).filter((v): v is number => v !== undefined && Number.isFinite(v));
-    const min = vals.length ? Math.min(...vals) : 0;
-    const max = vals.length ? Math.max(...vals) : 1;
+    const color = colorScale(placed.map((z) => this.values[z.id]).filter((v): v is number => v !== undefined));
     return html`<h2 id="map-h">${t(lang, 'map.heading')}</h2>
       <p>${t(lang, 'map.caption', { kpi: this.kpiLabel })}</p>
       <svg viewBox="0 0 ${W} ${H}" role="group" aria-labelledby="map-h">
@@ -90,7 +88,7 @@ export class CyZoneMap extends LitElement {
         ${placed.map((z) => {
           const [x, y] = pos.get(z.id) as [number, number];
           const v = this.values[z.id];
-          const fill = sequentialColor(v, min, max);
+          const fill = color(v);
           const valueText = v === undefined ? '–' : `${formatNumber(lang, v, this.digits)} ${this.unit}`;
           const label = `${z.label[lang]}: ${valueText}`;
           const name = shortLabel(z.label[lang]);

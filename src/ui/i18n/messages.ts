@@ -87,6 +87,12 @@ export const zh = {
   'error.run': '模型运行失败：{detail}',
   'error.notJson': '不是有效的 JSON',
   'provenance.heading': '数据来源',
+  'provenance.source': '来源',
+  'provenance.assumption': '假设',
+  'provenance.calibrated': '校准依据',
+  'structure.value': '取值',
+  'structure.plausible': '合理范围',
+  'structure.perNode': '各节点',
 } as const;
 
 /** A message key. */
@@ -175,4 +181,10 @@ export const en: Record<MessageKey, string> = {
   'error.run': 'The model run failed: {detail}',
   'error.notJson': 'not valid JSON',
   'provenance.heading': 'Sources',
+  'provenance.source': 'Source',
+  'provenance.assumption': 'Assumption',
+  'provenance.calibrated': 'Calibrated against',
+  'structure.value': 'Value',
+  'structure.plausible': 'Plausible range',
+  'structure.perNode': 'across nodes',
 };

@@ -35,6 +35,21 @@ export function sequentialColor(v: number | undefined, min: number, max: number)
   return `#${c.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/**
+ * Colour scale for a set of values: linear, or logarithmic when they are all positive and
+ * span more than a factor of 10 (Chengdu's zone would otherwise leave every other zone pale).
+ */
+export function colorScale(values: number[]): (v: number | undefined) => string {
+  const vals = values.filter((v) => Number.isFinite(v));
+  if (vals.length === 0) return () => sequentialColor(undefined, 0, 1);
+  const min = Math.min(...vals);
+  const max = Math.max(...vals);
+  if (min > 0 && max / min > 10) {
+    return (v) => (v !== undefined && v > 0 ? sequentialColor(Math.log(v), Math.log(min), Math.log(max)) : sequentialColor(undefined, 0, 1));
+  }
+  return (v) => sequentialColor(v, min, max);
+}
+
 /** Text colour readable on `bg` (#rrggbb): black on light, white on dark. */
 export function textOn(bg: string): string {
   const n = parseInt(bg.slice(1), 16);

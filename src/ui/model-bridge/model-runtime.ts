@@ -5,8 +5,9 @@
 import type { CompiledModel } from '../../model/engine/model.ts';
 import { canonicalName } from '../../model/engine/names.ts';
 import type { VariableSpec } from '../../model/engine/types.ts';
-import { columnFor, type AreaInfo, type KpiInfo, type ModelMeta, type Observation, type RailLine, type RunOutput, type StructureVariable } from './types.ts';
+import { columnFor, type AreaInfo, type KpiInfo, type ModelMeta, type Observation, type RailLine, type RunOutput, type StructureVariable, type ParameterNote } from './types.ts';
 import type { KpiId } from '../state/app-state.ts';
+import type { ParameterSpec } from '../../model/chengyu/parameter-types.ts';
 
 /** The static, model-independent description the app shows alongside a model. */
 export interface StaticMeta {
@@ -14,6 +15,16 @@ export interface StaticMeta {
   rail: RailLine[];
   kpis: readonly KpiInfo[];
   observations: Observation[];
+  /** The parameter registry (provenance of every number), when the model has one. */
+  parameters?: readonly ParameterSpec[];
+}
+
+/** The provenance of a registry parameter in words. */
+function provenanceText(p: ParameterSpec): ParameterNote['provenance'] {
+  const v = p.provenance;
+  if (v.kind === 'source') return { kind: 'source', text: v.ref };
+  if (v.kind === 'assumption') return { kind: 'assumption', text: v.reason };
+  return { kind: 'calibrated', text: v.against };
 }
 
 /** A model ready for the page. */
@@ -42,10 +53,19 @@ export function createModelRuntime(model: CompiledModel, statics: StaticMeta): M
   const n = runner.times.length;
 
   const specByName = new Map(model.spec.variables.map((v) => [canonicalName(v.name), v]));
+  const registry = new Map((statics.parameters ?? []).map((p) => [canonicalName(p.id), p]));
+  const constants = new Map(model.constants.map((c) => [canonicalName(c.name), c]));
+  const note = (name: string): ParameterNote | undefined => {
+    const p = registry.get(canonicalName(name));
+    const c = constants.get(canonicalName(name));
+    if (!p || !c) return undefined;
+    const value: ParameterNote['value'] = c.defaults.length === 1 ? c.defaults[0] : [Math.min(...c.defaults), Math.max(...c.defaults)];
+    return { value, unit: p.unit, range: [p.range[0], p.range[1]], provenance: provenanceText(p) };
+  };
   const structure: StructureVariable[] = model.graph.nodes
     .map((g) => {
       const v = specByName.get(canonicalName(g.name));
-      return {
+      const out: StructureVariable = {
         name: g.name,
         kind: g.kind,
         equation: equationText(v),
@@ -53,13 +73,16 @@ export function createModelRuntime(model: CompiledModel, statics: StaticMeta): M
         units: v?.units ?? '',
         inputs: [...g.uses],
       };
+      const pn = note(g.name);
+      if (pn) out.parameter = pn;
+      return out;
     })
     .sort((a, b) => a.name.localeCompare(b.name));
   const names = new Set(structure.map((s) => canonicalName(s.name)));
   const kpiVariables: Partial<Record<KpiId, string>> = {};
   for (const k of statics.kpis) {
-    // The circle-wide output is the natural start of "what drives this indicator?".
-    const candidates = k.scope === 'circle' ? [k.id] : [`${k.id}_circle`, k.id];
+        // The per-node variable carries the feedback loops; the circle total only sums it.
+    const candidates = k.scope === 'circle' ? [k.id] : [k.id, `${k.id}_circle`];
     const hit = candidates.find((c) => names.has(canonicalName(c)));
     if (hit) kpiVariables[k.id] = structure.find((s) => canonicalName(s.name) === canonicalName(hit))?.name;
   }

@@ -1,6 +1,7 @@
 // The regional model as the page runs it: the calibrated chengyu model compiled by the
 // engine, with the zones, rail lines, indicators and observations of its data.
 import { getChengyuModel } from '../../model/chengyu/run.ts';
+import { PARAMETERS } from '../../model/chengyu/parameters.ts';
 import { createModelRuntime, type ModelRuntime } from './model-runtime.ts';
 import { KPIS, modelAreas, modelObservations, modelRail } from './model-meta.ts';
 
@@ -11,5 +12,6 @@ export function loadChengyuRuntime(): ModelRuntime {
     rail: modelRail(),
     kpis: KPIS,
     observations: modelObservations(),
+    parameters: PARAMETERS,
   });
 }

@@ -50,6 +50,17 @@ export interface StructureVariable {
   units: string;
   /** Direct inputs (for stocks, its flows). */
   inputs: string[];
+  /** For a registry parameter: its value(s), range and where it comes from. */
+  parameter?: ParameterNote;
+}
+
+/** Where a parameter's number comes from, as the structure view shows it. */
+export interface ParameterNote {
+  /** Value as used by the model (after calibration); per-node parameters as [min, max]. */
+  value: number | [number, number];
+  unit: string;
+  range: [number, number];
+  provenance: { kind: 'source' | 'assumption' | 'calibrated'; text: string };
 }
 
 /** Everything static the page needs, sent once by the worker. */
