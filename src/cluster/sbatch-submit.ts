@@ -45,6 +45,20 @@ export async function submitArrayAndMerge(
   return { arrayJob, mergeJob };
 }
 
+/** Which of `ids` Slurm still has queued, as squeue lines "id state"; [] when squeue is absent. */
+export async function stillQueued(ids: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  if (ids.length === 0) return [];
+  let r: { code: number; stdout: string };
+  try {
+    r = await run('squeue', ['-h', '-j', ids.join(','), '-o', '%i %T'], env);
+  } catch {
+    return [];
+  }
+  // squeue fails for ids it has forgotten: then none of them is queued.
+  if (r.code !== 0) return [];
+  return r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
 function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -106,6 +106,32 @@ describe('chengyu-sim slurm', () => {
     );
   });
 
+  it('--submit refuses while the previous submission to the same --out is still queued', async () => {
+    const bin = join(scratch, 'queue-bin');
+    mkdirSync(bin, { recursive: true });
+    const queueFile = join(scratch, 'fake-queue.txt');
+    writeFileSync(join(bin, 'sbatch'), '#!/bin/bash\nif [[ "$*" == *dependency* ]]; then echo 602; else echo 601; fi\n');
+    // A stand-in squeue that shows whatever the test put in the queue file.
+    writeFileSync(join(bin, 'squeue'), `#!/bin/bash\necho "$*" > ${queueFile}.args\ncat ${queueFile}\n`);
+    chmodSync(join(bin, 'sbatch'), 0o755);
+    chmodSync(join(bin, 'squeue'), 0o755);
+    const out = freshDir();
+    const args = ['slurm', scenario, '--runs', '8', '--seed', '1', '--tasks', '2', '--out', out, '--submit'];
+    const env = { PATH: `${bin}:${process.env.PATH}` };
+    writeFileSync(queueFile, '');
+    expect((await cli(args, env)).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'slurm/jobs.json'), 'utf8'))).toMatchObject({ arrayJob: '601', mergeJob: '602' });
+
+    writeFileSync(queueFile, '601_1 RUNNING\n602 PENDING\n');
+    const busy = await cli(args, env);
+    expect(busy.code).not.toBe(0);
+    expect(busy.err).toMatch(/still queued \(601_1 RUNNING, 602 PENDING\).*scancel 601 602/);
+    expect(readFileSync(`${queueFile}.args`, 'utf8')).toMatch(/-j 601,602/);
+
+    writeFileSync(queueFile, '');
+    expect((await cli(args, env)).code).toBe(0);
+  });
+
   it('--submit reports a refused submission and a missing sbatch clearly', async () => {
     const bin = join(scratch, 'failing-bin');
     mkdirSync(bin, { recursive: true });

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../io.ts';
 import {
   batchScript, mergeScript, submitScript, SLURM_FILES, SlurmPlanError, validatePlan, type SlurmPlan,
 } from '../../cluster/sbatch-scripts.ts';
-import { submitArrayAndMerge, SubmitError } from '../../cluster/sbatch-submit.ts';
+import { stillQueued, submitArrayAndMerge, SubmitError } from '../../cluster/sbatch-submit.ts';
 import { parseScenario, ScenarioError } from '../../model/scenario/scenario.ts';
 
 interface SlurmOptions {
@@ -90,7 +90,10 @@ async function slurmCommand(scenarioArg: string, opts: SlurmOptions): Promise<vo
     merge: `${dir}/${SLURM_FILES.merge}`,
     submit: `${dir}/${SLURM_FILES.submit}`,
     plan: `${dir}/slurm/plan.json`,
+    jobs: `${dir}/slurm/jobs.json`,
   };
+  // Two arrays computing the same shards at once would only waste the allocation.
+  if (opts.submit) await checkNothingQueued(paths.jobs);
   // Slurm opens the log files before the job runs: their directory must exist.
   mkdirSync(`${dir}/${SLURM_FILES.logs}`, { recursive: true });
   mkdirSync(`${dir}/${SLURM_FILES.shards}`, { recursive: true });
@@ -107,11 +110,30 @@ async function slurmCommand(scenarioArg: string, opts: SlurmOptions): Promise<vo
   }
   try {
     const jobs = await submitArrayAndMerge(paths.batch, paths.merge);
+    writeFileAtomic(paths.jobs, `${JSON.stringify({ ...jobs, submitted: new Date().toISOString() }, null, 2)}\n`);
     process.stdout.write(`array job: ${jobs.arrayJob}\nmerge job: ${jobs.mergeJob}\n`);
     process.stderr.write(`when the merge job has run, the result is ${dir}/summary.csv / 合并作业完成后结果在 ${dir}/summary.csv\n`);
   } catch (err) {
     if (err instanceof SubmitError) throw new CliError(err.message, 3);
     throw err;
+  }
+}
+
+async function checkNothingQueued(jobsFile: string): Promise<void> {
+  if (!existsSync(jobsFile)) return;
+  let ids: string[];
+  try {
+    const j = JSON.parse(readFileSync(jobsFile, 'utf8')) as { arrayJob?: unknown; mergeJob?: unknown };
+    ids = [j.arrayJob, j.mergeJob].filter((x): x is string => typeof x === 'string' && /^\d+$/.test(x));
+  } catch {
+    return;
+  }
+  const queued = await stillQueued(ids);
+  if (queued.length > 0) {
+    throw new CliError(
+      `jobs of the previous submission to this --out are still queued (${queued.join(', ')}); ` +
+        `wait for them or cancel them (scancel ${ids.join(' ')}) before submitting again`,
+    );
   }
 }
 
