@@ -30,6 +30,12 @@ export interface GenFns {
   post: GenFn;
   /** After a step: memories take their new values. */
   commit: GenFn;
+  /** The whole Euler loop after init: steps, saves into `out` (column-major) at `saveSteps`. */
+  euler: (
+    v: Float64Array, dv: Float64Array, q: Float64Array, c: Float64Array, T0: number, T1: number, dt: number,
+    nSteps: number, ix: Int32Array, buf: Float64Array, R: (() => number) | null,
+    saveSteps: Int32Array, outSlots: Int32Array, out: Float64Array, single: boolean,
+  ) => void;
 }
 
 /** One overridable constant element. */
@@ -105,6 +111,49 @@ export interface CompileOptions {
   units?: UnitsMode;
 }
 
+// Small models get their passes inlined into the Euler loop (no calls per step).
+const INLINE_CHARS = 16_000;
+
+/** The Euler time loop as generated code: passes inlined when small, stock updates unrolled. */
+function eulerLoop(passes: Record<string, string[]>, stocks: Array<{ slot: number; nonNegative: boolean }>, params: string): string {
+  const total = Object.values(passes).reduce((n, ls) => n + ls.reduce((m, l) => m + l.length, 0), 0);
+  const body = (name: string): string => {
+    const lines = passes[name];
+    if (!lines.length) return '';
+    return total <= INLINE_CHARS ? lines.join('\n') : `${name}(${params});`;
+  };
+  const integrate = stocks.map((s, k) => (s.nonNegative
+    ? `{ const x = v[${s.slot}] + dt * dv[${k}]; v[${s.slot}] = x < 0 ? 0 : x; }`
+    : `v[${s.slot}] += dt * dv[${k}];`)).join('\n');
+  const single = stocks.map((s) => `v[${s.slot}] = Math.fround(v[${s.slot}]);`).join('\n');
+  return `function euler(v, dv, q, c, T0, T1, dt, nSteps, ix, buf, R, saveSteps, outSlots, out, single) {
+const stage = 0;
+const nSave = saveSteps.length;
+const nOut = outSlots.length;
+let si = 0;
+for (let n = 0; ; n++) {
+const t = T0 + n * dt;
+ix[0] = n;
+if (n > 0) {
+${body('aux')}
+}
+if (si < nSave && saveSteps[si] === n) {
+for (let k = 0; k < nOut; k++) out[k * nSave + si] = v[outSlots[k]];
+si++;
+}
+if (n >= nSteps) break;
+${body('rates')}
+${body('post')}
+${integrate}
+if (single) {
+${single}
+}
+${body('commit')}
+}
+}
+`;
+}
+
 /** Compile a model spec into a Program; throws ModelError listing every problem. */
 export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Program {
   const diags: Diagnostic[] = [];
@@ -112,7 +161,7 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
   const layout = buildLayout(spec, diags);
   const st: LowerState = {
     layout, diags, next: layout.nSlots, stmts: [], stocks: [], posts: [], commits: [], nq: 0,
-    delays: [], nRandom: 0, tables: [], tableOf: new Map(), owners: [],
+    delays: [], nRandom: 0, tables: [], tableOf: new Map(), owners: [], reductions: new Map(),
   };
   const constants: ConstantSlot[] = [];
   const columns: string[] = [];
@@ -132,9 +181,15 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
 
   const cycles: string[][] = [];
   const initStmts = st.stmts.filter((s) => s.init !== null);
-  const dynStmts = st.stmts.filter((s) => s.dyn !== null);
-  const dynTargets = new Set(dynStmts.map((s) => s.target));
   const initOrder = orderStatements(initStmts, cycles);
+  // Hoist out of the time loop what cannot change during a run: equations that read
+  // neither the time nor any stock, only constants and other such equations.
+  const fixed = new Set<number>();
+  for (const s of initOrder) {
+    if (s.fixed || (s.dyn !== null && !s.timeDep && [...s.deps].every((d) => fixed.has(d)))) fixed.add(s.target);
+  }
+  const dynStmts = st.stmts.filter((s) => s.dyn !== null && !fixed.has(s.target));
+  const dynTargets = new Set(dynStmts.map((s) => s.target));
   const dynOrder = orderStatements(
     dynStmts.map((s) => ({ ...s, deps: new Set([...s.deps].filter((d) => dynTargets.has(d))) })),
     cycles,
@@ -159,14 +214,18 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
 
   const params = 'v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R';
   const helperNames = Object.keys(HELPERS);
+  const passes: Record<string, string[]> = {
+    aux: dynOrder.map((s) => s.dyn!),
+    rates: st.stocks.map((s, k) => `dv[${k}] = ${s.rate};`),
+    post: st.posts,
+    commit: st.commits,
+  };
   let src = '"use strict";\n';
   src += `const { ${helperNames.join(', ')} } = H;\nconst TB = H.TB;\n`;
   src += chunked('init', initOrder.map((s) => s.init!), params);
-  src += chunked('aux', dynOrder.map((s) => s.dyn!), params);
-  src += chunked('rates', st.stocks.map((s, k) => `dv[${k}] = ${s.rate};`), params);
-  src += chunked('post', st.posts, params);
-  src += chunked('commit', st.commits, params);
-  src += 'return { init, aux, rates, post, commit };\n';
+  for (const [name, lines] of Object.entries(passes)) src += chunked(name, lines, params);
+  src += eulerLoop(passes, st.stocks, params);
+  src += 'return { init, aux, rates, post, commit, euler };\n';
   const build = new Function('H', src) as (h: unknown) => GenFns;
   const fns = build({ ...HELPERS, TB: Float64Array.from(st.tables) });
 
@@ -214,15 +273,15 @@ function lowerVariable(v: VarInfo, st: LowerState, constants: ConstantSlot[]): v
     const slot = v.base + i;
     const col = v.columns[i];
     const deps = new Set<number>();
-    const cx: Cx = { v, col, text: v.texts[i], env: elementEnv(v, i), deps };
+    const cx: Cx = { v, col, text: v.texts[i], env: elementEnv(v, i), deps, time: { used: false } };
     const e = v.exprs[i];
     if (v.constValues) {
       constants.push({ column: col, variable: v.display, slot, value: v.constValues[i] });
-      st.stmts.push({ target: slot, owner: col, init: `v[${slot}] = c[${constants.length - 1}];`, dyn: null, deps });
+      st.stmts.push({ target: slot, owner: col, init: `v[${slot}] = c[${constants.length - 1}];`, dyn: null, deps, fixed: true });
       continue;
     }
     if (e === null) {
-      if (v.spec.gf) st.stmts.push({ target: slot, owner: col, init: `v[${slot}] = NaN;`, dyn: null, deps });
+      if (v.spec.gf) st.stmts.push({ target: slot, owner: col, init: `v[${slot}] = NaN;`, dyn: null, deps, fixed: true });
       continue;
     }
     let code = lower(e, cx, st);
@@ -233,7 +292,7 @@ function lowerVariable(v: VarInfo, st: LowerState, constants: ConstantSlot[]): v
       continue;
     }
     if (kind === 'flow' && v.spec.nonNegative) code = `Math.max(0, ${code})`;
-    const stmt: Stmt = { target: slot, owner: col, init: `v[${slot}] = ${code};`, dyn: `v[${slot}] = ${code};`, deps };
+    const stmt: Stmt = { target: slot, owner: col, init: `v[${slot}] = ${code};`, dyn: `v[${slot}] = ${code};`, deps, timeDep: cx.time.used };
     st.stmts.push(stmt);
   }
 }

@@ -18,6 +18,10 @@ export interface Stmt {
   init: string | null;
   dyn: string | null;
   deps: Set<number>;
+  /** Value fixed for the whole run once initialised (constants, INIT memories, delay settings). */
+  fixed?: boolean;
+  /** Reads the time (or draws, or reads a delay line): never hoisted out of the time loop. */
+  timeDep?: boolean;
 }
 
 /** A stock (model or hidden): its slot and the JavaScript of its rate of change. */
@@ -51,6 +55,8 @@ export interface LowerState {
   tableOf: Map<string, { off: number; type: string }>;
   /** Which slots hold what, for messages: slot → owner. */
   owners: string[];
+  /** Reductions already computed into a slot, by generated code (shared across elements). */
+  reductions: Map<string, number>;
 }
 
 /** Binding of a dimension (or a wildcard key) to one element position. */
@@ -67,6 +73,8 @@ export interface Cx {
   text: string;
   env: Map<string, Binding>;
   deps: Set<number>;
+  /** Set when the code reads the time (shared by everything lowered for one statement). */
+  time: { used: boolean };
 }
 
 /** Print a number as JavaScript (from the parsed value, never from model text). */
@@ -158,7 +166,10 @@ function lowerRef(e: Extract<Expr, { k: 'ref' }>, cx: Cx, st: LowerState): strin
   if (!vi) {
     if (e.subs === null) {
       const sym = BUILTIN_SYMBOLS[e.name];
-      if (sym) return sym;
+      if (sym) {
+        if (sym === 't') cx.time.used = true;
+        return sym;
+      }
       // A dimension name as a value: the 1-based position of the current element.
       const b = cx.env.get(e.name);
       if (b && st.layout.dims.has(e.name)) return num(b.pos + 1);
@@ -301,7 +312,34 @@ function expand(arg: Expr, cx: Cx, st: LowerState): string[] {
   return out;
 }
 
+// Reductions over more than this many terms get their own slot, computed once per step
+// and shared by every element whose equation reduces the same thing.
+const SHARED_REDUCTION_TERMS = 4;
+
 function lowerReduce(fn: string, args: Expr[], cx: Cx, st: LowerState): string {
+  if (args.length === 1) {
+    const deps = new Set<number>();
+    const time = { used: false };
+    const terms = { n: 0 };
+    const code = reduceCode(fn, args, { ...cx, deps, time }, st, terms);
+    if (terms.n <= SHARED_REDUCTION_TERMS || deps.size === 0) {
+      for (const d of deps) cx.deps.add(d);
+      if (time.used) cx.time.used = true;
+      return code;
+    }
+    let slot = st.reductions.get(code);
+    if (slot === undefined) {
+      slot = newSlot(st, cx.col);
+      st.reductions.set(code, slot);
+      addStmt(st, cx.col, slot, `v[${slot}] = ${code};`, `v[${slot}] = ${code};`, deps, { timeDep: time.used });
+    }
+    cx.deps.add(slot);
+    return `v[${slot}]`;
+  }
+  return reduceCode(fn, args, cx, st, { n: 0 });
+}
+
+function reduceCode(fn: string, args: Expr[], cx: Cx, st: LowerState, count: { n: number }): string {
   if (args.length > 1) {
     const xs = args.map((a) => lower(a, cx, st));
     if (fn === 'min') return `Math.min(${xs.join(', ')})`;
@@ -309,6 +347,7 @@ function lowerReduce(fn: string, args: Expr[], cx: Cx, st: LowerState): string {
     if (fn === 'mean') return `((${xs.join(' + ')}) / ${xs.length})`;
   }
   const terms = expand(args[0], cx, st);
+  count.n = terms.length;
   switch (fn) {
     case 'sum': return `(${terms.join(' + ')})`;
     case 'prod': return `(${terms.join(' * ')})`;
@@ -338,8 +377,9 @@ function lowerSub(e: Expr, cx: Cx, st: LowerState): { code: string; deps: Set<nu
   return { code, deps };
 }
 
-function addStmt(st: LowerState, owner: string, target: number, init: string | null, dyn: string | null, deps: Set<number>): void {
-  st.stmts.push({ target, owner, init, dyn, deps });
+function addStmt(st: LowerState, owner: string, target: number, init: string | null, dyn: string | null, deps: Set<number>,
+  flags: { fixed?: boolean; timeDep?: boolean } = {}): void {
+  st.stmts.push({ target, owner, init, dyn, deps, ...flags });
 }
 
 /** A chain of `n` first-order stocks: returns the slots; stage k's rate is (in_k - s_k / tau) for delays or (in_k - s_k)/tau for smooths. */
@@ -368,7 +408,7 @@ function lowerStateful(fn: string, args: Expr[], raw: string, cx: Cx, st: LowerS
   switch (fn) {
     case 'init': {
       const m = newSlot(st, cx.col);
-      addStmt(st, cx.col, m, `v[${m}] = ${input.code};`, null, input.deps);
+      addStmt(st, cx.col, m, `v[${m}] = ${input.code};`, null, input.deps, { fixed: true });
       cx.deps.add(m);
       return `v[${m}]`;
     }
@@ -390,11 +430,11 @@ function lowerStateful(fn: string, args: Expr[], raw: string, cx: Cx, st: LowerS
       const out = newSlot(st, cx.col);
       const j = st.delays.length;
       st.delays.push({ timeSlot: ts });
-      addStmt(st, cx.col, ts, `v[${ts}] = ${time.code};`, null, time.deps);
-      addStmt(st, cx.col, iv, `v[${iv}] = ${init.code};`, null, init.deps);
+      addStmt(st, cx.col, ts, `v[${ts}] = ${time.code};`, null, time.deps, { fixed: true });
+      addStmt(st, cx.col, iv, `v[${iv}] = ${init.code};`, null, init.deps, { fixed: true });
       const k = `ix[${1 + 2 * j}]`;
       const at = `ix[${2 + 2 * j}] + ix[0] % ${k}`;
-      addStmt(st, cx.col, out, `v[${out}] = v[${iv}];`, `if (stage === 0) v[${out}] = ix[0] >= ${k} ? buf[${at}] : v[${iv}];`, new Set([iv]));
+      addStmt(st, cx.col, out, `v[${out}] = v[${iv}];`, `if (stage === 0) v[${out}] = ix[0] >= ${k} ? buf[${at}] : v[${iv}];`, new Set([iv]), { timeDep: true });
       st.posts.push(`buf[${at}] = ${input.code};`);
       cx.deps.add(out);
       return `v[${out}]`;
@@ -511,7 +551,7 @@ function lowerCall(e: Extract<Expr, { k: 'call' }>, cx: Cx, st: LowerState): str
       const call = `${RANDOM_HELPER[fn]}(R, ${xs.map((x) => x.code).join(', ')})`;
       const deps = new Set<number>();
       for (const x of xs) for (const d of x.deps) deps.add(d);
-      addStmt(st, cx.col, r, `v[${r}] = ${call};`, `if (stage === 0) v[${r}] = ${call};`, deps);
+      addStmt(st, cx.col, r, `v[${r}] = ${call};`, `if (stage === 0) v[${r}] = ${call};`, deps, { timeDep: true });
       st.nRandom++;
       cx.deps.add(r);
       return `v[${r}]`;
@@ -519,6 +559,7 @@ function lowerCall(e: Extract<Expr, { k: 'call' }>, cx: Cx, st: LowerState): str
     default:
   }
   const xs = args.map((a) => lower(a, cx, st));
+  if (bi.kind === 'time') cx.time.used = true;
   switch (fn) {
     case 'pi': return 'Math.PI';
     case 'inf': return 'Infinity';

@@ -79,6 +79,10 @@ export function simulate(
     if (ws.buf.length < off) ws.buf = new Float64Array(off);
   }
   const buf = ws.buf;
+  if (method === 'euler') {
+    p.fns.euler(v, dv, q, c, start, stop, dt, nSteps, ix, buf, R, saveSteps, outSlots, out, single);
+    return;
+  }
   let si = 0;
   const half = dt / 2;
   for (let n = 0; ; n++) {
@@ -92,13 +96,7 @@ export function simulate(
     if (n >= nSteps) break;
     rates(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
     post(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
-    if (method === 'euler') {
-      for (let k = 0; k < ns; k++) {
-        const s = S[k];
-        const x = v[s] + dt * dv[k];
-        v[s] = nn[k] === 1 && x < 0 ? 0 : x;
-      }
-    } else {
+    {
       for (let k = 0; k < ns; k++) {
         const s = S[k];
         y0[k] = v[s];
