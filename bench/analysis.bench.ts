@@ -17,19 +17,20 @@ import { toyModel } from '../src/model/analysis/toy-models.ts';
 import { createNodePool } from '../src/model/worker/node-pool.ts';
 import type { BatchJob } from '../src/model/worker/worker-api.ts';
 
-/** Runs/s in this thread over at least `minMs`. */
-function inThreadRate(make: () => ReturnType<typeof toyModel>, minMs: number): number {
+/** Runs/s in this thread: warm up (the engine's generated code needs many runs to be optimised), then time one batch of about `ms`. */
+function inThreadRate(make: () => ReturnType<typeof toyModel>, ms: number): number {
   const model = make();
-  monteCarlo(model, 2, 1); // warm-up
   let runs = 0;
-  const t0 = performance.now();
-  let n = 2;
-  while (performance.now() - t0 < minMs) {
-    monteCarlo(model, n, runs + 3);
-    runs += n;
-    n = Math.min(n * 2, 5000);
+  const w0 = performance.now();
+  while (performance.now() - w0 < 1500) {
+    monteCarlo(model, 20, runs);
+    runs += 20;
   }
-  return runs / ((performance.now() - t0) / 1000);
+  const estimate = runs / ((performance.now() - w0) / 1000);
+  const n = Math.max(20, Math.round((estimate * ms) / 1000));
+  const t0 = performance.now();
+  monteCarlo(model, n, 1);
+  return n / ((performance.now() - t0) / 1000);
 }
 
 /** Runs/s on a pool of `workers` threads, startup excluded (models loaded first). */
@@ -38,8 +39,9 @@ async function poolRate(model: ModelRef, workers: number, runs: number, chunk: n
   try {
     const job: BatchJob = { model, runs, seed: 1, sampling: 'lhs' };
     const chunks = chunkGrid(0, runs, chunk);
-    // Load the model on every worker and warm them up with one chunk each.
-    await pool.map(job, workers, (api, i) => api.runChunk(chunks[i % chunks.length].start, 1), () => {});
+    // Load the model on every worker and warm them up (as in-thread) before timing.
+    const t = performance.now();
+    while (performance.now() - t < 1500) await pool.map(job, workers, (api, i) => api.runChunk(chunks[i % chunks.length].start, Math.min(20, chunk)), () => {});
     const t0 = performance.now();
     await pool.map(job, chunks.length, (api, i) => api.runChunk(chunks[i].start, chunks[i].count), () => {});
     return runs / ((performance.now() - t0) / 1000);
@@ -65,7 +67,7 @@ const f2 = (x: number) => x.toFixed(2);
 
 /** Bench one model: in-thread baseline, 1 and 2 workers, 10 000-run batch. */
 async function benchModel(label: string, ref: ModelRef, make: () => ReturnType<typeof toyModel>): Promise<void> {
-  const base = inThreadRate(make, 1500);
+  const base = inThreadRate(make, 2000);
   // Enough runs for ~3 s per measurement on one worker, at least 200.
   const runs = Math.max(200, Math.min(200_000, Math.round(base * 3)));
   const chunk = Math.max(1, Math.ceil(runs / 40));
