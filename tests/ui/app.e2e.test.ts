@@ -259,6 +259,41 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('shows the Monte Carlo band and the tornado of the viewed indicator without blocking levers', async () => {
+    const page = await open();
+    await page.locator('#unc-runs').selectOption('100');
+    await page.locator('#unc-toggle').check();
+    // While the band computes in its own worker, a lever move still updates the chart.
+    const d0 = await draws(page);
+    await page.locator('#corridor-integration-slider').focus();
+    await page.keyboard.press('ArrowRight');
+    await settled(page);
+    expect(await draws(page)).toBeGreaterThan(d0);
+    await expect.poll(() => page.locator('#unc-status').textContent(), { timeout: 90_000 }).toContain('已完成 100 次运行');
+    await page.locator('#toggle-table').click();
+    const head = (await page.locator('cy-data-table thead').textContent()) ?? '';
+    expect(head).toContain('5–95% 区间 5%');
+    expect(head).toContain('5–95% 区间 95%');
+    expect(head).toContain('中位数');
+    // In every year the band holds the median: 5 % ≤ 25 % ≤ 50 % ≤ 75 % ≤ 95 %.
+    const rows = await page.locator('cy-data-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => Number((td.textContent ?? '').replace(/,/g, '')))),
+    );
+    const last = rows[rows.length - 1];
+    // Columns: 5–95 % low, high, 25–75 % low, high, median, baseline, current.
+    const [p5, p95, p25, p75, p50] = last;
+    expect(p5).toBeLessThanOrEqual(p25);
+    expect(p25).toBeLessThanOrEqual(p50);
+    expect(p50).toBeLessThanOrEqual(p75);
+    expect(p75).toBeLessThanOrEqual(p95);
+    expect(p95).toBeGreaterThan(p5);
+    await page.locator('#toggle-table').click();
+    await page.locator('#tornado').click();
+    await page.locator('#tornado-table').waitFor({ timeout: 90_000 });
+    expect(await page.locator('#tornado-table tbody tr').count()).toBeGreaterThan(2);
+    await page.close();
+  }, 180_000);
+
   it('works offline after the first visit', async () => {
     const page = await open();
     await page.evaluate(async () => {

@@ -11,9 +11,26 @@ export interface ChartSeries {
   name: string;
   role: SeriesRole;
   times: ArrayLike<number>;
+  /** Values; for a band, its upper edge. */
   values: ArrayLike<number>;
+  /** A band's lower edge (role 'band'). */
+  lower?: ArrayLike<number>;
+  /** Names of a band's edges in tables ("5 %", "95 %"). */
+  edgeNames?: [string, string];
   /** Colour; the chart picks one by role when absent. */
   color?: string;
+}
+
+/** Columns of the data table and CSV: one per series, two (lower, upper) per band. */
+export function tableColumns(series: ChartSeries[]): Array<{ name: string; times: ArrayLike<number>; values: ArrayLike<number> }> {
+  return series.flatMap((s) =>
+    s.role === 'band' && s.lower
+      ? [
+          { name: `${s.name} ${s.edgeNames?.[0] ?? 'low'}`, times: s.times, values: s.lower },
+          { name: `${s.name} ${s.edgeNames?.[1] ?? 'high'}`, times: s.times, values: s.values },
+        ]
+      : [{ name: s.name, times: s.times, values: s.values }],
+  );
 }
 
 /** Colours of pinned runs 1–4 (colour-blind-safe Okabe–Ito hues). */
@@ -22,5 +39,7 @@ export const PIN_COLORS = ['#e69f00', '#009e73', '#cc79a7', '#56b4e9'] as const;
 export const CURRENT_COLOR = '#0b5394';
 /** Colour of the baseline. */
 export const BASELINE_COLOR = '#6b7280';
+/** Colour of uncertainty bands. */
+export const BAND_COLOR = '#0b5394';
 /** Colour of observed history points. */
 export const HISTORY_COLOR = '#d55e00';

@@ -8,14 +8,16 @@ import { leverConstants, resolveLevers } from '../../model/scenario/scenario.ts'
 import { LatestWins } from '../lib/latest-wins.ts';
 import { memoByIdentity } from '../lib/memo.ts';
 import { downloadBlob, fileNameFrom } from '../lib/download.ts';
-import { t, type Lang } from '../i18n/i18n.ts';
-import { sharedModelClient } from '../model-bridge/model-client.ts';
+import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
+import { sharedModelClient, uncertaintyModelClient } from '../model-bridge/model-client.ts';
 import { columnFor, valueAt, type AreaInfo, type KpiInfo, type ModelMeta, type RunOutput } from '../model-bridge/types.ts';
 import { CUSTOM_SCENARIO, MAX_PINS, type KpiId, type ShareableState, type ViewState } from '../state/app-state.ts';
 import { decodeShareFragment, encodeShareFragment } from '../state/share-link.ts';
 import { readScenarioFile, scenarioFileText } from '../state/scenario-file.ts';
 import { PRESETS } from '../state/presets.ts';
-import { PIN_COLORS, type ChartSeries } from './chart-types.ts';
+import { BAND_COLOR, PIN_COLORS, type ChartSeries } from './chart-types.ts';
+import type { FanChart } from '../../model/analysis/monte-carlo.ts';
+import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 import type { LeverChangeDetail } from './cy-lever-control.ts';
 import type { KpiCardValue } from './cy-kpi-cards.ts';
 import type { CompareRow } from './cy-pin-board.ts';
@@ -29,6 +31,7 @@ import './cy-chart-panel.ts';
 import './cy-zone-map.ts';
 import './cy-pin-board.ts';
 import './cy-structure-view.ts';
+import './cy-uncertainty-panel.ts';
 
 /** Whether two lever settings are equal field by field. */
 function sameLevers(a: LeverSettings, b: LeverSettings): boolean {
@@ -61,6 +64,12 @@ export class CyApp extends LitElement {
     shareUrl: { state: true },
     structureVar: { state: true },
     busy: { state: true },
+    uncEnabled: { state: true },
+    uncRuns: { state: true },
+    uncStatus: { state: true },
+    fan: { state: true },
+    tornadoBars: { state: true },
+    tornadoStatus: { state: true },
   };
 
   declare lang: Lang;
@@ -77,6 +86,14 @@ export class CyApp extends LitElement {
   declare shareUrl: string;
   declare structureVar: string;
   declare busy: boolean;
+  declare uncEnabled: boolean;
+  declare uncRuns: number;
+  declare uncStatus: string;
+  /** The latest fan chart and the request it answers (levers + column + runs). */
+  declare fan: { key: string; chart: FanChart } | undefined;
+  declare tornadoBars: TornadoBar[] | undefined;
+  declare tornadoStatus: string;
+  private fanTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly client = sharedModelClient();
   private readonly scheduler = new LatestWins<LeverSettings, RunOutput>(
@@ -127,6 +144,12 @@ export class CyApp extends LitElement {
     this.shareUrl = '';
     this.structureVar = '';
     this.busy = true;
+    this.uncEnabled = false;
+    this.uncRuns = 300;
+    this.uncStatus = '';
+    this.fan = undefined;
+    this.tornadoBars = undefined;
+    this.tornadoStatus = '';
   }
 
   override connectedCallback(): void {
@@ -268,6 +291,70 @@ export class CyApp extends LitElement {
     return true;
   }
 
+  /** The viewed indicator's output column, or undefined before the model is loaded. */
+  private viewColumn(): string | undefined {
+    const area = this.area();
+    const kpi = this.kpi();
+    return area && kpi ? columnFor(kpi, area) : undefined;
+  }
+
+  /** Key of the fan chart the current settings need. */
+  private fanKey(): string {
+    return JSON.stringify([leverConstants(this.levers), this.viewColumn(), this.uncRuns]);
+  }
+
+  /** Recompute the band (debounced) when it is shown and its inputs changed. */
+  private scheduleFan(): void {
+    clearTimeout(this.fanTimer);
+    if (!this.uncEnabled || !this.meta || this.fan?.key === this.fanKey()) return;
+    this.fanTimer = setTimeout(() => this.computeFan(), 300);
+  }
+
+  // Latest wins: while a Monte Carlo runs, newer requests replace each other.
+  private readonly fanScheduler = new LatestWins<{ key: string; constants: Record<string, number>; column: string; runs: number }, FanChart>(
+    (r) => uncertaintyModelClient().fan(r.constants, r.column, r.runs),
+    (r, chart) => {
+      if (r.key !== this.fanKey()) return;
+      this.fan = { key: r.key, chart };
+      this.uncStatus = t(this.lang, 'unc.done', { n: formatNumber(this.lang, r.runs, 0) });
+    },
+    (_r, err) => {
+      this.uncStatus = '';
+      this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) }));
+    },
+  );
+
+  private computeFan(): void {
+    const column = this.viewColumn();
+    if (!column) return;
+    this.uncStatus = t(this.lang, 'unc.computing', { n: formatNumber(this.lang, this.uncRuns, 0) });
+    this.fanScheduler.submit({ key: this.fanKey(), constants: leverConstants(this.levers), column, runs: this.uncRuns });
+  }
+
+  private onUncertainty(e: CustomEvent<{ enabled: boolean; runs: number }>): void {
+    this.uncEnabled = e.detail.enabled;
+    this.uncRuns = e.detail.runs;
+    if (!this.uncEnabled) this.uncStatus = '';
+  }
+
+  private async onTornado(): Promise<void> {
+    const column = this.viewColumn();
+    if (!column) return;
+    const key = JSON.stringify([leverConstants(this.levers), column]);
+    this.tornadoStatus = t(this.lang, 'unc.tornadoRunning');
+    this.tornadoBars = undefined;
+    try {
+      const bars = await uncertaintyModelClient().tornado(leverConstants(this.levers), column, HEADLINE_YEAR, 20);
+      if (key === JSON.stringify([leverConstants(this.levers), this.viewColumn()])) {
+        this.tornadoBars = bars;
+        this.tornadoStatus = '';
+      }
+    } catch (err) {
+      this.tornadoStatus = '';
+      this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) }));
+    }
+  }
+
   private shareable(): ShareableState {
     return {
       lang: this.lang,
@@ -304,6 +391,10 @@ export class CyApp extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
+    if (['levers', 'view', 'uncEnabled', 'uncRuns', 'meta'].some((k) => changed.has(k))) this.scheduleFan();
+    if ((changed.has('levers') && changed.get('levers') !== undefined) || (changed.has('view') && changed.get('view') !== undefined)) {
+      if (this.tornadoBars) this.tornadoBars = undefined;
+    }
     if (changed.has('lang')) {
       document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
       document.title = t(this.lang, 'app.title');
@@ -328,13 +419,14 @@ export class CyApp extends LitElement {
   }
 
   private chartSeries(): ChartSeries[] {
-    return this.chartSeriesMemo(this.meta, this.view, this.lang, this.current, this.baseline, this.pins);
+    const fan = this.uncEnabled && this.fan && this.fan.key === this.fanKey() ? this.fan.chart : undefined;
+    return this.chartSeriesMemo(this.meta, this.view, this.lang, this.current, this.baseline, this.pins, fan);
   }
 
   // Recomputed only when an input changes, so a lever move alone does not redraw the chart.
   private readonly chartSeriesMemo = memoByIdentity(
-    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[]) =>
-      this.buildChartSeries(meta, view, lang, current, baseline, pins),
+    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[], fan: FanChart | undefined) =>
+      this.buildChartSeries(meta, view, lang, current, baseline, pins, fan),
   );
 
   private buildChartSeries(
@@ -344,12 +436,21 @@ export class CyApp extends LitElement {
     current: RunOutput | undefined,
     baseline: RunOutput | undefined,
     pins: Pin[],
+    fan: FanChart | undefined,
   ): ChartSeries[] {
     const area = meta?.areas.find((a) => a.id === view.area);
     const kpi = meta?.kpis.find((k) => k.id === view.kpi);
     if (!area || !meta || !kpi) return [];
     const col = columnFor(kpi, area);
     const out: ChartSeries[] = [];
+    if (fan) {
+      const times = fan.times;
+      out.push(
+        { id: 'band90', name: t(lang, 'unc.band90'), role: 'band', times, lower: fan.p5, values: fan.p95, edgeNames: ['5%', '95%'], color: BAND_COLOR },
+        { id: 'band50', name: t(lang, 'unc.band50'), role: 'band', times, lower: fan.p25, values: fan.p75, edgeNames: ['25%', '75%'], color: BAND_COLOR },
+        { id: 'median', name: t(lang, 'unc.median'), role: 'pin', times, values: fan.p50, color: '#5b8fc7' },
+      );
+    }
     const add = (r: RunOutput | undefined, s: Omit<ChartSeries, 'times' | 'values'>) => {
       const values = r?.columns[col];
       if (r && values) out.push({ ...s, times: r.times, values });
@@ -455,6 +556,11 @@ export class CyApp extends LitElement {
                       areaLabel=${areaLabel} lang=${lang}
                       @pin-add=${this.onPinAdd} @pin-rename=${this.onPinRename} @pin-remove=${this.onPinRemove}></cy-pin-board>
                   </div>
+                </div>
+                <div class="card">
+                  <cy-uncertainty-panel ?enabled=${this.uncEnabled} runs=${this.uncRuns} status=${this.uncStatus} .bars=${this.tornadoBars}
+                    tornadoStatus=${this.tornadoStatus} unit=${unit} lang=${lang}
+                    @uncertainty-change=${this.onUncertainty} @tornado-request=${this.onTornado}></cy-uncertainty-panel>
                 </div>
                 <div class="card">
                   <cy-structure-view .variables=${meta.structure} selected=${this.structureVar} lang=${lang}

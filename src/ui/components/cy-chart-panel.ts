@@ -1,7 +1,7 @@
 // <cy-chart-panel>: the main chart with its text alternative (a data table toggle) and
 // the export buttons (PNG, SVG of the chart; CSV of the data shown).
 import { LitElement, css, html } from 'lit';
-import type { ChartSeries } from './chart-types.ts';
+import { tableColumns, type ChartSeries } from './chart-types.ts';
 import type { CyLineChart } from './cy-line-chart.ts';
 import { seriesTable, toCsv } from '../lib/csv.ts';
 import { downloadBlob, fileNameFrom } from '../lib/download.ts';
@@ -68,7 +68,7 @@ export class CyChartPanel extends LitElement {
   }
 
   private exportCsv(): void {
-    const { header, rows } = seriesTable(this.series.map((s) => ({ name: s.name, times: s.times, values: s.values })));
+    const { header, rows } = seriesTable(tableColumns(this.series));
     // A BOM so Excel opens the Chinese headers as UTF-8.
     const text = '\ufeff' + toCsv(header, rows);
     downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileNameFrom(this.heading, 'csv'));

@@ -1,7 +1,7 @@
 // <cy-data-table>: the text alternative of a chart — the same series as a table, one row
 // per year, numbers in the interface language's format.
 import { LitElement, css, html } from 'lit';
-import type { ChartSeries } from './chart-types.ts';
+import { tableColumns, type ChartSeries } from './chart-types.ts';
 import { seriesTable } from '../lib/csv.ts';
 import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
 
@@ -34,7 +34,7 @@ export class CyDataTable extends LitElement {
   }
 
   override render() {
-    const { header, rows } = seriesTable(this.series.map((s) => ({ name: s.name, times: s.times, values: s.values })));
+    const { header, rows } = seriesTable(tableColumns(this.series));
     const yearly = rows.filter((r) => Number.isInteger(r[0]));
     return html`<table>
       <caption>${this.caption}</caption>

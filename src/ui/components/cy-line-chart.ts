@@ -5,7 +5,7 @@ import { init, use, type ECharts } from 'echarts/core';
 import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { BASELINE_COLOR, CURRENT_COLOR, HISTORY_COLOR, type ChartSeries } from './chart-types.ts';
+import { BAND_COLOR, BASELINE_COLOR, CURRENT_COLOR, HISTORY_COLOR, type ChartSeries } from './chart-types.ts';
 import { formatNumber, type Lang } from '../i18n/i18n.ts';
 import { svgToPng } from '../lib/download.ts';
 
@@ -80,23 +80,40 @@ export class CyLineChart extends LitElement {
     if (!this.chart) return;
     const lang = this.lang;
     const fmt = (v: number) => formatNumber(lang, v);
-    const series = this.series.map((s) => {
+    const series = this.series.flatMap((s): Array<Record<string, unknown>> => {
       const data: Array<[number, number]> = [];
       for (let i = 0; i < s.times.length; i++) data.push([s.times[i], s.values[i]]);
+      if (s.role === 'band' && s.lower) {
+        // A band is two stacked lines: the lower edge (invisible) and the width above it, filled.
+        const lower: Array<[number, number]> = [];
+        const width: Array<[number, number]> = [];
+        for (let i = 0; i < s.times.length; i++) {
+          lower.push([s.times[i], s.lower[i]]);
+          width.push([s.times[i], s.values[i] - s.lower[i]]);
+        }
+        const color = s.color ?? BAND_COLOR;
+        const common = { type: 'line' as const, stack: s.id, showSymbol: false, silent: true, lineStyle: { opacity: 0 }, z: 1 };
+        return [
+          { ...common, id: `${s.id}-low`, name: s.name, data: lower, itemStyle: { color } },
+          { ...common, id: `${s.id}-width`, name: s.name, data: width, itemStyle: { color }, areaStyle: { color, opacity: 0.18 } },
+        ];
+      }
       if (s.role === 'history') {
-        return {
+        return [{
           id: s.id, name: s.name, type: 'scatter' as const, data, symbolSize: 8, z: 5,
           itemStyle: { color: s.color ?? HISTORY_COLOR },
-        };
+        }];
       }
       const color = s.color ?? (s.role === 'baseline' ? BASELINE_COLOR : CURRENT_COLOR);
-      return {
+      return [{
         id: s.id, name: s.name, type: 'line' as const, data, showSymbol: false,
         lineStyle: { color, width: s.role === 'current' ? 3 : 2, type: s.role === 'baseline' ? ('dashed' as const) : ('solid' as const) },
         itemStyle: { color },
         z: s.role === 'current' ? 4 : 3,
-      };
+      }];
     });
+    // The tooltip lists lines and points; band edges are read in the data table.
+    const bandIds = new Set(this.series.filter((s) => s.role === 'band').flatMap((s) => [`${s.id}-low`, `${s.id}-width`]));
     this.chart.setOption(
       {
         animation: false,
@@ -105,7 +122,16 @@ export class CyLineChart extends LitElement {
         title: { text: this.heading, left: 8, top: 4, textStyle: { fontSize: 14 } },
         legend: { top: 4, right: 8 },
         grid: { left: 64, right: 24, top: 64, bottom: 36 },
-        tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : String(v)) },
+        tooltip: {
+          trigger: 'axis',
+          formatter: (params: unknown) => {
+            const list = (Array.isArray(params) ? params : [params]) as Array<{ seriesId?: string; seriesName: string; marker: string; value: [number, number] }>;
+            const shown = list.filter((p) => !bandIds.has(p.seriesId ?? ''));
+            if (shown.length === 0) return '';
+            const head = String(shown[0].value[0]);
+            return [head, ...shown.map((p) => `${p.marker}${escapeHtml(p.seriesName)}: ${fmt(p.value[1])}`)].join('<br/>');
+          },
+        },
         xAxis: { type: 'value', min: 2015, max: 2035, interval: 5, axisLabel: { formatter: (v: number) => String(v) } },
         yAxis: { type: 'value', name: this.unit, scale: false, axisLabel: { formatter: fmt } },
         series,
@@ -115,6 +141,11 @@ export class CyLineChart extends LitElement {
     this.draws++;
     this.dataset.draws = String(this.draws);
   }
+}
+
+/** Text for the tooltip's HTML (series names come from user-entered pin names). */
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 customElements.define('cy-line-chart', CyLineChart);

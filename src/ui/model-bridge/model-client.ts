@@ -4,6 +4,8 @@
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import type { ModelWorkerApi } from '../worker/model-worker.ts';
 import type { ModelMeta, RunOutput } from './types.ts';
+import type { FanChart } from '../../model/analysis/monte-carlo.ts';
+import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 
 /** Runs the regional model off the main thread. */
 export class ModelClient {
@@ -43,6 +45,18 @@ export class ModelClient {
     return Promise.race([api.run(constants), died]);
   }
 
+  /** Monte Carlo fan chart of one output column (see uncertainty.ts). */
+  fan(constants: Record<string, number>, column: string, runs: number): Promise<FanChart> {
+    const { api, died } = this.ensure();
+    return Promise.race([api.fan(constants, column, runs), died]);
+  }
+
+  /** Morris tornado bars of one output column in one year. */
+  tornado(constants: Record<string, number>, column: string, year: number, trajectories: number): Promise<TornadoBar[]> {
+    const { api, died } = this.ensure();
+    return Promise.race([api.tornado(constants, column, year, trajectories), died]);
+  }
+
   /** Stop the worker. */
   dispose(): void {
     this.api?.[releaseProxy]();
@@ -62,4 +76,12 @@ let shared: ModelClient | undefined;
 export function sharedModelClient(): ModelClient {
   shared ??= new ModelClient();
   return shared;
+}
+
+let uncertainty: ModelClient | undefined;
+
+/** A second model worker for Monte Carlo and sensitivity, started on first use. */
+export function uncertaintyModelClient(): ModelClient {
+  uncertainty ??= new ModelClient();
+  return uncertainty;
 }

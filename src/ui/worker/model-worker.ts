@@ -4,6 +4,9 @@ import { expose, transfer } from 'comlink';
 import { loadChengyuRuntime } from '../model-bridge/runtime-source.ts';
 import type { ModelRuntime } from '../model-bridge/model-runtime.ts';
 import type { ModelMeta, RunOutput } from '../model-bridge/types.ts';
+import { fanOf, tornadoOf } from '../model-bridge/uncertainty.ts';
+import type { FanChart } from '../../model/analysis/monte-carlo.ts';
+import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 
 let runtime: ModelRuntime | undefined;
 const get = (): ModelRuntime => (runtime ??= loadChengyuRuntime());
@@ -12,6 +15,10 @@ const get = (): ModelRuntime => (runtime ??= loadChengyuRuntime());
 export interface ModelWorkerApi {
   meta(): ModelMeta;
   run(constants: Record<string, number>): RunOutput;
+  /** Monte Carlo fan chart of one output column. */
+  fan(constants: Record<string, number>, column: string, runs: number): FanChart;
+  /** Morris tornado bars of one output column in one year. */
+  tornado(constants: Record<string, number>, column: string, year: number, trajectories: number): Promise<TornadoBar[]>;
 }
 
 const api: ModelWorkerApi = {
@@ -20,6 +27,8 @@ const api: ModelWorkerApi = {
     const out = get().run(constants);
     return transfer(out, [out.times.buffer, ...Object.values(out.columns).map((c) => c.buffer)]);
   },
+  fan: (constants, column, runs) => fanOf(constants, column, runs),
+  tornado: (constants, column, year, trajectories) => tornadoOf(constants, column, year, trajectories),
 };
 
 expose(api);

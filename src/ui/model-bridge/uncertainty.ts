@@ -1,0 +1,31 @@
+// Uncertainty of the regional model for the page, from the analysis engineer's pure
+// functions, computed inside a model worker (a second instance of the page's model
+// worker, so lever runs never wait behind a Monte Carlo): fan charts of one output column
+// and Morris tornado bars of its value in one year.
+import { chengyuBatchModel } from '../../model/analysis/chengyu-batch-model.ts';
+import { fanCharts, monteCarlo, type FanChart } from '../../model/analysis/monte-carlo.ts';
+import { sensitivity, tornado, type TornadoBar } from '../../model/analysis/sensitivity.ts';
+import { localEvaluator } from '../../model/analysis/evaluate.ts';
+
+/** Seed of the page's uncertainty runs: fixed, so the same settings always show the same band. */
+export const UNCERTAINTY_SEED = 20350;
+
+/** Fan chart (5/25/50/75/95 % per year) of `column` under lever `constants`, from `runs` Latin-hypercube runs. */
+export function fanOf(constants: Record<string, number>, column: string, runs: number): FanChart {
+  const model = chengyuBatchModel({ constants, outputs: [column] });
+  const fans = fanCharts(monteCarlo(model, runs, UNCERTAINTY_SEED, 'lhs'));
+  const fan = fans.find((f) => f.output === column);
+  if (!fan) throw new Error(`no fan chart for ${column}`);
+  return fan;
+}
+
+/** Morris screening (`trajectories` × (d+1) runs) of `column` in `year`: bars, largest effect first. */
+export async function tornadoOf(constants: Record<string, number>, column: string, year: number, trajectories: number): Promise<TornadoBar[]> {
+  const model = chengyuBatchModel({ constants, outputs: [column] });
+  const report = await sensitivity(
+    { params: model.params, outputs: model.outputs, times: model.times },
+    { method: 'morris', samples: trajectories, seed: UNCERTAINTY_SEED, kpis: [{ output: column, time: year }], bootstrap: 100 },
+    localEvaluator(model, UNCERTAINTY_SEED),
+  );
+  return tornado(report.results[0], report.params);
+}
