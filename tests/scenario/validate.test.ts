@@ -201,3 +201,48 @@ describe('resolution to lever settings and constants', () => {
     expect(b.parks.count).toBe(0);
   });
 });
+
+describe('messages in Chinese (for the web app)', () => {
+  const zh = (value: unknown) => {
+    try {
+      validateScenario(value, 'f.json');
+    } catch (err) {
+      return (err as ScenarioError).messageIn('zh');
+    }
+    throw new Error('expected a rejection');
+  };
+  it('name the same field, value and range', () => {
+    expect(zh(withLevers({ science_city: { investment: 250 } }))).toBe('f.json: levers.science_city.investment: 250 超出范围；允许：数值，范围 [0, 200]（亿元/年）');
+    expect(zh(withLevers({ parks: { count: 2.5 } }))).toBe('f.json: levers.parks.count: 2.5 不是整数；允许：整数，范围 [0, 20]（个）');
+    expect(zh(withLevers({ parks: { count: '3' } }))).toBe('f.json: levers.parks.count: "3" 是字符串，应为数字；允许：整数，范围 [0, 20]（个）');
+    expect(zh(withLevers({ rd_support: { extra_share_gdp: Infinity } }))).toContain('Infinity 不是有限数');
+    expect(zh(withLevers({ sci: {} }))).toBe('f.json: levers.sci: 未知的杠杆 "sci"；允许：science_city, corridor, parks, coordination, transfer, rd_support');
+    expect(zh(withLevers({ corridor: { x: 1 } }))).toBe('f.json: levers.corridor.x: 未知的杠杆 corridor 字段 "x"；允许：integration, start_year');
+    expect(zh({ ...base, extra: 1, simulation: { dt: 0.3 } })).toBe(
+      'f.json: extra: 未知的键 "extra"；允许：$schema, id, title, description, levers, simulation（另有 1 处问题）',
+    );
+    expect(zh({ id: 'x' })).toBe('f.json: title: 缺失；应为对象 {"zh": 文本, "en": 文本}，文本不能为空');
+  });
+  it('cover every issue: each has a Chinese message', () => {
+    const bad = [
+      withLevers({ science_city: { investment: -1, sharing: 'a', bogus: 1 }, nope: 1, parks: [] }),
+      { id: 'Bad', title: 'x', description: { zh: '', en: 1 }, simulation: { end: 2040, method: 'x', dt: 0.3 }, $schema: 3, more: 1 },
+      [],
+    ];
+    for (const v of bad) {
+      try {
+        validateScenario(v);
+        throw new Error('expected a rejection');
+      } catch (err) {
+        for (const i of (err as ScenarioError).issues) expect(i.message_zh).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
+  it('for syntax errors, with line and column', () => {
+    try {
+      parseScenario('{\n "id": }', 'b.json');
+    } catch (err) {
+      expect((err as ScenarioError).messageIn('zh')).toBe('b.json: 不是有效的 JSON（第 2 行第 8 列）：unexpected character "}"');
+    }
+  });
+});

@@ -44,10 +44,12 @@ export const SCENARIO_ID_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
 /** Top-level keys a scenario file may have. */
 export const SCENARIO_KEYS = ['$schema', 'id', 'title', 'description', 'levers', 'simulation'] as const;
 
-/** One problem in a scenario: where (a dotted path) and what. */
+/** One problem in a scenario: where (a dotted path) and what, in English and Chinese. */
 export interface ScenarioIssue {
   path: string;
   message: string;
+  /** The same message in Chinese (for the web app). */
+  message_zh: string;
 }
 
 /** A scenario that failed to parse or validate; `message` is one line naming the first problem. */
@@ -56,10 +58,21 @@ export class ScenarioError extends Error {
     readonly issues: ScenarioIssue[],
     readonly source = 'scenario',
   ) {
-    const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-    super(`${source}: ${first.path ? `${first.path}: ` : ''}${first.message}${more}`);
+    super(ScenarioError.line(issues, source, 'en'));
     this.name = 'ScenarioError';
+  }
+
+  /** The one-line message in the given language. */
+  messageIn(lang: 'zh' | 'en'): string {
+    return ScenarioError.line(this.issues, this.source, lang);
+  }
+
+  private static line(issues: ScenarioIssue[], source: string, lang: 'zh' | 'en'): string {
+    const first = issues[0];
+    const n = issues.length - 1;
+    const more = n === 0 ? '' : lang === 'zh' ? `（另有 ${n} 处问题）` : ` (and ${n} more problem${n > 1 ? 's' : ''})`;
+    const text = lang === 'zh' ? first.message_zh : first.message;
+    return `${source}: ${first.path ? `${first.path}: ` : ''}${text}${more}`;
   }
 }
 
@@ -78,6 +91,13 @@ function typeName(v: unknown): string {
   return t === 'object' ? 'an object' : t === 'string' ? 'a string' : t === 'boolean' ? 'a boolean' : t === 'number' ? 'a number' : t;
 }
 
+function typeNameZh(v: unknown): string {
+  if (v === null) return '空值';
+  if (Array.isArray(v)) return '数组';
+  const t = typeof v;
+  return t === 'object' ? '对象' : t === 'string' ? '字符串' : t === 'boolean' ? '布尔值' : t === 'number' ? '数字' : t;
+}
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -86,118 +106,162 @@ export function allowedText(f: LeverFieldSpec): string {
   return `${f.integer ? 'an integer' : 'a number'} in [${f.min}, ${f.max}] (${f.unit.en})`;
 }
 
-/** Check one lever field value; returns the problem or undefined. */
-export function checkLeverValue(f: LeverFieldSpec, v: unknown): string | undefined {
-  const allowed = `allowed: ${allowedText(f)}`;
-  if (typeof v !== 'number') return `${showValue(v)} is ${typeName(v)}, expected a number; ${allowed}`;
-  if (!Number.isFinite(v)) return `${showValue(v)} is not a finite number; ${allowed}`;
-  if (f.integer && !Number.isInteger(v)) return `${showValue(v)} is not a whole number; ${allowed}`;
-  if (v < f.min || v > f.max) return `${showValue(v)} is out of range; ${allowed}`;
+/** The same in Chinese. */
+export function allowedTextZh(f: LeverFieldSpec): string {
+  return `${f.integer ? '整数' : '数值'}，范围 [${f.min}, ${f.max}]（${f.unit.zh}）`;
+}
+
+/** A problem in both languages. */
+export interface Problem {
+  en: string;
+  zh: string;
+}
+
+/** Check one number against "allowed" texts: wrong type, non-finite, non-integer, out of range. */
+function checkNumber(v: unknown, ok: (x: number) => boolean, integer: boolean, allowed: Problem): Problem | undefined {
+  const a = { en: `allowed: ${allowed.en}`, zh: `允许：${allowed.zh}` };
+  const sv = showValue(v);
+  if (typeof v !== 'number') return { en: `${sv} is ${typeName(v)}, expected a number; ${a.en}`, zh: `${sv} 是${typeNameZh(v)}，应为数字；${a.zh}` };
+  if (!Number.isFinite(v)) return { en: `${sv} is not a finite number; ${a.en}`, zh: `${sv} 不是有限数；${a.zh}` };
+  if (integer && !Number.isInteger(v)) return { en: `${sv} is not a whole number; ${a.en}`, zh: `${sv} 不是整数；${a.zh}` };
+  if (!ok(v)) return { en: `${sv} is out of range; ${a.en}`, zh: `${sv} 超出范围；${a.zh}` };
   return undefined;
 }
 
-function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], path: string, what: string, out: ScenarioIssue[]): void {
+/** Check one lever field value; returns the problem (en and zh) or undefined. */
+export function checkLeverValue(f: LeverFieldSpec, v: unknown): Problem | undefined {
+  return checkNumber(v, (x) => x >= f.min && x <= f.max, f.integer, { en: allowedText(f), zh: allowedTextZh(f) });
+}
+
+/** Collects issues. */
+class Issues {
+  readonly list: ScenarioIssue[] = [];
+  add(path: string, en: string, zh: string): void {
+    this.list.push({ path, message: en, message_zh: zh });
+  }
+  problem(path: string, p: Problem | undefined): void {
+    if (p) this.add(path, p.en, p.zh);
+  }
+}
+
+function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], path: string, what: Problem, out: Issues): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) {
-      out.push({ path: path ? `${path}.${key}` : key, message: `unknown ${what} ${JSON.stringify(key)}; allowed: ${allowed.join(', ')}` });
+      const list = allowed.join(', ');
+      out.add(path ? `${path}.${key}` : key, `unknown ${what.en} ${JSON.stringify(key)}; allowed: ${list}`, `未知的${what.zh} ${JSON.stringify(key)}；允许：${list}`);
     }
   }
 }
 
-function checkBilingual(v: unknown, path: string, required: boolean, out: ScenarioIssue[]): void {
-  const want = 'expected an object {"zh": text, "en": text} with non-empty texts';
+const KEY: Problem = { en: 'key', zh: '键' };
+
+function checkBilingual(v: unknown, path: string, required: boolean, out: Issues): void {
+  const want = { en: 'expected an object {"zh": text, "en": text} with non-empty texts', zh: '应为对象 {"zh": 文本, "en": 文本}，文本不能为空' };
   if (v === undefined) {
-    if (required) out.push({ path, message: `missing; ${want}` });
+    if (required) out.add(path, `missing; ${want.en}`, `缺失；${want.zh}`);
     return;
   }
   if (!isPlainObject(v)) {
-    out.push({ path, message: `${showValue(v)} is ${typeName(v)}; ${want}` });
+    out.add(path, `${showValue(v)} is ${typeName(v)}; ${want.en}`, `${showValue(v)} 是${typeNameZh(v)}；${want.zh}`);
     return;
   }
-  checkKeys(v, ['zh', 'en'], path, 'key', out);
+  checkKeys(v, ['zh', 'en'], path, KEY, out);
   for (const lang of ['zh', 'en']) {
     const t = v[lang];
     if (typeof t !== 'string' || t.trim() === '') {
-      out.push({ path: `${path}.${lang}`, message: `${t === undefined ? 'missing' : `${showValue(t)} is ${typeName(t)}`}; expected a non-empty text` });
+      out.add(
+        `${path}.${lang}`,
+        `${t === undefined ? 'missing' : `${showValue(t)} is ${typeName(t)}`}; expected a non-empty text`,
+        `${t === undefined ? '缺失' : `${showValue(t)} 是${typeNameZh(t)}`}；应为非空文本`,
+      );
     }
   }
 }
 
-function checkLevers(v: unknown, out: ScenarioIssue[]): void {
+function checkLevers(v: unknown, out: Issues): void {
   if (v === undefined) return;
+  const ids = LEVER_IDS.join(', ');
   if (!isPlainObject(v)) {
-    out.push({ path: 'levers', message: `${showValue(v)} is ${typeName(v)}; expected an object of lever settings (${LEVER_IDS.join(', ')})` });
+    out.add('levers', `${showValue(v)} is ${typeName(v)}; expected an object of lever settings (${ids})`, `${showValue(v)} 是${typeNameZh(v)}；应为杠杆设置对象（${ids}）`);
     return;
   }
   for (const [id, settings] of Object.entries(v)) {
     const lever = findLever(id);
     const path = `levers.${id}`;
     if (!lever) {
-      out.push({ path, message: `unknown lever id ${JSON.stringify(id)}; allowed: ${LEVER_IDS.join(', ')}` });
+      out.add(path, `unknown lever id ${JSON.stringify(id)}; allowed: ${ids}`, `未知的杠杆 ${JSON.stringify(id)}；允许：${ids}`);
       continue;
     }
     const fields = lever.fields.map((f) => f.field);
     if (!isPlainObject(settings)) {
-      out.push({ path, message: `${showValue(settings)} is ${typeName(settings)}; expected an object with fields ${fields.join(', ')}` });
+      out.add(
+        path,
+        `${showValue(settings)} is ${typeName(settings)}; expected an object with fields ${fields.join(', ')}`,
+        `${showValue(settings)} 是${typeNameZh(settings)}；应为含字段 ${fields.join(', ')} 的对象`,
+      );
       continue;
     }
-    checkKeys(settings, fields, path, `field of lever ${id}`, out);
+    checkKeys(settings, fields, path, { en: `field of lever ${id}`, zh: `杠杆 ${id} 字段` }, out);
     for (const f of lever.fields) {
-      if (!(f.field in settings)) continue;
-      const problem = checkLeverValue(f, settings[f.field]);
-      if (problem) out.push({ path: `${path}.${f.field}`, message: problem });
+      if (f.field in settings) out.problem(`${path}.${f.field}`, checkLeverValue(f, settings[f.field]));
     }
   }
 }
 
-function checkSimulation(v: unknown, out: ScenarioIssue[]): void {
+function checkSimulation(v: unknown, out: Issues): void {
   if (v === undefined) return;
   if (!isPlainObject(v)) {
-    out.push({ path: 'simulation', message: `${showValue(v)} is ${typeName(v)}; expected an object {end?, method?, dt?}` });
+    out.add('simulation', `${showValue(v)} is ${typeName(v)}; expected an object {end?, method?, dt?}`, `${showValue(v)} 是${typeNameZh(v)}；应为对象 {end?, method?, dt?}`);
     return;
   }
   const L = SIMULATION_LIMITS;
-  checkKeys(v, ['end', 'method', 'dt'], 'simulation', 'key', out);
+  checkKeys(v, ['end', 'method', 'dt'], 'simulation', KEY, out);
   if ('end' in v) {
-    const e = v.end;
-    const allowed = `allowed: an integer year in [${L.endMin}, ${L.endMax}]`;
-    if (typeof e !== 'number') out.push({ path: 'simulation.end', message: `${showValue(e)} is ${typeName(e)}, expected a number; ${allowed}` });
-    else if (!Number.isFinite(e)) out.push({ path: 'simulation.end', message: `${showValue(e)} is not a finite number; ${allowed}` });
-    else if (!Number.isInteger(e) || e < L.endMin || e > L.endMax) out.push({ path: 'simulation.end', message: `${showValue(e)} is out of range; ${allowed}` });
+    const allowed = { en: `an integer year in [${L.endMin}, ${L.endMax}]`, zh: `整数年份，范围 [${L.endMin}, ${L.endMax}]` };
+    out.problem('simulation.end', checkNumber(v.end, (x) => x >= L.endMin && x <= L.endMax, true, allowed));
   }
   if ('method' in v && !(L.methods as unknown[]).includes(v.method)) {
-    out.push({ path: 'simulation.method', message: `${showValue(v.method)} is not allowed; allowed: ${L.methods.map((m) => `"${m}"`).join(' or ')}` });
+    const list = L.methods.map((m) => `"${m}"`);
+    out.add('simulation.method', `${showValue(v.method)} is not allowed; allowed: ${list.join(' or ')}`, `${showValue(v.method)} 不允许；允许：${list.join(' 或 ')}`);
   }
   if ('dt' in v) {
     const d = v.dt;
-    const allowed = `allowed: one of ${L.dts.join(', ')} (years)`;
-    if (typeof d !== 'number') out.push({ path: 'simulation.dt', message: `${showValue(d)} is ${typeName(d)}, expected a number; ${allowed}` });
-    else if (!Number.isFinite(d)) out.push({ path: 'simulation.dt', message: `${showValue(d)} is not a finite number; ${allowed}` });
-    else if (!(L.dts as readonly number[]).includes(d)) out.push({ path: 'simulation.dt', message: `${showValue(d)} is not allowed; ${allowed}` });
+    const allowed = { en: `one of ${L.dts.join(', ')} (years)`, zh: `${L.dts.join('、')} 之一（年）` };
+    const p = checkNumber(d, () => true, false, allowed);
+    if (p) out.problem('simulation.dt', p);
+    else if (!(L.dts as readonly number[]).includes(d as number)) {
+      out.add('simulation.dt', `${showValue(d)} is not allowed; allowed: ${allowed.en}`, `${showValue(d)} 不允许；允许：${allowed.zh}`);
+    }
   }
 }
 
 /** All problems of a parsed scenario value (empty when valid). */
 export function scenarioIssues(value: unknown): ScenarioIssue[] {
-  const out: ScenarioIssue[] = [];
+  const out = new Issues();
   if (!isPlainObject(value)) {
-    out.push({ path: '', message: `the scenario is ${typeName(value)}; expected a JSON object with keys ${SCENARIO_KEYS.slice(1).join(', ')}` });
-    return out;
+    const keys = SCENARIO_KEYS.slice(1).join(', ');
+    out.add('', `the scenario is ${typeName(value)}; expected a JSON object with keys ${keys}`, `情景是${typeNameZh(value)}；应为含键 ${keys} 的 JSON 对象`);
+    return out.list;
   }
-  checkKeys(value, SCENARIO_KEYS, '', 'key', out);
+  checkKeys(value, SCENARIO_KEYS, '', KEY, out);
   if ('$schema' in value && typeof value.$schema !== 'string') {
-    out.push({ path: '$schema', message: `${showValue(value.$schema)} is ${typeName(value.$schema)}; expected a text (the schema's address)` });
+    const v = value.$schema;
+    out.add('$schema', `${showValue(v)} is ${typeName(v)}; expected a text (the schema's address)`, `${showValue(v)} 是${typeNameZh(v)}；应为文本（模式文件地址）`);
   }
   const id = value.id;
-  if (id === undefined) out.push({ path: 'id', message: `missing; expected a text matching ${SCENARIO_ID_PATTERN}` });
+  if (id === undefined) out.add('id', `missing; expected a text matching ${SCENARIO_ID_PATTERN}`, `缺失；应为匹配 ${SCENARIO_ID_PATTERN} 的文本`);
   else if (typeof id !== 'string' || !new RegExp(SCENARIO_ID_PATTERN).test(id)) {
-    out.push({ path: 'id', message: `${showValue(id)} is not allowed; expected a text matching ${SCENARIO_ID_PATTERN} (lower-case letters, digits, "-", "_")` });
+    out.add(
+      'id',
+      `${showValue(id)} is not allowed; expected a text matching ${SCENARIO_ID_PATTERN} (lower-case letters, digits, "-", "_")`,
+      `${showValue(id)} 不允许；应为匹配 ${SCENARIO_ID_PATTERN} 的文本（小写字母、数字、“-”、“_”）`,
+    );
   }
   checkBilingual(value.title, 'title', true, out);
   checkBilingual(value.description, 'description', false, out);
   checkLevers(value.levers, out);
   checkSimulation(value.simulation, out);
-  return out;
+  return out.list;
 }
 
 /** Validate a parsed value as a scenario; throws ScenarioError naming the first problem. */
@@ -232,7 +296,10 @@ export function parseScenario(text: string, source = 'scenario'): Scenario {
     value = parseJsonText(text);
   } catch (err) {
     if (err instanceof JsonSyntaxError) {
-      throw new ScenarioError([{ path: '', message: `not valid JSON: ${err.message}` }], source);
+      throw new ScenarioError(
+        [{ path: '', message: `not valid JSON: ${err.message}`, message_zh: `不是有效的 JSON（第 ${err.line} 行第 ${err.column} 列）：${err.reason}` }],
+        source,
+      );
     }
     throw err;
   }

@@ -14,17 +14,20 @@ export interface LeverOverride {
 
 /** Parse and check `lever.field=value`; throws ScenarioError naming `--set lever.field`. */
 export function parseSetOverride(text: string): LeverOverride {
-  const fail = (path: string, message: string): never => {
-    throw new ScenarioError([{ path, message }], '--set');
+  const fail = (path: string, message: string, zh: string): never => {
+    throw new ScenarioError([{ path, message, message_zh: zh }], '--set');
   };
   const m = /^\s*([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\s*=(.*)$/s.exec(text);
-  if (!m) return fail(JSON.stringify(text), 'expected lever.field=value, e.g. science_city.investment=50');
+  if (!m) return fail(JSON.stringify(text), 'expected lever.field=value, e.g. science_city.investment=50', '应为 杠杆.字段=值，例如 science_city.investment=50');
   const [, id, field, raw] = m;
   const lever = findLever(id);
-  if (!lever) return fail(`${id}.${field}`, `unknown lever id ${JSON.stringify(id)}; allowed: ${LEVER_IDS.join(', ')}`);
+  if (!lever) {
+    return fail(`${id}.${field}`, `unknown lever id ${JSON.stringify(id)}; allowed: ${LEVER_IDS.join(', ')}`, `未知的杠杆 ${JSON.stringify(id)}；允许：${LEVER_IDS.join(', ')}`);
+  }
   const spec = lever.fields.find((f) => f.field === field);
   if (!spec) {
-    return fail(`${id}.${field}`, `unknown field of lever ${id} ${JSON.stringify(field)}; allowed: ${lever.fields.map((f) => f.field).join(', ')}`);
+    const list = lever.fields.map((f) => f.field).join(', ');
+    return fail(`${id}.${field}`, `unknown field of lever ${id} ${JSON.stringify(field)}; allowed: ${list}`, `未知的杠杆 ${id} 字段 ${JSON.stringify(field)}；允许：${list}`);
   }
   // Accept plain decimal numbers and the non-finite words (so they get the non-finite
   // message); anything else stays a string and gets the wrong-type message.
@@ -33,7 +36,7 @@ export function parseSetOverride(text: string): LeverOverride {
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) value = Number(t);
   else if (/^[+-]?(Infinity|inf|NaN)$/i.test(t)) value = /nan/i.test(t) ? NaN : t.startsWith('-') ? -Infinity : Infinity;
   const problem = checkLeverValue(spec, value);
-  if (problem) return fail(`${id}.${field}`, problem);
+  if (problem) return fail(`${id}.${field}`, problem.en, problem.zh);
   return { lever: lever.id, field, value: value as number };
 }
 
