@@ -47,14 +47,16 @@ export function reportTable(r: SensitivityReport): string {
         const i = index.get(b.param)!;
         return [b.param, fmt(s.S1[i]), `[${fmt(s.S1ci[i][0])}, ${fmt(s.S1ci[i][1])}]`, fmt(s.ST[i]), `[${fmt(s.STci[i][0])}, ${fmt(s.STci[i][1])}]`];
       });
-      parts.push(`${title}\n${renderTable(['parameter', 'S1', 'S1 CI', 'ST', 'ST CI'], rows, ['left', 'right', 'right', 'right', 'right'])}`);
+      const legend = 'S1: first-order index (share of variance from the parameter alone); ST: total index (with all its interactions)';
+      parts.push(`${title}\n${legend}\n${renderTable(['parameter', 'S1', 'S1 CI', 'ST', 'ST CI'], rows, ['left', 'right', 'right', 'right', 'right'])}`);
     } else {
       const m = k.morris!;
       const rows = bars.map((b) => {
         const i = index.get(b.param)!;
         return [b.param, fmt(m.muStar[i]), `[${fmt(m.muStarCi[i][0])}, ${fmt(m.muStarCi[i][1])}]`, fmt(m.mu[i]), fmt(m.sigma[i])];
       });
-      parts.push(`${title}\n${renderTable(['parameter', 'μ*', 'μ* CI', 'μ', 'σ'], rows, ['left', 'right', 'right', 'right', 'right'])}`);
+      const legend = 'μ*: mean |elementary effect| in output units per full range of the parameter; μ: signed mean; σ: spread (nonlinearity, interactions)';
+      parts.push(`${title}\n${legend}\n${renderTable(['parameter', 'μ*', 'μ* CI', 'μ', 'σ'], rows, ['left', 'right', 'right', 'right', 'right'])}`);
     }
   }
   return parts.join('\n');
