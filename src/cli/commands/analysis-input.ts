@@ -2,9 +2,8 @@
 // scenario file names, and strict parsing of numeric options into one clear error each.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import type { ModelRef } from '../../model/analysis/model-ref.ts';
+import { scenarioModelRef, type ModelRef } from '../../model/analysis/model-ref.ts';
 import { CliError } from '../errors.ts';
-import { scenarioConstants, type Scenario } from '../../model/scenario/scenario.ts';
 import { loadScenarioFile } from './scenario-input.ts';
 
 /** The model of a batch plus what the manifest records about its scenario. */
@@ -29,21 +28,9 @@ export function analysisInput(scenarioPath: string | undefined, toy?: { name: st
   }
   if (!scenarioPath) throw new CliError('missing the scenario file argument');
   const scenario = loadScenarioFile(scenarioPath);
-  const ref = chengyuRef(scenario);
+  const ref = scenarioModelRef(scenario);
   // The digest covers the validated scenario, so formatting changes of the file do not matter.
   return { ref, scenario: { id: scenario.id, digest: sha256(JSON.stringify(scenario)), path: scenarioPath } };
-}
-
-/** Model reference of the regional model under a scenario. */
-function chengyuRef(scenario: Scenario): ModelRef {
-  const s = scenario.simulation;
-  return {
-    kind: 'chengyu',
-    constants: scenarioConstants(scenario),
-    ...(s.method ? { method: s.method } : {}),
-    ...(s.end !== undefined ? { end: s.end } : {}),
-    ...(s.dt !== undefined ? { dt: s.dt } : {}),
-  };
 }
 
 /** Parse an integer option in [min, max]; the message names the option and value. */

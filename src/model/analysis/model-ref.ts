@@ -4,9 +4,22 @@
 import type { BatchModel } from './batch-model.ts';
 import type { ToyOptions } from './toy-models.ts';
 import type { ChengyuBatchRef } from './chengyu-batch-model.ts';
+import { scenarioConstants, type Scenario } from '../scenario/scenario.ts';
 
 /** Which model a batch runs. */
 export type ModelRef = { kind: 'toy'; name: string; options?: ToyOptions } | ({ kind: 'chengyu' } & ChengyuBatchRef);
+
+/** The regional model under a (validated) scenario: its levers as constants, its simulation settings. */
+export function scenarioModelRef(scenario: Pick<Scenario, 'levers' | 'simulation'>): ModelRef {
+  const s = scenario.simulation;
+  return {
+    kind: 'chengyu',
+    constants: scenarioConstants(scenario),
+    ...(s.method ? { method: s.method } : {}),
+    ...(s.end !== undefined ? { end: s.end } : {}),
+    ...(s.dt !== undefined ? { dt: s.dt } : {}),
+  };
+}
 
 /** Build the model a reference names. */
 export async function resolveModel(ref: ModelRef): Promise<BatchModel> {
