@@ -2,6 +2,8 @@
 // the levers, pins, share links, language, bad input, exports, the map, the structure
 // view and offline use.
 import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { serveStatic } from '../../scripts/static-server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startApp, type AppHarness } from './harness.ts';
@@ -293,6 +295,20 @@ describe('web app in Chromium', () => {
     expect(await page.locator('#tornado-table tbody tr').count()).toBeGreaterThan(2);
     await page.close();
   }, 180_000);
+
+  it('runs from any sub-path of a plain static server (relative paths)', async () => {
+    const parent = await serveStatic(dirname(app.outDir), { port: 0 });
+    const ctx = await app.browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${parent.url}${basename(app.outDir)}/`);
+      await page.waitForFunction(() => /已更新/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent ?? ''));
+      expect(await kpiText(page, 'hte')).toMatch(/^[\d,]+ 家$/);
+    } finally {
+      await ctx.close();
+      await parent.close();
+    }
+  });
 
   it('works offline after the first visit', async () => {
     const page = await open();
