@@ -10,6 +10,7 @@ export type Register = (program: Command) => void;
 const commandModules: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/levers.ts'),
   () => import('./commands/run.ts'),
+  () => import('./commands/bench.ts'),
   () => import('./commands/compare.ts'),
   () => import('./commands/calibrate.ts'),
   () => import('./commands/doc.ts'),
