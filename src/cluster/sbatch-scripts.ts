@@ -27,6 +27,10 @@ export interface SlurmPlan {
   time?: string;
   /** CPUs per task; the batch uses as many workers. Default 1. */
   cpusPerTask?: number;
+  /** At most this many array tasks run at once (`--array=0-(T-1)%K`). */
+  maxRunning?: number;
+  /** Further sbatch options for both jobs, e.g. "--account=abc" or "--mem=2G". */
+  sbatchOptions?: readonly string[];
   /** Extra `chengyu-sim batch` options passed through unchanged (e.g. ["--sampling", "lhs"]). */
   batchArgs?: readonly string[];
 }
@@ -70,6 +74,20 @@ export function validatePlan(plan: SlurmPlan): void {
     );
   }
   if (plan.cpusPerTask !== undefined) positiveInt('--cpus-per-task', plan.cpusPerTask);
+  if (plan.maxRunning !== undefined) positiveInt('--max-running', plan.maxRunning);
+  for (const o of plan.sbatchOptions ?? []) {
+    if (!/^--[a-z][a-z0-9-]*(=[A-Za-z0-9_.,:+=@/%-]+)?$/.test(o)) {
+      throw new SlurmPlanError(`--sbatch-option must look like --name or --name=value without blanks or quotes, e.g. --account=abc (got ${JSON.stringify(o)})`);
+    }
+    const name = o.slice(2).split('=')[0];
+    // These the scripts set themselves; a second value would silently win or break them.
+    if (['partition', 'time', 'cpus-per-task'].includes(name)) {
+      throw new SlurmPlanError(`--sbatch-option ${o}: use the command's own --${name} option`);
+    }
+    if (['array', 'output', 'error', 'dependency', 'job-name', 'open-mode', 'wrap', 'ntasks', 'requeue', 'no-requeue', 'kill-on-invalid-dep', 'parsable'].includes(name)) {
+      throw new SlurmPlanError(`--sbatch-option ${o}: --${name} is set by the generated scripts`);
+    }
+  }
   if (plan.partition !== undefined && !/^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$/.test(plan.partition)) {
     throw new SlurmPlanError(`--partition must be a partition name or a comma-separated list of them (got ${JSON.stringify(plan.partition)})`);
   }
@@ -107,7 +125,7 @@ export function batchScript(plan: SlurmPlan): string {
   const lines = [
     '#!/bin/bash',
     '#SBATCH --job-name=chengyu-batch',
-    `#SBATCH --array=0-${plan.tasks - 1}`,
+    `#SBATCH --array=0-${plan.tasks - 1}${plan.maxRunning !== undefined ? `%${plan.maxRunning}` : ''}`,
     '#SBATCH --requeue',
     '#SBATCH --ntasks=1',
     `#SBATCH --cpus-per-task=${cpus}`,
@@ -217,6 +235,7 @@ function optionLines(plan: SlurmPlan): string[] {
   const lines: string[] = [];
   if (plan.partition !== undefined) lines.push(`#SBATCH --partition=${plan.partition}`);
   if (plan.time !== undefined) lines.push(`#SBATCH --time=${plan.time}`);
+  for (const o of plan.sbatchOptions ?? []) lines.push(`#SBATCH ${o}`);
   return lines;
 }
 

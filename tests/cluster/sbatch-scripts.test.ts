@@ -50,6 +50,15 @@ describe('batchScript', () => {
     expect(s).not.toContain('--shard');
   });
 
+  it('throttles the array and adds further sbatch options to both jobs', () => {
+    const p = { ...plan, maxRunning: 2, sbatchOptions: ['--account=proj-42', '--mem=2G', '--exclusive'] };
+    const s = batchScript(p);
+    expect(s).toContain('#SBATCH --array=0-3%2\n');
+    for (const text of [s, mergeScript(p)]) {
+      expect(text).toContain('#SBATCH --account=proj-42\n#SBATCH --mem=2G\n#SBATCH --exclusive\n');
+    }
+  });
+
   it('adds partition, time and cpus when given', () => {
     const s = batchScript({ ...plan, partition: 'short,long', time: '1-02:00:00', cpusPerTask: 8 });
     expect(s).toContain('#SBATCH --partition=short,long\n');
@@ -154,6 +163,12 @@ describe('validatePlan', () => {
     [{ out: '/pct%j' }, /cannot carry/],
     [{ scenario: 'rel.json' }, /scenario path must be absolute/],
     [{ cli: '/a\nb' }, /control character/],
+    [{ maxRunning: 0 }, /--max-running must be an integer ≥ 1/],
+    [{ sbatchOptions: ['--mem 2G'] }, /--sbatch-option must look like --name/],
+    [{ sbatchOptions: ['account=x'] }, /--sbatch-option must look like --name/],
+    [{ sbatchOptions: ["--comment='x'"] }, /--sbatch-option must look like --name/],
+    [{ sbatchOptions: ['--array=1-3'] }, /--array is set by the generated scripts/],
+    [{ sbatchOptions: ['--time=01:00:00'] }, /use the command's own --time option/],
   ];
   it.each(bad)('rejects %o', (change, message) => {
     expect(() => validatePlan({ ...plan, ...change })).toThrow(SlurmPlanError);

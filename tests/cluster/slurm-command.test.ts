@@ -51,6 +51,17 @@ describe('chengyu-sim slurm', () => {
     expect(r.err).toContain('submit.sh');
   });
 
+  it('passes --max-running and repeated --sbatch-option into the scripts', async () => {
+    const out = freshDir();
+    const r = await cli(['slurm', scenario, '--runs', '40', '--seed', '7', '--tasks', '4', '--out', out,
+      '--max-running', '2', '--sbatch-option=--account=abc', '--sbatch-option', '--qos=low']);
+    expect(r.code, r.err).toBe(0);
+    const batch = readFileSync(join(out, 'slurm/batch.sbatch'), 'utf8');
+    expect(batch).toContain('#SBATCH --array=0-3%2\n');
+    expect(batch).toContain('#SBATCH --account=abc\n#SBATCH --qos=low\n');
+    expect(readFileSync(join(out, 'slurm/merge.sbatch'), 'utf8')).toContain('#SBATCH --account=abc\n#SBATCH --qos=low\n');
+  });
+
   it.each([
     [['--runs', 'ten', '--seed', '1', '--tasks', '2'], /--runs must be a whole number \(got "ten"\)/],
     [['--runs', '10', '--seed', '1', '--tasks', '0'], /--tasks must be an integer ≥ 1/],
@@ -59,6 +70,8 @@ describe('chengyu-sim slurm', () => {
     [['--runs', '10', '--seed', '1', '--tasks', '2', '--cpus-per-task', '0'], /--cpus-per-task must be an integer ≥ 1/],
     [['--runs', '10', '--seed', '1', '--tasks', '2', '--sampling', 'sobol'], /--sampling must be random or lhs/],
     [['--runs', '10', '--seed', '1', '--tasks', '2', '--partition', 'a;b'], /--partition/],
+    [['--runs', '10', '--seed', '1', '--tasks', '2', '--sbatch-option', '--output=x'], /--output is set by the generated scripts/],
+    [['--runs', '10', '--seed', '1', '--tasks', '2', '--max-running', 'two'], /--max-running must be a whole number/],
   ])('rejects %o with a clear message and writes nothing', async (args, message) => {
     const out = freshDir();
     const r = await cli(['slurm', scenario, ...args, '--out', out]);

@@ -21,6 +21,8 @@ interface SlurmOptions {
   partition?: string;
   time?: string;
   cpusPerTask?: string;
+  maxRunning?: string;
+  sbatchOption: string[];
   submit?: boolean;
   toyModel?: string;
   toyDelayMs?: string;
@@ -43,6 +45,8 @@ export function register(program: Command): void {
     .option('--partition <name>', 'Slurm partition')
     .option('--time <HH:MM:SS>', 'wall-clock limit per task')
     .option('--cpus-per-task <c>', 'CPUs (and batch workers) per task', '1')
+    .option('--max-running <k>', 'run at most k array tasks at once')
+    .option('--sbatch-option <opt>', 'another sbatch option for both jobs, e.g. --account=abc (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--submit', 'submit the array and the merge job with sbatch and print their ids')
     // Passed to every shard's `batch` (its hidden test options): a model whose cost per
     // run the tests control, so a task can be cancelled midway.
@@ -75,6 +79,8 @@ async function slurmCommand(scenarioArg: string, opts: SlurmOptions): Promise<vo
     ],
   };
   if (opts.partition !== undefined) plan.partition = opts.partition;
+  if (opts.maxRunning !== undefined) plan.maxRunning = integerOption('--max-running', opts.maxRunning);
+  if (opts.sbatchOption.length > 0) plan.sbatchOptions = opts.sbatchOption;
   if (opts.time !== undefined) plan.time = opts.time;
   try {
     validatePlan(plan);
