@@ -9,7 +9,7 @@ import { CALIBRATED_IDS } from '../../src/model/chengyu/index.ts';
 import { cli } from './run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cy-cal-'));
-const T = 240_000;
+const T = 400_000;
 
 describe('chengyu-sim calibrate', () => {
   it('fits deterministically, writes the calibration atomically to --out and prints the fit report', () => {

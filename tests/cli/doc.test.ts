@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from './run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cy-doc-'));
-const T = 180_000;
+const T = 400_000;
 
 describe('chengyu-sim doc', () => {
   it('prints the generated documentation, writes the same text to --out, and --check compares', () => {

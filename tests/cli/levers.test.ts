@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LEVERS } from '../../src/model/scenario/levers.ts';
 import { cli } from './run-cli.ts';
+
+// Each test spawns the command (seconds each on a loaded machine).
+vi.setConfig({ testTimeout: 300_000 });
 
 describe('chengyu-sim levers', () => {
   it('prints every lever field with range and default (en)', () => {

@@ -18,7 +18,7 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
-    timeout: 120_000,
+    timeout: 300_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

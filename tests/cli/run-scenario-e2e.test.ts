@@ -8,7 +8,7 @@ import { headlineNames } from '../../src/model/scenario/outputs.ts';
 import { cli } from './run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cy-run-e2e-'));
-const T = 180_000;
+const T = 400_000;
 
 describe('chengyu-sim run SCENARIO.json', () => {
   it('writes the headline and per-node series as CSV to --out, one row per year 2015–2035', () => {

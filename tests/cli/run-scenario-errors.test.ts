@@ -3,8 +3,11 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cli } from './run-cli.ts';
+
+// Each test spawns the command (seconds each on a loaded machine).
+vi.setConfig({ testTimeout: 300_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'cy-run-err-'));
 const file = (name: string, text: string) => {
