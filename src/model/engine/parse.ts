@@ -4,6 +4,7 @@
 import { create, parseDependencies } from 'mathjs';
 import type { BinOp, Expr, Sub } from './ast.ts';
 import { canonicalName } from './names.ts';
+import { BUILTINS } from './builtins.ts';
 
 const math = create({ parseDependencies });
 
@@ -89,7 +90,10 @@ function convert(n: MNode, src: string): Expr {
     case 'FunctionNode': {
       const f = n.fn as MNode;
       if (f.type !== 'SymbolNode') return fail('calling a computed function', src, '(');
-      return { k: 'call', fn: canonicalName(f.name!), raw: f.name!, args: n.args!.map((a) => convert(a, src)) };
+      // Function names: case-insensitive, but not escaped like variable names (MOD stays mod).
+      const fn = f.name!.toLowerCase().replace(/_+/g, '_');
+      const called = BUILTINS[fn] ? fn : canonicalName(f.name!);
+      return { k: 'call', fn: called, raw: f.name!, args: n.args!.map((a) => convert(a, src)) };
     }
     case 'AccessorNode': {
       const obj = n.object!;
