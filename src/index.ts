@@ -3,7 +3,9 @@
 export type * from './model/engine/types.ts';
 // Engine: compile a ModelSpec once, run it (method, time, constant overrides, seed), batch runner, graph.
 export { compileModel, CompiledModel, ModelError, formatDiagnostic, canonicalName } from './model/engine/index.ts';
-export type { ConstantInfo, Runner, RunnerOptions, GraphNode, ModelGraph } from './model/engine/index.ts';
+export type { ConstantInfo, Runner, RunnerOptions, GraphNode, ModelGraph, CompileOptions, UnitsMode } from './model/engine/index.ts';
+// XMILE import: loadXmile(text) → ModelSpec.
+export { loadXmile } from './model/xmile/index.ts';
 // Scenarios: levers, validation, --set overrides, output names, formatting, comparison.
 export type * from './model/scenario/lever-types.ts';
 export { leverConstantName } from './model/scenario/lever-types.ts';
