@@ -37,7 +37,7 @@ describe('chengyu-sim batch / merge', () => {
     const m = cli(['merge', join(root, 'sh0'), join(root, 'sh1'), '--out', join(root, 'merged')]);
     expect(m.code).toBe(0);
     expect(summary('merged').equals(summary('w1'))).toBe(true);
-  });
+  }, 180_000);
 
   it('rejects bad options and mismatched merges with one line, non-zero exit and no output', () => {
     const bad = cli(['batch', ...toy, '--shard', '2/2', '--out', join(root, 'bad')]);
@@ -52,7 +52,7 @@ describe('chengyu-sim batch / merge', () => {
     expect(mm.code).not.toBe(0);
     expect(mm.stderr).toMatch(/^chengyu-sim: cannot merge .* different batches \(seed: 11 ≠ 12\)\n$/);
     expect(existsSync(join(root, 'bad-merge'))).toBe(false);
-  });
+  }, 180_000);
 
   it('resumes a batch killed mid-run: only the missing runs are computed, same bytes', async () => {
     const dir = join(root, 'killed');
@@ -82,5 +82,5 @@ describe('chengyu-sim batch / merge', () => {
     expect(again.stderr).toContain(`resuming, ${done} of 3000 runs already done`);
     expect(again.stderr).toContain(`${3000 - done} computed, ${done} resumed`);
     expect(summary('killed').equals(summary('w1'))).toBe(true);
-  });
+  }, 180_000);
 });

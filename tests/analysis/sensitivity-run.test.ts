@@ -17,7 +17,7 @@ describe('sensitivity driver', () => {
     expect([...kpiColumns(model, [{ output: 'ratio', time: 2027 }])]).toEqual([11 + 2]);
     expect(() => kpiColumns(model, [{ output: 'nope', time: 2027 }])).toThrow(/unknown output "nope"; allowed: level, ratio, noisy/);
     expect(() => kpiColumns(model, [{ output: 'level', time: 1999 }])).toThrow(/1999 is not a reported time; allowed: 2025 to 2035/);
-  });
+  }, 180_000);
 
   it('ranks the parameters of a model with known structure (Sobol and Morris)', async () => {
     // level(2035) = a + 10 b: Var(a) = 4, Var(10 b) = 100/12 → S_a ≈ 0.32, S_b ≈ 0.68; c, d ≈ 0.
@@ -35,7 +35,7 @@ describe('sensitivity driver', () => {
     expect(m.evaluations).toBe(30 * 5);
     expect(m.results[0].morris!.muStar[1]).toBeCloseTo(10, 10); // ∂level/∂b over b's full range [0, 1]
     expect(m.results[0].morris!.muStar[3]).toBe(0);
-  });
+  }, 180_000);
 
   it('gives the same numbers on a worker pool as in this thread', async () => {
     const pool = createNodePool(2);
@@ -49,7 +49,7 @@ describe('sensitivity driver', () => {
     } finally {
       pool.close();
     }
-  });
+  }, 180_000);
 });
 
 describe('chengyu-sim sensitivity', () => {
@@ -63,7 +63,7 @@ describe('chengyu-sim sensitivity', () => {
       expect(Math.abs(p.ST - exact.ST[i])).toBeLessThan(0.02);
       expect(p.ST_ci[0]).toBeLessThanOrEqual(p.ST);
     });
-  });
+  }, 180_000);
   it('prints a ranked table and rejects bad options with one line', () => {
     const r = spawnSync(process.execPath, [bin, 'sensitivity', '--toy-model', 'ishigami', '--workers', '0', '--samples', '40'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
@@ -73,5 +73,5 @@ describe('chengyu-sim sensitivity', () => {
     const bad = spawnSync(process.execPath, [bin, 'sensitivity', '--toy-model', 'ishigami', '--samples', '1'], { encoding: 'utf8' });
     expect(bad.status).not.toBe(0);
     expect(bad.stderr.trim()).toBe('chengyu-sim: --samples: "1" is not allowed; allowed: an integer from 2 to 10000000');
-  });
+  }, 180_000);
 });
