@@ -6,7 +6,7 @@ import type { ParameterSpec } from './parameter-types.ts';
 import { PARAMETERS } from './parameters.ts';
 import { modelSections, CALIBRATED_VALUES, CHENGYU_SIM } from './equations.ts';
 import { NODES, REGIONS } from './nodes.ts';
-import { RAIL_LINES, HINTERLAND_POINTS } from './data/geography.ts';
+import { RAIL_LINES, HINTERLAND_POINTS, RAIL_SOURCE } from './data/geography.ts';
 import { OBSERVATIONS, EXCLUDED_NOTES } from './observations.ts';
 import { LEVERS } from '../scenario/levers.ts';
 import { runChengyu } from './run.ts';
@@ -107,6 +107,7 @@ export function generateModelDoc(): string {
   for (const [id, h] of Object.entries(HINTERLAND_POINTS)) p(`- ${code(id)} (${h.lon}, ${h.lat}): ${h.reason}.`);
   p('', 'Rail lines of the corridor:', '');
   for (const l of RAIL_LINES) p(`- ${l.name_zh} ${l.name_en}${l.km ? ` (${l.km} km)` : ''}: ${l.stops.join(', ')} — ${l.note}.`);
+  p('', `Source: ${RAIL_SOURCE}`);
   p('', '| region | nodes |', '|---|---|');
   for (const r of REGIONS) p(`| ${code(r.id)} ${r.name_zh} ${r.name_en} | ${r.nodes.join(', ')} |`);
   p('');

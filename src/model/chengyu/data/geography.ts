@@ -103,5 +103,6 @@ export const RAIL_LINES: readonly RailLine[] = [
 
 /** Source note for the rail data. */
 export const RAIL_SOURCE =
-  'data/README.md (rail): Zigong, Luzhou and Panzhihua are off these trunk lines; the hinterland ' +
-  'nodes are treated as off the lines (assumption: they are dispersed areas, not stations).';
+  'data/README.md (rail): Zigong, Luzhou and Panzhihua are off these trunk lines; rest_of_chengdu shares ' +
+  "Chengdu's stations; rest_of_sichuan and rest_of_chongqing are treated as off the lines (assumption: " +
+  'they are dispersed areas, not stations).';
