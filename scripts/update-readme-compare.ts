@@ -1,4 +1,5 @@
-// Regenerates README.md's "baseline vs paper package in 2035" table from the current model:
+// Regenerates README.md's "baseline against the paper package in 2035" table (section
+// "The regional model") from the current model:
 // `npx tsx scripts/update-readme-compare.ts` (the text between the compare markers is
 // exactly `chengyu-sim compare scenarios/baseline.json scenarios/paper-package.json
 // --years 2035 --format markdown`).
