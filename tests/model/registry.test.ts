@@ -84,3 +84,15 @@ describe('equations', () => {
     expect(spec.sim.dt).toBe(0.25);
   });
 });
+
+describe('buildChengyuSpec overrides', () => {
+  it('applies a scalar override to the constant', () => {
+    const s = buildChengyuSpec({ knowledge_depreciation: 0.2 });
+    expect(s.variables.find((v) => v.name === 'knowledge_depreciation')!.equation).toBe('0.2');
+  });
+
+  it('names an unknown or per-node parameter in its error', () => {
+    expect(() => buildChengyuSpec({ nope: 1 })).toThrow(/unknown parameter "nope"/);
+    expect(() => buildChengyuSpec({ talent_per_hte: 1 })).toThrow(/"talent_per_hte" is per node/);
+  });
+});
