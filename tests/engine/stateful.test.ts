@@ -63,6 +63,14 @@ describe('stateful builtins', () => {
     expect([...r.series.get('p')!]).toEqual([42, 0, 2, 4, 6, 8]);
   });
 
+  it('FORCST extrapolates a linear ramp by its trend over the horizon', () => {
+    // For input = TIME + 10 the smoothed value lags by T, so the forecast approaches input + horizon.
+    const r = compileModel(model({ start: 0, stop: 60, dt: 0.125 }, [aux('x', 'TIME + 10'), aux('f', 'FORCST(x, 2, 5, 0)')])).run({ method: 'rk4' });
+    expect(r.series.get('f')![0]).toBe(10);
+    const x = last(r.series.get('x')!);
+    expect(last(r.series.get('f')!) / (x + 5)).toBeCloseTo(1, 1);
+  });
+
   it('TREND of exponential growth approaches the growth rate', () => {
     const r = compileModel(model({ start: 0, stop: 60, dt: 0.125 }, [aux('x', 'EXP(0.05 * TIME)'), aux('tr', 'TREND(x, 2, 0.05)')])).run({ method: 'rk4' });
     expect(last(r.series.get('tr')!)).toBeCloseTo(0.05, 2);

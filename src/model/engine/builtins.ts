@@ -22,7 +22,7 @@ export const BUILTINS: Record<string, Builtin> = {
   asin: b(1, 1, 'math'), acos: b(1, 1, 'math'), atan: b(1, 1, 'math'),
   sinh: b(1, 1, 'math'), cosh: b(1, 1, 'math'), tanh: b(1, 1, 'math'),
   int: b(1, 1, 'math'), floor: b(1, 1, 'math'), ceil: b(1, 1, 'math'), round: b(1, 1, 'math'), sign: b(1, 1, 'math'),
-  mod: b(2, 2, 'math'), pi: b(0, 0, 'math'), inf: b(0, 0, 'math'),
+  mod: b(2, 2, 'math'), power: b(2, 2, 'math'), pi: b(0, 0, 'math'), inf: b(0, 0, 'math'),
   xidz: b(3, 3, 'math'), zidz: b(2, 2, 'math'), safediv: b(2, 3, 'math'),
   if_then_else: b(3, 3, 'logic'),
   step: b(2, 2, 'time'), ramp: b(2, 3, 'time'), pulse: b(1, 3, 'time'),

@@ -565,6 +565,7 @@ function lowerCall(e: Extract<Expr, { k: 'call' }>, cx: Cx, st: LowerState): str
     case 'inf': return 'Infinity';
     case 'log': return `(Math.log(${xs[0]}) / Math.log(${xs[1]}))`;
     case 'mod': return `H_mod(${xs[0]}, ${xs[1]})`;
+    case 'power': return `Math.pow(${xs[0]}, ${xs[1]})`;
     case 'xidz': return `H_xidz(${xs[0]}, ${xs[1]}, ${xs[2]})`;
     case 'zidz': return `H_zidz(${xs[0]}, ${xs[1]})`;
     case 'safediv': return `H_xidz(${xs[0]}, ${xs[1]}, ${xs[2] ?? '0'})`;

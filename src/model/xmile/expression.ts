@@ -73,7 +73,7 @@ function tokenize(src: string): Tok[] {
 // Function names that differ between XMILE (and common vendor variants) and the native language.
 const FN_ALIASES: Record<string, string> = {
   initial: 'init', integer: 'int', modulo: 'mod', smooth: 'smth1', smooth3: 'smth3', delay_fixed: 'delay',
-  avg: 'mean', arctangent: 'arctan', lookup: 'lookup', exprnd: 'exprnd',
+  avg: 'mean', arctangent: 'arctan', random_uniform: 'random', random_normal: 'normal',
 };
 
 /** Translate XMILE expression text; throws XmileExprError. */
