@@ -4,7 +4,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serviceWorkerSource } from './src/ui/sw/sw-source.ts';
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
@@ -49,6 +50,35 @@ function offlineServiceWorker(): Plugin {
   };
 }
 
+/**
+ * `virtual:chengyu-prerender`: the model's description and baseline run, computed now by
+ * the model's own code (through tsx), so the page can draw the baseline at once.
+ */
+function prerenderedModel(): Plugin {
+  const id = 'virtual:chengyu-prerender';
+  let root = '.';
+  return {
+    name: 'chengyu-prerender',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(source) {
+      return source === id ? `\0${id}` : undefined;
+    },
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      const { register } = await import('tsx/esm/api');
+      const unregister = register();
+      try {
+        const mod = (await import(pathToFileURL(resolve(root, 'src/ui/model-bridge/prerender.ts')).href)) as { prerender: () => unknown };
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(mod.prerender()))});`;
+      } finally {
+        await unregister();
+      }
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   root: '.',
@@ -58,5 +88,5 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   worker: { format: 'es' },
-  plugins: [offlineServiceWorker()],
+  plugins: [prerenderedModel(), offlineServiceWorker()],
 });

@@ -79,6 +79,7 @@ export async function run(): Promise<void> {
     const first: number[] = [];
     const blank: number[] = [];
     const phases: number[][] = [];
+    const live: number[] = [];
     for (let i = 0; i < 5; i++) {
       const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
       const page = await ctx.newPage();
@@ -86,18 +87,23 @@ export async function run(): Promise<void> {
       await page.goto(server.url + 'blank.html');
       blank.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
       await page.goto(server.url);
-      // First chart = the first frame after the chart drew a model result.
+      // First chart = the first frame after the chart drew the model's baseline (computed at build time).
       await page.waitForFunction(() => {
         const w = window as unknown as { __first?: number };
-        const draws = Number(
-          document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-chart-panel')?.shadowRoot?.querySelector('cy-line-chart')?.getAttribute('data-draws') ?? 0,
-        );
-        const hasData = document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent?.match(/已更新|Up to date/);
-        if (draws > 0 && hasData && w.__first === undefined) requestAnimationFrame(() => (w.__first = performance.now()));
+        const chart = document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-chart-panel')?.shadowRoot?.querySelector('cy-line-chart') as
+          | (HTMLElement & { series?: unknown[] })
+          | null
+          | undefined;
+        if (chart && Number(chart.getAttribute('data-draws') ?? 0) > 0 && (chart.series?.length ?? 0) > 0 && w.__first === undefined) {
+          requestAnimationFrame(() => (w.__first = performance.now()));
+        }
         return w.__first !== undefined;
       }, undefined, { polling: 'raf', timeout: 120_000 });
       first.push(await page.evaluate(() => (window as unknown as { __first: number }).__first));
       // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+      // Live model: the worker has compiled it and returned its own baseline (levers respond).
+      await page.waitForFunction(() => /已更新|Up to date/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 120_000 });
+      live.push(await page.evaluate(() => performance.now()));
       const marks = (await page.evaluate(`(() => {
         const nav = performance.getEntriesByType('navigation')[0];
         const at = (n) => (performance.getEntriesByName(n)[0] || { startTime: NaN }).startTime;
@@ -142,8 +148,10 @@ export async function run(): Promise<void> {
     const r95 = quantile(bare, 0.95);
     console.log(`page load → first chart (cold, median of ${first.length}): ${ms(f50)}  [min ${ms(Math.min(...first))}, max ${ms(Math.max(...first))}]  goal < 1500 ms: ${f50 < 1500 ? 'met' : 'NOT met'}`);
     console.log(`  baseline: trivial page load event ${ms(b50)}  → ratio ${(f50 / b50).toFixed(1)}×`);
+    console.log(`  (the first chart draws the baseline the same model computed at build time; the worker's own run replaces it)`);
+    console.log(`page load → model live in the worker (levers respond), median: ${ms(quantile(live, 0.5))}`);
     const ph = (k: number) => ms(quantile(phases.map((p) => p[k]), 0.5));
-    console.log(`  phases (median): scripts loaded (DOMContentLoaded) ${ph(0)}, model compiled in the worker ${ph(1)}, baseline run back ${ph(2)}`);
+    console.log(`  phases (median): scripts loaded (DOMContentLoaded) ${ph(0)}, model compiled in the worker ${ph(1)}, its baseline run back ${ph(2)}`);
     console.log(`lever key press → updated chart on screen, ${MOVES} moves: median ${ms(m50)}, p95 ${ms(m95)}  goal p95 < 50 ms: ${m95 < 50 ? 'met' : 'NOT met'}`);
     console.log(`  baseline: bare worker run round trip median ${ms(r50)}, p95 ${ms(r95)}  → ratio (median) ${(m50 / r50).toFixed(1)}×`);
     console.log(`all JavaScript gzipped: ${(gz / 1024).toFixed(1)} KB  goal < 500 KB: ${gz < 500 * 1024 ? 'met' : 'NOT met'}`);

@@ -52,6 +52,17 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
+  it('draws the build-time baseline at once, and the worker's own run gives the same numbers', async () => {
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.locator('cy-line-chart[data-draws]').waitFor();
+    const early = await kpiText(page, 'tech_contracts');
+    expect(early).toMatch(/^[\d,]+ 亿元$/);
+    await settled(page);
+    expect(await kpiText(page, 'tech_contracts')).toBe(early);
+    await page.close();
+  });
+
   it('moves a lever with the keyboard and the chart and numbers follow', async () => {
     const page = await open();
     const before = await kpiText(page, 'rd_intensity');

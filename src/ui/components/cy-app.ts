@@ -15,6 +15,8 @@ import { CUSTOM_SCENARIO, MAX_PINS, type KpiId, type ShareableState, type ViewSt
 import { decodeShareFragment, encodeShareFragment } from '../state/share-link.ts';
 import { readScenarioFile, scenarioFileText } from '../state/scenario-file.ts';
 import { PRESETS } from '../state/presets.ts';
+import prerendered from 'virtual:chengyu-prerender';
+import { fromPlainRun } from '../model-bridge/plain-run.ts';
 import { BAND_COLOR, PIN_COLORS, type ChartSeries } from './chart-types.ts';
 import type { FanChart } from '../../model/analysis/monte-carlo.ts';
 import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
@@ -32,11 +34,6 @@ import './cy-zone-map.ts';
 import './cy-pin-board.ts';
 import './cy-structure-view.ts';
 import './cy-uncertainty-panel.ts';
-
-/** Whether two lever settings are equal field by field. */
-function sameLevers(a: LeverSettings, b: LeverSettings): boolean {
-  return JSON.stringify(leverConstants(a)) === JSON.stringify(leverConstants(b));
-}
 
 /** Year of the headline indicators. */
 const HEADLINE_YEAR = 2035;
@@ -64,6 +61,7 @@ export class CyApp extends LitElement {
     shareUrl: { state: true },
     structureVar: { state: true },
     busy: { state: true },
+    modelReady: { state: true },
     uncEnabled: { state: true },
     uncRuns: { state: true },
     uncStatus: { state: true },
@@ -86,6 +84,8 @@ export class CyApp extends LitElement {
   declare shareUrl: string;
   declare structureVar: string;
   declare busy: boolean;
+  /** The worker has compiled the model (levers run live). */
+  declare modelReady: boolean;
   declare uncEnabled: boolean;
   declare uncRuns: number;
   declare uncStatus: string;
@@ -144,6 +144,7 @@ export class CyApp extends LitElement {
     this.shareUrl = '';
     this.structureVar = '';
     this.busy = true;
+    this.modelReady = false;
     this.uncEnabled = false;
     this.uncRuns = 300;
     this.uncStatus = '';
@@ -163,30 +164,31 @@ export class CyApp extends LitElement {
     window.removeEventListener('hashchange', this.onHashChange);
   }
 
-  /** Load the model's metadata, open the link in the address bar (if any), run baseline and current. */
+  /**
+   * Draw the baseline computed at build time at once, open the link in the address bar
+   * (if any), then let the worker compile the model and replace the baseline with its own run.
+   */
   private async start(): Promise<void> {
-    try {
-      this.meta = await this.client.meta();
-      // Marks for the benchmark's breakdown of the time to the first chart.
-      performance.mark('chengyu:model-ready');
-    } catch (err) {
-      this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) }));
-      return;
-    }
-    this.structureVar = this.meta.kpiVariables[this.view.kpi] ?? this.meta.structure[0]?.name ?? '';
+    const meta = prerendered.meta;
+    this.meta = meta;
+    this.structureVar = meta.kpiVariables[this.view.kpi] ?? meta.structure[0]?.name ?? '';
+    const built = fromPlainRun(prerendered.baseline);
+    this.baseline = built;
     const fromLink = location.hash ? this.openLink(location.hash, false) : false;
+    if (!fromLink) this.current = built;
     try {
-      this.baseline = await this.client.run(leverConstants(defaultLeverSettings()));
+      await this.client.meta();
+      // Marks for the benchmark's breakdown of the time to a live model.
+      performance.mark('chengyu:model-ready');
+      const base = await this.client.run(leverConstants(defaultLeverSettings()));
       performance.mark('chengyu:baseline');
+      this.baseline = base;
+      if (this.current === built) this.current = base;
+      this.modelReady = true;
+      if (this.current === base) this.busy = false;
     } catch (err) {
       this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) }));
-      return;
     }
-    if (!fromLink && !this.current && sameLevers(this.levers, defaultLeverSettings())) {
-      // The baseline is the current run: show it without running the model again.
-      this.current = this.baseline;
-      this.busy = false;
-    } else if (!fromLink) this.scheduler.submit(this.levers);
   }
 
   // ----- state changes -------------------------------------------------------------
@@ -518,7 +520,7 @@ export class CyApp extends LitElement {
     const kpiLabel = kpi?.label[lang] ?? '';
     const unit = kpi?.unit[lang] ?? '';
     const compare = this.compareRows(this.meta, this.view, lang, this.current, this.baseline, this.pins);
-    const status = !meta ? t(lang, 'status.loading') : this.busy ? t(lang, 'status.running') : t(lang, 'status.ready');
+    const status = !this.modelReady ? t(lang, 'status.loading') : this.busy ? t(lang, 'status.running') : t(lang, 'status.ready');
     return html`<header class="top">
         <div>
           <h1>${t(lang, 'app.title')}</h1>

@@ -1,0 +1,23 @@
+// The model's description and baseline run, computed at build time (vite.config.ts) by
+// the same model code the worker runs, so the page can draw the baseline before the
+// worker has compiled the model. The worker's own baseline replaces it when ready.
+import { defaultLeverConstants } from '../../model/scenario/levers.ts';
+import { loadChengyuRuntime } from './runtime-source.ts';
+import type { ModelMeta } from './types.ts';
+import type { PlainRun } from './plain-run.ts';
+
+/** What the build embeds in the page. */
+export interface Prerendered {
+  meta: ModelMeta;
+  baseline: PlainRun;
+}
+
+/** Compute the model description and the baseline run (all levers at their defaults). */
+export function prerender(): Prerendered {
+  const rt = loadChengyuRuntime();
+  const r = rt.run(defaultLeverConstants());
+  return {
+    meta: rt.meta,
+    baseline: { times: Array.from(r.times), columns: Object.fromEntries(Object.entries(r.columns).map(([k, v]) => [k, Array.from(v)])) },
+  };
+}
