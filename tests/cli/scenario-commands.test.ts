@@ -112,6 +112,8 @@ describe('compare (logic, with a stand-in model)', () => {
     const j = JSON.parse(renderComparison([scen('baseline'), scen('rd-support')], { format: 'json', years: '2021,2035' }, fakeModel(), false));
     expect(j.years).toEqual([2021, 2035]);
     expect(j.model_version).toBe('fake-v1');
+    expect(j.resolved_scenarios[1].levers.rd_support).toEqual({ extra_share_gdp: 0.5, start_year: 2021 });
+    expect(j.resolved_scenarios[0].simulation).toEqual({ end: 2035, method: 'euler', dt: 0.25 });
     const rd = j.rows.find((r: { kpi: string; year: number }) => r.kpi === 'rd_intensity_circle' && r.year === 2035);
     expect(rd.values).toEqual([2, 2.5]);
   });

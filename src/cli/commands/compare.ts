@@ -49,15 +49,18 @@ export function renderComparison(files: readonly string[], opts: CompareOptions,
   const years = opts.years !== undefined ? parseYears(opts.years) : [...COMPARE_YEARS];
   // All files are validated before any run.
   const scenarios = files.map(loadScenarioFile);
+  const resolved: unknown[] = [];
   const runs = scenarios.map((s) => {
-    const { result } = runScenarioWith(model, s);
-    return { scenario: { id: s.id, title: s.title }, result };
+    const r = runScenarioWith(model, s);
+    resolved.push(r.resolved);
+    return { scenario: { id: s.id, title: s.title }, result: r.result };
   });
   const c = compareRuns(runs, years);
   if (format === 'table') return comparisonTable(c, opts.lang ?? 'en', renderTable);
   if (format === 'markdown') return comparisonMarkdown(c, opts.lang ?? 'en');
   if (format === 'csv') return comparisonCsv(c);
-  return comparisonJson(c, { tool: toolName(), model_version: model.version, files: [...files] });
+  // The fully resolved scenarios (every lever field, method, dt) make the comparison reproducible.
+  return comparisonJson(c, { tool: toolName(), model_version: model.version, files: [...files], resolved_scenarios: resolved });
 }
 
 /** Register `compare`. */
