@@ -52,7 +52,7 @@ describe('web app in Chromium', () => {
     await page.close();
   });
 
-  it('draws the build-time baseline at once, and the worker's own run gives the same numbers', async () => {
+  it('draws the build-time baseline at once, and the worker run gives the same numbers', async () => {
     const page = await context.newPage();
     await page.goto(app.url);
     await page.locator('cy-line-chart[data-draws]').waitFor();
