@@ -80,5 +80,7 @@ describe('calibrated baseline', () => {
     expect(valueAt(r, 'hte_circle', 2035)).not.toBe(valueAt(base, 'hte_circle', 2035));
     expect(() => runChengyu({}, { parameters: { no_such_parameter: 1 } })).toThrow(/no_such_parameter/);
     expect(() => runChengyu({}, { parameters: { 'talent_per_hte[atlantis]': 1 } })).toThrow(/atlantis/);
+    expect(() => runChengyu({}, { parameters: { knowledge_depreciation: Number.NaN } })).toThrow(/knowledge_depreciation.*finite/);
+    expect(valueAt(runChengyu({}, { parameters: { 'talent_per_hte[chengdu]': 30 } }), 'talent[chengdu]', 2015)).toBeCloseTo(30 * valueAt(base, 'hte[chengdu]', 2015), 6);
   });
 });
