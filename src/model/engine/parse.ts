@@ -1,12 +1,11 @@
 // Parse equation text with mathjs's parser (parse only: the evaluator is not bundled) and
 // convert the result into the engine's own tree, refusing every construct the language
 // does not have (assignments, blocks, strings, matrices, objects, property access...).
-import { create, parseDependencies } from 'mathjs';
+import { parse as mathParse } from '#mathjs';
 import type { BinOp, Expr, Sub } from './ast.ts';
 import { canonicalName } from './names.ts';
 import { BUILTINS } from './builtins.ts';
 
-const math = create({ parseDependencies });
 
 /** A parse failure: message and 0-based position in the text where known. */
 export class ParseFailure extends Error {
@@ -48,7 +47,7 @@ export function parseEquation(text: string): Expr {
   if (src.trim() === '') throw new ParseFailure('empty equation', 0);
   let node: MNode;
   try {
-    node = math.parse(src) as unknown as MNode;
+    node = mathParse(src) as unknown as MNode;
   } catch (err) {
     const e = err as Error & { char?: number };
     const pos = typeof e.char === 'number' ? Math.max(0, e.char - 1) : undefined;

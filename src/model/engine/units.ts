@@ -4,7 +4,7 @@
 // units of what it uses and reports where they cannot agree: sums and comparisons of
 // different units, an equation whose units differ from the declared ones, and flows whose
 // units are not the stock's per time unit. Undeclared units are unknown and never reported.
-import { create, parseDependencies, unitDependencies } from 'mathjs';
+import { Unit, parse as mathParse } from '#mathjs';
 import type { Expr } from './ast.ts';
 import type { Layout, VarInfo } from './layout.ts';
 import { foldConstant } from './layout.ts';
@@ -12,8 +12,7 @@ import { findWord } from './lower.ts';
 import { canonicalName } from './names.ts';
 import type { Diagnostic } from './types.ts';
 
-const math = create({ parseDependencies, unitDependencies });
-const MathUnit = (math as unknown as { Unit: { isValuelessUnit(n: string): boolean; parse(n: string): { dimensions: number[] }; BASE_DIMENSIONS: string[] } }).Unit;
+const MathUnit = Unit as { isValuelessUnit(n: string): boolean; parse(n: string): { dimensions: number[] }; BASE_DIMENSIONS: string[] };
 
 /** Exponents by base dimension; an empty map is dimensionless. */
 export type Dims = Map<string, number>;
@@ -80,7 +79,7 @@ export function parseUnits(text: string): Dims {
   const src = t.replace(/[A-Za-z_$\u00A0-\uFFFF][A-Za-z0-9_$\u00A0-\uFFFF]*/g, (w) => (DIMENSIONLESS.has(w.toLowerCase()) ? '1' : w));
   let node: MNode;
   try {
-    node = math.parse(src) as unknown as MNode;
+    node = mathParse(src) as unknown as MNode;
   } catch {
     throw new Error(`"${text}" is not a units expression (use names, numbers, *, / and ^)`);
   }
