@@ -79,6 +79,17 @@ describe('model checks', () => {
     expect(msgs([aux('s', 'SUM(1) + x[*]'), aux('x', '1', { dims: ['node'] })])[0]).toMatch(/only allowed inside SUM/);
   });
 
+  it('malformed specs (e.g. from JSON) get messages, not crashes', () => {
+    const msgs = (vars: unknown[]) => diagnostics({ sim, variables: vars } as Parameters<typeof compileModel>[0]).map((d) => `${d.variable}: ${d.message}`);
+    expect(msgs([{ name: 'a', kind: 'param', equation: '1' }])).toEqual(['a: kind must be stock, flow or aux (got "param")']);
+    expect(msgs([{ kind: 'aux', equation: '1' }])).toEqual(['variable #1: has no name']);
+    expect(msgs([{ name: 'a', kind: 'aux', equation: 3 }])).toEqual(['a: equation must be text, or an object of texts by element']);
+    expect(msgs([{ name: 'a', kind: 'aux', equation: '1', gf: { xs: [1, 0], ys: [0, 1] } }])).toEqual(['a: graphical function xs must be ascending']);
+    expect(diagnostics({ sim: { start: 0, stop: -1, dt: 0 }, variables: [] }).map((d) => d.message)).toEqual([
+      'sim specs: dt must be positive (got 0)', 'sim specs: stop (-1) is before start (0)',
+    ]);
+  });
+
   it('the error message is readable and lists the problems', () => {
     try {
       compileModel(model(sim, [aux('x', 'nope')]));

@@ -84,13 +84,47 @@ function equationFor(v: VariableSpec, key: string[], dims: DimInfo[]): string | 
   return undefined;
 }
 
+/** What is wrong with the shape of a variable spec (from JSON, say), or undefined. */
+function shapeProblem(v: VariableSpec): string | undefined {
+  if (!v || typeof v !== 'object') return 'is not an object';
+  if (typeof v.name !== 'string' || v.name.trim() === '') return 'has no name';
+  if (!['stock', 'flow', 'aux'].includes(v.kind)) return `kind must be stock, flow or aux (got ${JSON.stringify(v.kind)})`;
+  const eq = v.equation as unknown;
+  if (typeof eq !== 'string' && (!eq || typeof eq !== 'object' || Object.values(eq).some((x) => typeof x !== 'string'))) {
+    return 'equation must be text, or an object of texts by element';
+  }
+  for (const k of ['inflows', 'outflows', 'dims'] as const) {
+    const l = v[k] as unknown;
+    if (l !== undefined && (!Array.isArray(l) || l.some((x) => typeof x !== 'string'))) return `${k} must be a list of names`;
+  }
+  const gf = v.gf;
+  if (gf !== undefined) {
+    if (!Array.isArray(gf.xs) || !Array.isArray(gf.ys) || gf.xs.length !== gf.ys.length || gf.xs.length === 0) {
+      return 'graphical function needs xs and ys of the same, non-zero length';
+    }
+    if ([...gf.xs, ...gf.ys].some((x) => typeof x !== 'number' || !Number.isFinite(x))) return 'graphical function points must be finite numbers';
+    for (let i = 1; i < gf.xs.length; i++) if (gf.xs[i] < gf.xs[i - 1]) return 'graphical function xs must be ascending';
+  }
+  return undefined;
+}
+
 /** Resolve dimensions and variables, parse every equation once, allocate slots. */
 export function buildLayout(spec: ModelSpec, diags: Diagnostic[]): Layout {
   const dims = buildDimensions(spec.dimensions ?? [], diags);
   const vars = new Map<string, VarInfo>();
   const order: VarInfo[] = [];
   let slot = 0;
-  for (const vs of spec.variables) {
+  if (!Array.isArray(spec.variables)) {
+    diags.push({ kind: 'other', message: 'the model has no "variables" list' });
+    return { dims, vars, order, nSlots: 0 };
+  }
+  for (const [i, vs] of spec.variables.entries()) {
+    const bad = shapeProblem(vs);
+    if (bad) {
+      const who = typeof vs?.name === 'string' ? vs.name : `variable #${i + 1}`;
+      diags.push({ kind: 'other', variable: who, message: bad });
+      continue;
+    }
     const name = canonicalName(vs.name);
     if (vars.has(name)) {
       diags.push({ kind: 'other', variable: vs.name, message: `"${vs.name}" is defined more than once` });
