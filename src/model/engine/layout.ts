@@ -73,12 +73,21 @@ export function foldConstant(e: Expr): number | undefined {
   }
 }
 
-function equationFor(v: VariableSpec, key: string[], dims: DimInfo[]): string | undefined {
-  const eq = v.equation;
-  if (typeof eq === 'string') return eq;
+/** Per-element equations by canonical key ("a,b"); `*` or a dimension name matches any element there. */
+function equationIndex(v: VariableSpec): Map<string, string> | null {
+  if (typeof v.equation === 'string') return null;
+  const index = new Map<string, string>();
+  for (const [k, text] of Object.entries(v.equation)) index.set(k.split(',').map(canonicalName).join(','), text);
+  return index;
+}
+
+function equationFor(v: VariableSpec, index: Map<string, string> | null, key: string[], dims: DimInfo[]): string | undefined {
+  if (index === null) return v.equation as string;
   const canon = key.map(canonicalName);
-  for (const [k, text] of Object.entries(eq)) {
-    const parts = k.split(',').map(canonicalName);
+  const exact = index.get(canon.join(','));
+  if (exact !== undefined) return exact;
+  for (const [k, text] of index) {
+    const parts = k.split(',');
     if (parts.length === canon.length && parts.every((p, i) => p === canon[i] || p === '*' || p === dims[i].name)) return text;
   }
   return undefined;
@@ -145,11 +154,12 @@ export function buildLayout(spec: ModelSpec, diags: Diagnostic[]): Layout {
       exprs: [], texts: [], columns: [], constValues: null,
     };
     slot += size;
+    const index = equationIndex(vs);
     for (let i = 0; i < size; i++) {
       const pos = positionsOf(info, i);
       const elems = pos.map((p, k) => vdims[k].elements[p]);
       info.columns.push(vdims.length ? `${vs.name}[${elems.join(',')}]` : vs.name);
-      const text = equationFor(vs, elems, vdims);
+      const text = equationFor(vs, index, elems, vdims);
       info.texts.push(text ?? '');
       if (text === undefined) {
         diags.push({ kind: 'other', variable: info.columns[i], message: `no equation for element ${info.columns[i]}` });
