@@ -80,6 +80,29 @@ describe('loadXmile', () => {
     expect([...r.series.get('t')!]).toEqual([1, -1, -1, -1, -1]);
   });
 
+  it('flattens modules: variables as module.name, inputs connected to outside variables', () => {
+    const xml = `<?xml version="1.0"?><xmile version="1.0"><sim_specs><start>0</start><stop>2</stop><dt>1</dt></sim_specs>
+      <model><variables>
+        <module name="pop"><connect to="rate" from=".growth"/></module>
+        <module name="twin"><connect to="other" from="pop.people"/></module>
+        <aux name="growth"><eqn>0.5</eqn></aux>
+      </variables></model>
+      <model name="pop"><variables>
+        <stock name="people"><eqn>10</eqn><inflow>births</inflow></stock>
+        <flow name="births"><eqn>people * rate</eqn></flow>
+        <aux name="rate"><eqn>{set by the parent}</eqn></aux>
+      </variables></model>
+      <model name="twin"><variables>
+        <aux name="other"><eqn>0</eqn></aux><aux name="double"><eqn>other * 2</eqn></aux>
+      </variables></model></xmile>`;
+    const spec = loadXmile(xml);
+    expect(spec.variables.map((v) => v.name)).toEqual(['growth', 'pop.people', 'pop.births', 'pop.rate', 'twin.other', 'twin.double']);
+    const r = compileModel(spec).run();
+    expect([...r.series.get('pop.people')!]).toEqual([10, 15, 22.5]);
+    expect([...r.series.get('twin.double')!]).toEqual([20, 30, 45]);
+    expect(() => loadXmile(xml.replace('<model name="twin">', '<model name="other">'))).toThrow(/<module name="twin">: no <model name="twin"> to instantiate/);
+  });
+
   it('closes a variable element left unclosed', () => {
     const spec = loadXmile(doc('<aux name="a"><eqn>1</eqn>\n<aux name="b"><eqn>a + 1</eqn></aux>'));
     expect(spec.variables.map((v) => v.name)).toEqual(['a', 'b']);

@@ -76,8 +76,11 @@ const FN_ALIASES: Record<string, string> = {
   avg: 'mean', arctangent: 'arctan', random_uniform: 'random', random_normal: 'normal',
 };
 
-/** Translate XMILE expression text; throws XmileExprError. */
-export function translateExpression(src: string): string {
+/**
+ * Translate XMILE expression text; throws XmileExprError. `mapName` renames variable
+ * references (canonical in, canonical out), e.g. to prefix the variables of a module.
+ */
+export function translateExpression(src: string, mapName: (name: string) => string = (n) => n): string {
   const toks = tokenize(src);
   let k = 0;
   const peek = (): Tok => toks[k];
@@ -240,7 +243,7 @@ export function translateExpression(src: string): string {
         const fn = canonicalName(tk.s);
         out = `${FN_ALIASES[fn] ?? fn}(${args.join(', ')})`;
       } else {
-        out = canonicalName(tk.s);
+        out = mapName(canonicalName(tk.s));
       }
       if (isOp('[')) {
         k++;

@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ModelError } from '../engine/errors.ts';
 import type { Diagnostic, DimensionSpec, GraphicalSpec, Method, ModelSpec, VariableKind, VariableSpec } from '../engine/types.ts';
 import { XmileExprError, translateExpression } from './expression.ts';
+import { canonicalName } from '../engine/names.ts';
 
 type Node = Record<string, unknown>;
 
@@ -131,10 +132,23 @@ function readGf(g: Node, owner: string, diags: Diagnostic[]): GraphicalSpec | un
   return { xs, ys, type: type === 'discrete' || discrete ? 'discrete' : type === 'extrapolate' ? 'extrapolate' : 'continuous' };
 }
 
-function translate(eqn: string, owner: string, diags: Diagnostic[]): string {
-  if (eqn.trim() === '') return '';
+/** How names of one (sub)model map to the flattened model: prefix and local names. */
+interface Scope {
+  prefix: string;
+  local: Set<string>;
+}
+
+const ROOT: Scope = { prefix: '', local: new Set() };
+
+function scopedName(scope: Scope, canon: string): string {
+  return scope.prefix && scope.local.has(canon) ? canonicalName(`${scope.prefix}${canon}`) : canon;
+}
+
+function translate(eqn: string, owner: string, diags: Diagnostic[], scope: Scope = ROOT): string {
+  // Empty, or only a {comment} (a module input left for its connection).
+  if (eqn.replace(/\{[^}]*\}/g, '').trim() === '') return '';
   try {
-    return translateExpression(eqn);
+    return translateExpression(eqn, (n) => scopedName(scope, n));
   } catch (err) {
     if (err instanceof XmileExprError) {
       diags.push({ kind: 'parse', variable: owner, message: `equation "${eqn.trim().slice(0, 80)}": ${err.message}`, position: err.position });
@@ -151,8 +165,8 @@ function numberList(eqn: string): Array<number | string> | undefined {
   return parts.map(Number);
 }
 
-function readVariable(n: Node, kind: VariableKind, dims: DimensionSpec[], behavior: { stock: boolean; flow: boolean }, diags: Diagnostic[]): VariableSpec {
-  const name = xmileName(attr(n, 'name') ?? '');
+function readVariable(n: Node, kind: VariableKind, dims: DimensionSpec[], behavior: { stock: boolean; flow: boolean }, diags: Diagnostic[], scope: Scope = ROOT): VariableSpec {
+  const name = scope.prefix + xmileName(attr(n, 'name') ?? '');
   const v: VariableSpec = { name, kind, equation: '' };
   const vdims = list((n.dimensions as Node | undefined)?.dim).map((d) => xmileName(attr(d, 'name') ?? ''));
   if (vdims.length) v.dims = vdims;
@@ -161,7 +175,7 @@ function readVariable(n: Node, kind: VariableKind, dims: DimensionSpec[], behavi
     const eqs: Record<string, string> = {};
     for (const el of elements) {
       const sub = (attr(el, 'subscript') ?? '').split(',').map((s) => xmileName(s)).join(',');
-      eqs[sub] = translate(text(el.eqn), `${name}[${sub}]`, diags);
+      eqs[sub] = translate(text(el.eqn), `${name}[${sub}]`, diags, scope);
     }
     v.equation = eqs;
   } else {
@@ -183,17 +197,18 @@ function readVariable(n: Node, kind: VariableKind, dims: DimensionSpec[], behavi
             key.unshift(sizes[k][r % sizes[k].length]);
             r = Math.floor(r / sizes[k].length);
           }
-          eqs[key.join(',')] = typeof x === 'number' ? String(x) : translate(x, `${name}[${key.join(',')}]`, diags);
+          eqs[key.join(',')] = typeof x === 'number' ? String(x) : translate(x, `${name}[${key.join(',')}]`, diags, scope);
         });
         v.equation = eqs;
       }
     } else {
-      v.equation = translate(raw, name, diags);
+      v.equation = translate(raw, name, diags, scope);
     }
   }
   if (kind === 'stock') {
-    v.inflows = list(n.inflow).map((x) => xmileName(text(x)));
-    v.outflows = list(n.outflow).map((x) => xmileName(text(x)));
+    const flowName = (x: Node) => (scope.prefix ? scope.prefix : '') + xmileName(text(x));
+    v.inflows = list(n.inflow).map(flowName);
+    v.outflows = list(n.outflow).map(flowName);
   }
   const nn = flag(n, 'non_negative');
   const nonNeg = nn ?? (kind === 'stock' ? behavior.stock : kind === 'flow' ? behavior.flow : false);
@@ -208,6 +223,48 @@ function readVariable(n: Node, kind: VariableKind, dims: DimensionSpec[], behavi
   const doc = text(n.doc).trim();
   if (doc) v.doc = doc;
   return v;
+}
+
+/** The variables of one model, with its modules flattened in as `module.variable`. */
+function readModelVariables(vars: Node, scope: Scope, models: Node[], dims: DimensionSpec[],
+  behavior: { stock: boolean; flow: boolean }, diags: Diagnostic[], depth: number): VariableSpec[] {
+  const out: VariableSpec[] = [];
+  for (const [tag, kind] of [['stock', 'stock'], ['flow', 'flow'], ['aux', 'aux']] as const) {
+    for (const n of list(vars[tag])) out.push(readVariable(n, kind, dims, behavior, diags, scope));
+  }
+  for (const g of list(vars.gf)) {
+    const name = scope.prefix + xmileName(attr(g, 'name') ?? '');
+    const gf = readGf(g, name, diags);
+    if (gf) out.push({ name, kind: 'aux', equation: '', gf });
+  }
+  for (const m of list(vars.module)) {
+    const modName = xmileName(attr(m, 'name') ?? '');
+    const sub = models.find((x) => xmileName(attr(x, 'name') ?? '').toLowerCase() === modName.toLowerCase());
+    if (!sub || depth > 20) {
+      diags.push({ kind: 'other', message: `<module name="${modName}">: no <model name="${modName}"> to instantiate` });
+      continue;
+    }
+    const subVars = (sub.variables ?? {}) as Node;
+    const local = new Set<string>();
+    for (const tag of ['stock', 'flow', 'aux', 'gf', 'module']) for (const n of list(subVars[tag])) local.add(canonicalName(xmileName(attr(n, 'name') ?? '')));
+    const inner: Scope = { prefix: `${scope.prefix}${modName}.`, local };
+    const flat = readModelVariables(subVars, inner, models, dims, behavior, diags, depth + 1);
+    // Connections: an input of the module takes the value of a variable outside it
+    // ("from" is relative to the enclosing model; a leading "." names its own variable).
+    for (const c of list(m.connect)) {
+      const to = `${inner.prefix}${xmileName(attr(c, 'to') ?? '')}`;
+      const fromRaw = xmileName(attr(c, 'from') ?? '').replace(/^\./, '');
+      const from = canonicalName(`${scope.prefix}${fromRaw}`);
+      const i = flat.findIndex((v) => canonicalName(v.name) === canonicalName(to));
+      if (i < 0) {
+        diags.push({ kind: 'undefined', message: `<module name="${modName}">: <connect to="${attr(c, 'to')}"> names no variable of the module` });
+        continue;
+      }
+      flat[i] = { name: flat[i].name, kind: 'aux', equation: from };
+    }
+    out.push(...flat);
+  }
+  return out;
 }
 
 const VARIABLE_TAG = /<(\/?)(stock|flow|aux|module|variables)\b[^>]*?(\/?)>/g;
@@ -265,18 +322,7 @@ export function loadXmile(input: string): ModelSpec {
   if (!main) throw new ModelError([{ kind: 'parse', message: 'the XMILE document has no <model>' }]);
   const vars = (main.variables ?? {}) as Node;
   if (typeof vars !== 'object') throw new ModelError([{ kind: 'parse', message: '<model> has no <variables>' }]);
-  if (list(vars.module).length) {
-    diags.push({ kind: 'other', message: `<module name="${attr(list(vars.module)[0], 'name')}">: modules are not supported` });
-  }
-  const variables: VariableSpec[] = [];
-  for (const [tag, kind] of [['stock', 'stock'], ['flow', 'flow'], ['aux', 'aux']] as const) {
-    for (const n of list(vars[tag])) variables.push(readVariable(n, kind, dimensions, behavior, diags));
-  }
-  for (const g of list(vars.gf)) {
-    const name = xmileName(attr(g, 'name') ?? '');
-    const gf = readGf(g, name, diags);
-    if (gf) variables.push({ name, kind: 'aux', equation: '', gf });
-  }
+  const variables = readModelVariables(vars, ROOT, models, dimensions, behavior, diags, 0);
   if (diags.length) throw new ModelError(diags);
   const name = text((root.header as Node | undefined)?.name).trim();
   return { ...(name ? { name } : {}), sim, dimensions, variables };
