@@ -115,6 +115,11 @@ describe('components in Chromium', () => {
     expect(await page.locator('#fixture .delta').getAttribute('class')).toContain('down');
     await page.locator('#fixture button').press('Enter');
     expect(await events()).toEqual([{ type: 'kpi-select', detail: 'rd_intensity' }]);
+    // Spending is neither good nor bad: its difference is not coloured.
+    const cost = { id: 'policy_cost', label: { zh: '支出', en: 'Spending' }, unit: { zh: '亿元/年', en: 'CNY 100 m/yr' }, digits: 1, scope: 'circle', neutral: true };
+    await mount('cy-kpi-cards', { cards: [{ kpi: cost, value: 50, baseline: 0 }], selected: 'hte', lang: 'zh' }, []);
+    expect(await page.locator('#fixture .delta').textContent()).toContain('+50 亿元/年');
+    expect(await page.locator('#fixture .delta').getAttribute('class')).not.toMatch(/up|down/);
   });
 
   it('cy-notice: errors are alerts and can be dismissed', async () => {

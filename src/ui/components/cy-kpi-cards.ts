@@ -56,13 +56,14 @@ export class CyKpiCards extends LitElement {
           const unit = c.kpi.unit[lang];
           const v = c.value;
           const d = v !== undefined && c.baseline !== undefined ? v - c.baseline : undefined;
+          // Green/red say more/less of a good thing; spending is neither, so it stays neutral.
           const shown = v === undefined ? '–' : withUnit(formatNumber(lang, v, c.kpi.digits), unit);
           return html`<li>
             <button type="button" aria-pressed=${c.kpi.id === this.selected ? 'true' : 'false'} data-kpi=${c.kpi.id}
               @click=${() => this.dispatchEvent(new CustomEvent('kpi-select', { detail: c.kpi.id, bubbles: true, composed: true }))}>
               <div class="label">${c.kpi.label[lang]}</div>
               <div class="value" data-kpi-value=${c.kpi.id}>${shown}</div>
-              <div class="delta ${d === undefined || Math.abs(d) < 1e-12 ? '' : d > 0 ? 'up' : 'down'}">
+              <div class="delta ${d === undefined || Math.abs(d) < 1e-12 || c.kpi.neutral ? '' : d > 0 ? 'up' : 'down'}">
                 ${t(lang, 'kpi.vsBaseline')} ${d === undefined ? '–' : withUnit(formatDelta(lang, d, c.kpi.digits), unit)}
               </div>
             </button>

@@ -121,7 +121,7 @@ export class CyZoneMap extends LitElement {
 
 /** A zone's name without the words every zone shares ("高新区", "High-tech Zone"). */
 function shortLabel(label: string): string {
-  return label.replace(/(钒钛)?高新区$/, '').replace(/\s*(Vanadium-Titanium\s*)?High-tech Zone$/i, '');
+  return label.replace(/(钒钛)?高新区$/, '').replace(/\s*(Vanadium-Titanium)?\s*(High-tech Zone)?$/i, '');
 }
 
 customElements.define('cy-zone-map', CyZoneMap);

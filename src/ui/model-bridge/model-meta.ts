@@ -18,6 +18,7 @@ export const KPIS: readonly KpiInfo[] = [
     unit: { zh: '亿元/年', en: 'CNY 100 m/yr' },
     digits: 1,
     scope: 'circle',
+    neutral: true,
   },
 ];
 

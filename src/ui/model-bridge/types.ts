@@ -31,6 +31,8 @@ export interface KpiInfo {
   digits: number;
   /** 'circle': one model-wide output (named as the id) whatever area is viewed. */
   scope?: 'circle';
+  /** More is neither better nor worse (spending): differences are not coloured. */
+  neutral?: boolean;
 }
 
 /** An observed value of an output column. */
