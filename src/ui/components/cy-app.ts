@@ -124,6 +124,8 @@ export class CyApp extends LitElement {
     .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
     @media (max-width: 1200px) { .pair { grid-template-columns: 1fr; } }
     .card { background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.6rem; min-width: 0; }
+    /* Below the fold: skip their layout and paint until they are scrolled near (faster first chart). */
+    .card.later { content-visibility: auto; contain-intrinsic-size: auto 420px; }
     .top-tools { padding: 0.5rem 1rem 0; }
     footer { font-size: 0.75rem; color: #5b6470; padding: 0 1rem 1rem; }
   `;
@@ -559,12 +561,12 @@ export class CyApp extends LitElement {
                       @pin-add=${this.onPinAdd} @pin-rename=${this.onPinRename} @pin-remove=${this.onPinRemove}></cy-pin-board>
                   </div>
                 </div>
-                <div class="card">
+                <div class="card later">
                   <cy-uncertainty-panel ?enabled=${this.uncEnabled} runs=${this.uncRuns} status=${this.uncStatus} .bars=${this.tornadoBars}
                     tornadoStatus=${this.tornadoStatus} unit=${unit} lang=${lang}
                     @uncertainty-change=${this.onUncertainty} @tornado-request=${this.onTornado}></cy-uncertainty-panel>
                 </div>
-                <div class="card">
+                <div class="card later">
                   <cy-structure-view .variables=${meta.structure} selected=${this.structureVar} lang=${lang}
                     @structure-select=${(e: CustomEvent<string>) => (this.structureVar = e.detail)}></cy-structure-view>
                 </div>`
