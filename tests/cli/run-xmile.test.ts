@@ -41,6 +41,15 @@ describe('chengyu-sim run MODEL.xmile', () => {
     expect(j.series['Stock A'][1]).toBeCloseTo(100 * (1 + 0.1 + 0.01 / 2 + 0.001 / 6 + 0.0001 / 24), 10);
   }, T);
 
+  it('--set overrides constants of the model; unknown or malformed ones are refused', () => {
+    const r = cli(['run', model, '--set', 'rate=0.2', '--vars', 'Stock A']);
+    expect(r.stdout.trim().split('\n')).toEqual(['time,Stock A', '0,100', '1,120', '2,144']);
+    const bad = cli(['run', model, '--set', 'growth=1']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toBe(`chengyu-sim: ${model}: --set: "growth" is not a constant of the model (constants: rate)\n`);
+    expect(cli(['run', model, '--set', 'rate']).stderr).toBe('chengyu-sim: --set rate: expected constant=number (e.g. --set "growth rate=0.03")\n');
+  }, T);
+
   it('--out writes the file atomically; errors are one line, non-zero, and leave --out untouched', () => {
     const out = join(dir, 'out.csv');
     expect(cli(['run', model, '--out', out]).code).toBe(0);

@@ -14,6 +14,23 @@ export interface RunXmileOptions {
   method?: string;
   out?: string;
   vars?: string;
+  /** `name=value` overrides of model constants (`name[elem]=value` for one element). */
+  set?: string[];
+}
+
+/** Parse `--set name=value` pairs into constant overrides. */
+export function parseConstantSets(sets: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of sets) {
+    const i = s.lastIndexOf('=');
+    const name = i > 0 ? s.slice(0, i).trim() : '';
+    const value = i > 0 ? Number(s.slice(i + 1).trim()) : NaN;
+    if (!name || s.slice(i + 1).trim() === '' || !Number.isFinite(value)) {
+      throw new CliError(`--set ${s}: expected constant=number (e.g. --set "growth rate=0.03")`);
+    }
+    out[name] = value;
+  }
+  return out;
 }
 
 /** Quote a CSV cell when it holds a comma, quote or line break. */
@@ -84,12 +101,16 @@ function selectNames(model: CompiledModel, r: RunResult, vars: string | undefine
 export async function runXmileCommand(file: string, opts: RunXmileOptions): Promise<void> {
   const method = opts.method as Method | undefined;
   if (method !== undefined && method !== 'euler' && method !== 'rk4') throw new CliError(`--method must be euler or rk4 (got ${method})`);
+  const constants = parseConstantSets(opts.set ?? []);
   const model = loadXmileModel(file);
   let r: RunResult;
   try {
-    r = model.run({ method });
+    r = model.run({ method, constants });
   } catch (err) {
-    if (err instanceof ModelError) throw new CliError(`${file}: ${err.message}`);
+    if (err instanceof ModelError) {
+      const m = err.diagnostics.map((d) => d.message).join('; ');
+      throw new CliError(`${file}: ${/constant/.test(m) ? `--set: ${m}` : err.message}`);
+    }
     throw err;
   }
   const names = selectNames(model, r, opts.vars);

@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .command('run')
     .description('run a scenario (.json) of the regional model, or an XMILE model, to CSV or JSON')
     .argument('<file>', 'scenario file (.json) or XMILE model (.xmile, .stmx, .xml)')
-    .option('--set <lever.field=value>', 'override a lever setting of the scenario (repeatable)', collect, [])
+    .option('--set <lever.field=value>', 'override a lever setting of the scenario, or a constant of an XMILE model (repeatable)', collect, [])
     .option('--vars <list>', 'comma-separated output variables (an array name selects all its elements)')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .option('--out <file>', 'write to a file (atomically) instead of stdout')
