@@ -129,6 +129,31 @@ describe('components in Chromium', () => {
     expect(await events()).toEqual([{ type: 'notice-dismiss', detail: null }]);
   });
 
+  it('model client: a worker that dies fails the call in flight, and the next call gets a new worker', async () => {
+    const r = await page.evaluate(async () => {
+      type Client = { meta(): Promise<unknown>; run(c: Record<string, number>): Promise<{ times: Float64Array }>; dispose(): void; worker: Worker };
+      const app = document.querySelector('cy-app') as unknown as { client: Client };
+      const Ctor = (app.client as unknown as { constructor: new () => Client }).constructor;
+      const c = new Ctor();
+      await c.meta();
+      const first = c.worker;
+      const pending = c.run({}).then(
+        () => 'resolved',
+        (e: Error) => `rejected: ${e.message}`,
+      );
+      // What the browser fires on the Worker object when its script crashes.
+      first.dispatchEvent(new ErrorEvent('error', { message: 'out of memory' }));
+      const outcome = await pending;
+      const again = await c.run({});
+      const replaced = c.worker !== first;
+      c.dispose();
+      return { outcome, replaced, points: again.times.length };
+    });
+    expect(r.outcome).toBe('rejected: the model worker stopped: out of memory');
+    expect(r.replaced).toBe(true);
+    expect(r.points).toBe(21);
+  });
+
   it('cy-data-table: one row per whole year, numbers in the language of the page', async () => {
     const series = [{ id: 'c', name: 'Current', role: 'current', times: [2015, 2015.5, 2016], values: [1234.5, 1300, 1400] }];
     await mount('cy-data-table', { series, caption: 'Firms', lang: 'en' }, []);
