@@ -59,7 +59,7 @@ describe('chengyu-sim run MODEL.xmile', () => {
     writeFileSync(bad, readFileSync(model, 'utf8').replace('Stock_A * rate', 'Stock_A * nothing'));
     const r = cli(['run', bad, '--out', out]);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toBe(`chengyu-sim: ${bad}: growth: "nothing" is not defined (at character 12)\n`);
+    expect(r.stderr).toBe(`chengyu-sim: ${bad}: growth: "nothing" is not defined (at character 11)\n`);
     expect(readFileSync(out, 'utf8')).toBe('previous');
     const broken = join(dir, 'broken.xmile');
     writeFileSync(broken, '<xmile><model>');

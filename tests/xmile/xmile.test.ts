@@ -1,7 +1,7 @@
 // XMILE import: sim specs, variables, arrays, graphical functions, expression syntax, errors.
 import { describe, expect, it } from 'vitest';
 import { ModelError, compileModel } from '../../src/model/engine/index.ts';
-import { loadXmile, translateExpression } from '../../src/model/xmile/index.ts';
+import { importXmile, loadXmile, mapPositionToXmile, translateExpression } from '../../src/model/xmile/index.ts';
 
 const doc = (vars: string, extra = '', sim = '<start>0</start><stop>4</stop><dt>1</dt>', header = '') => `<?xml version="1.0"?>
 <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0"><header>${header}</header>
@@ -17,6 +17,16 @@ describe('XMILE expressions', () => {
     expect(translateExpression('"My Var$"[Dim1, *] + x')).toBe('(my_var_u24_[dim1, :] + x)');
     expect(translateExpression('INITIAL(x) {comment} + .5')).toBe('(init(x) + 0.5)');
     expect(translateExpression('a[Dim.e1]')).toBe('a[e1]');
+  });
+
+  it('maps positions in the translation back to the XMILE text', () => {
+    const x = 'IF a > 1 THEN "Big Name" MOD b ELSE a';
+    const t = translateExpression(x);
+    expect(t).toBe('IF_THEN_ELSE((a > 1), mod(big_name, b), a)');
+    expect(mapPositionToXmile(x, t, t.indexOf('big_name'))).toBe(x.indexOf('"Big'));
+    expect(mapPositionToXmile(x, t, t.lastIndexOf('a)'))).toBe(x.lastIndexOf('a'));
+    expect(mapPositionToXmile(x, t, t.indexOf('b)'))).toBe(x.indexOf('b ELSE'));
+    expect(mapPositionToXmile(x, t, 0)).toBeUndefined();
   });
 
   it('reports syntax errors with a position', () => {
@@ -101,6 +111,18 @@ describe('loadXmile', () => {
     expect([...r.series.get('pop.people')!]).toEqual([10, 15, 22.5]);
     expect([...r.series.get('twin.double')!]).toEqual([20, 30, 45]);
     expect(() => loadXmile(xml.replace('<model name="twin">', '<model name="other">'))).toThrow(/<module name="twin">: no <model name="twin"> to instantiate/);
+  });
+
+  it('importXmile points diagnostics into the XMILE equation', () => {
+    const imp = importXmile(doc('<aux name="y"><eqn>IF TIME > 1 THEN missing ELSE 0</eqn></aux>'));
+    try {
+      compileModel(imp.spec);
+      throw new Error('expected a ModelError');
+    } catch (err) {
+      const d = (err as ModelError).diagnostics[0];
+      expect(d.position).toBe('IF_THEN_ELSE((time > 1), '.length);
+      expect(imp.xmilePosition('y', d.position!)).toBe('IF TIME > 1 THEN '.length);
+    }
   });
 
   it('closes a variable element left unclosed', () => {

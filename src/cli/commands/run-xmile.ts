@@ -6,7 +6,7 @@ import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
 import { ModelError, compileModel, formatDiagnostic } from '../../model/engine/index.ts';
 import type { CompiledModel, Method, RunResult } from '../../model/engine/index.ts';
-import { loadXmile } from '../../model/xmile/index.ts';
+import { importXmile } from '../../model/xmile/index.ts';
 
 /** Options of the XMILE branch of `run`. */
 export interface RunXmileOptions {
@@ -72,13 +72,24 @@ export function loadXmileModel(file: string): CompiledModel {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(`${file}: cannot read the model (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
   }
+  let imported: ReturnType<typeof importXmile> | undefined;
   try {
+    imported = importXmile(text);
     // Vendor models often carry units their own tools only warn about: warn, then run.
-    const model = compileModel(loadXmile(text), { units: 'warn' });
+    const model = compileModel(imported.spec, { units: 'warn' });
     for (const w of model.warnings) process.stderr.write(`chengyu-sim: warning: ${file}: ${formatDiagnostic(w)}\n`);
     return model;
   } catch (err) {
-    if (err instanceof ModelError) throw new CliError(`${file}: ${err.message}`);
+    if (err instanceof ModelError) {
+      // Positions from the engine point into the translated equation: point into the XMILE one.
+      const imp = imported;
+      const diags = imp
+        ? err.diagnostics.map((d) => (d.variable !== undefined && d.position !== undefined
+          ? { ...d, position: imp.xmilePosition(d.variable, d.position) }
+          : d))
+        : err.diagnostics;
+      throw new CliError(`${file}: ${new ModelError(diags).message}`);
+    }
     throw err;
   }
 }

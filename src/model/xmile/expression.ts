@@ -77,6 +77,31 @@ const FN_ALIASES: Record<string, string> = {
 };
 
 /**
+ * Map a 0-based position in a translated equation back to the XMILE text it came from:
+ * names keep their order through translation, so the k-th occurrence of a name in the
+ * output is its k-th occurrence in the input. Undefined when the position is not at a name.
+ */
+export function mapPositionToXmile(xmile: string, translated: string, pos: number, mapName: (n: string) => string = (n) => n): number | undefined {
+  let inToks: Tok[];
+  try {
+    inToks = tokenize(xmile);
+  } catch {
+    return undefined;
+  }
+  const ident = /[A-Za-z_][A-Za-z0-9_]*/y;
+  ident.lastIndex = pos;
+  const m = ident.exec(translated);
+  if (!m || (pos > 0 && /[A-Za-z0-9_]/.test(translated[pos - 1]))) return undefined;
+  const word = m[0];
+  // Which occurrence of this word in the output is at `pos`?
+  let nth = 0;
+  const all = /[A-Za-z_][A-Za-z0-9_]*/g;
+  for (let x = all.exec(translated); x && x.index < pos; x = all.exec(translated)) if (x[0] === word) nth++;
+  const names = inToks.filter((t) => (t.t === 'name' || t.t === 'qname') && mapName(canonicalName(t.s)) === word);
+  return names[nth]?.pos;
+}
+
+/**
  * Translate XMILE expression text; throws XmileExprError. `mapName` renames variable
  * references (canonical in, canonical out), e.g. to prefix the variables of a module.
  */

@@ -3,7 +3,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ModelError } from '../engine/errors.ts';
 import type { Diagnostic, DimensionSpec, GraphicalSpec, Method, ModelSpec, VariableKind, VariableSpec } from '../engine/types.ts';
-import { XmileExprError, translateExpression } from './expression.ts';
+import { XmileExprError, mapPositionToXmile, translateExpression } from './expression.ts';
 import { canonicalName } from '../engine/names.ts';
 
 type Node = Record<string, unknown>;
@@ -144,11 +144,16 @@ function scopedName(scope: Scope, canon: string): string {
   return scope.prefix && scope.local.has(canon) ? canonicalName(`${scope.prefix}${canon}`) : canon;
 }
 
+/** Original XMILE equations by translated-variable name, for mapping diagnostic positions back. */
+let sources: Map<string, { xmile: string; native: string; scope: Scope }> | null = null;
+
 function translate(eqn: string, owner: string, diags: Diagnostic[], scope: Scope = ROOT): string {
   // Empty, or only a {comment} (a module input left for its connection).
   if (eqn.replace(/\{[^}]*\}/g, '').trim() === '') return '';
   try {
-    return translateExpression(eqn, (n) => scopedName(scope, n));
+    const native = translateExpression(eqn, (n) => scopedName(scope, n));
+    sources?.set(owner, { xmile: eqn, native, scope });
+    return native;
   } catch (err) {
     if (err instanceof XmileExprError) {
       diags.push({ kind: 'parse', variable: owner, message: `equation "${eqn.trim().slice(0, 80)}": ${err.message}`, position: err.position });
@@ -290,6 +295,32 @@ export function closeUnclosedVariables(xml: string): string {
     out += whole;
   }
   return out + xml.slice(last);
+}
+
+/** An imported model with the XMILE equations it was translated from. */
+export interface XmileImport {
+  spec: ModelSpec;
+  /** Map a diagnostic's position (in the translated equation of `variable`) into its XMILE equation. */
+  xmilePosition(variable: string, position: number): number | undefined;
+}
+
+/** Like loadXmile, and keep the original equations so diagnostics can point into them. */
+export function importXmile(input: string): XmileImport {
+  const found = new Map<string, { xmile: string; native: string; scope: Scope }>();
+  sources = found;
+  let spec: ModelSpec;
+  try {
+    spec = loadXmile(input);
+  } finally {
+    sources = null;
+  }
+  return {
+    spec,
+    xmilePosition: (variable, position) => {
+      const src = found.get(variable);
+      return src ? mapPositionToXmile(src.xmile, src.native, position, (n) => scopedName(src.scope, n)) : undefined;
+    },
+  };
 }
 
 /** Read an XMILE (.xmile / .stmx) document into a ModelSpec; throws ModelError naming the element. */
