@@ -205,8 +205,9 @@ export class CyApp extends LitElement {
 
   private onLeverChange(e: CustomEvent<LeverChangeDetail>): void {
     const { id, field, value } = e.detail;
-    const next = structuredClone(this.levers) as unknown as Record<string, Record<string, number>>;
-    next[id][field] = value;
+    // Copy only the lever that changed: the other levers keep their objects, so their controls skip re-rendering.
+    const prev = this.levers as unknown as Record<string, Record<string, number>>;
+    const next = { ...prev, [id]: { ...prev[id], [field]: value } };
     this.setLevers(next as unknown as LeverSettings, CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title });
   }
 
@@ -507,6 +508,8 @@ export class CyApp extends LitElement {
     return out;
   });
 
+  private readonly pinNames = memoByIdentity((pins: Pin[]) => pins.map((p) => p.name));
+
   private readonly zones = memoByIdentity((meta: ModelMeta | undefined) => (meta?.areas ?? []).filter((a) => a.kind === 'zone'));
 
   private readonly presetItems = PRESETS.map((p) => ({ id: p.scenario.id, title: p.scenario.title }));
@@ -556,7 +559,7 @@ export class CyApp extends LitElement {
                       @area-select=${(e: CustomEvent<string>) => (this.view = { ...this.view, area: e.detail })}></cy-zone-map>
                   </div>
                   <div class="card">
-                    <cy-pin-board .pinNames=${this.pins.map((p) => p.name)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
+                    <cy-pin-board .pinNames=${this.pinNames(this.pins)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
                       areaLabel=${areaLabel} lang=${lang}
                       @pin-add=${this.onPinAdd} @pin-rename=${this.onPinRename} @pin-remove=${this.onPinRemove}></cy-pin-board>
                   </div>
