@@ -62,19 +62,26 @@ function prerenderedModel(): Plugin {
     configResolved(config) {
       root = config.root;
     },
-    resolveId(source) {
-      return source === id ? `\0${id}` : undefined;
+    // Hook filters: the bundler calls these hooks only for the virtual module's id.
+    resolveId: {
+      filter: { id: /^virtual:chengyu-prerender$/ },
+      handler(source) {
+        return source === id ? `\0${id}` : undefined;
+      },
     },
-    async load(resolved) {
-      if (resolved !== `\0${id}`) return undefined;
-      const { register } = await import('tsx/esm/api');
-      const unregister = register();
-      try {
-        const mod = (await import(pathToFileURL(resolve(root, 'src/ui/model-bridge/prerender.ts')).href)) as { prerender: () => unknown };
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(mod.prerender()))});`;
-      } finally {
-        await unregister();
-      }
+    load: {
+      filter: { id: /^\0virtual:chengyu-prerender$/ },
+      async handler(resolved) {
+        if (resolved !== `\0${id}`) return undefined;
+        const { register } = await import('tsx/esm/api');
+        const unregister = register();
+        try {
+          const mod = (await import(pathToFileURL(resolve(root, 'src/ui/model-bridge/prerender.ts')).href)) as { prerender: () => unknown };
+          return `export default JSON.parse(${JSON.stringify(JSON.stringify(mod.prerender()))});`;
+        } finally {
+          await unregister();
+        }
+      },
     },
   };
 }
