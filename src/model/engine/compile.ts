@@ -30,7 +30,7 @@ export interface GenFns {
   post: GenFn;
   /** After a step: memories take their new values. */
   commit: GenFn;
-  /** The whole Euler loop after init: steps, saves into `out` (column-major) at `saveSteps`. */
+  /** The whole Euler loop after init: steps, saves into `out` (row-major: one row per saved step) at `saveSteps`. */
   euler: (
     v: Float64Array, dv: Float64Array, q: Float64Array, c: Float64Array, T0: number, T1: number, dt: number,
     nSteps: number, ix: Int32Array, buf: Float64Array, R: (() => number) | null,
@@ -138,7 +138,8 @@ if (n > 0) {
 ${body('aux')}
 }
 if (si < nSave && saveSteps[si] === n) {
-for (let k = 0; k < nOut; k++) out[k * nSave + si] = v[outSlots[k]];
+const row = si * nOut;
+for (let k = 0; k < nOut; k++) out[row + k] = v[outSlots[k]];
 si++;
 }
 if (n >= nSteps) break;

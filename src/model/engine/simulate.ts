@@ -22,6 +22,8 @@ export class Workspace {
   readonly y0: Float64Array;
   readonly acc: Float64Array;
   buf: Float64Array = new Float64Array(0);
+  /** Saved values row by row (one row per saved step), transposed into the output at the end. */
+  rows: Float64Array = new Float64Array(0);
   constructor(readonly p: Program) {
     this.v = new Float64Array(p.nSlots);
     const ns = p.stockSlots.length;
@@ -79,8 +81,13 @@ export function simulate(
     if (ws.buf.length < off) ws.buf = new Float64Array(off);
   }
   const buf = ws.buf;
+  // Saving row by row keeps writes sequential (column-major writes of many outputs per
+  // step thrash the cache); one blocked transpose at the end gives the column layout.
+  if (nOut > 1 && ws.rows.length < nOut * nSave) ws.rows = new Float64Array(nOut * nSave);
+  const rows = nOut > 1 ? ws.rows : out;
   if (method === 'euler') {
-    p.fns.euler(v, dv, q, c, start, stop, dt, nSteps, ix, buf, R, saveSteps, outSlots, out, single);
+    p.fns.euler(v, dv, q, c, start, stop, dt, nSteps, ix, buf, R, saveSteps, outSlots, rows, single);
+    if (nOut > 1) transpose(rows, out, nSave, nOut);
     return;
   }
   let si = 0;
@@ -90,7 +97,8 @@ export function simulate(
     ix[0] = n;
     if (n > 0) aux(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
     if (si < nSave && saveSteps[si] === n) {
-      for (let k = 0; k < nOut; k++) out[k * nSave + si] = v[outSlots[k]];
+      const row = si * nOut;
+      for (let k = 0; k < nOut; k++) rows[row + k] = v[outSlots[k]];
       si++;
     }
     if (n >= nSteps) break;
@@ -124,5 +132,21 @@ export function simulate(
     }
     if (single) for (let k = 0; k < ns; k++) v[S[k]] = Math.fround(v[S[k]]);
     commit(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
+  }
+  if (nOut > 1) transpose(rows, out, nSave, nOut);
+}
+
+/** rows (nRows × nCols, row-major) → out (column-major), in cache-sized blocks. */
+function transpose(rows: Float64Array, out: Float64Array, nRows: number, nCols: number): void {
+  const B = 32;
+  for (let r0 = 0; r0 < nRows; r0 += B) {
+    const r1 = Math.min(nRows, r0 + B);
+    for (let c0 = 0; c0 < nCols; c0 += B) {
+      const c1 = Math.min(nCols, c0 + B);
+      for (let r = r0; r < r1; r++) {
+        const base = r * nCols;
+        for (let k = c0; k < c1; k++) out[k * nRows + r] = rows[base + k];
+      }
+    }
   }
 }
