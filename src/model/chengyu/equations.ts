@@ -96,9 +96,14 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('facility_completion', 'flow', undefined, 'DELAY3(sci_spend, science_construction_time)', '1e8 CNY/year', 'Facilities completed: spending through a third-order construction delay.'),
     v('facility_retirement', 'flow', undefined, 'facility * facility_depreciation', '1e8 CNY/year', 'Facilities wearing out.'),
     v('facility', 'stock', undefined, '0', '1e8 CNY', 'Completed science-city facility capital.', { inflows: ['facility_completion'], outflows: ['facility_retirement'], nonNegative: true }),
-    v('corridor_effect', 'aux', undefined, `SMTH1(${response('lever_corridor_integration')} * ${on('corridor')}, corridor_build_time)`, '1', 'Effective corridor integration (0–1), built up over time.'),
-    v('coordination_effect', 'aux', undefined, `SMTH1(${response('lever_coordination_level')} * ${on('coordination')}, coordination_build_time)`, '1', 'Effective coordination (0–1).'),
-    v('transfer_effect', 'aux', undefined, `SMTH1(${response('lever_transfer_level')} * ${on('transfer')}, transfer_build_time)`, '1', 'Effective technology-transfer reform (0–1).'),
+    // The responses depend on constants only, so the engine computes them once per run; only
+    // the cheap switch-on and smoothing below run every step.
+    v('corridor_response', 'aux', undefined, response('lever_corridor_integration'), '1', 'Saturating response to the corridor integration level (constant during a run).'),
+    v('coordination_response', 'aux', undefined, response('lever_coordination_level'), '1', 'Saturating response to the coordination level (constant during a run).'),
+    v('transfer_response', 'aux', undefined, response('lever_transfer_level'), '1', 'Saturating response to the transfer-reform level (constant during a run).'),
+    v('corridor_effect', 'aux', undefined, `SMTH1(corridor_response * ${on('corridor')}, corridor_build_time)`, '1', 'Effective corridor integration (0–1), built up over time.'),
+    v('coordination_effect', 'aux', undefined, `SMTH1(coordination_response * ${on('coordination')}, coordination_build_time)`, '1', 'Effective coordination (0–1).'),
+    v('transfer_effect', 'aux', undefined, `SMTH1(transfer_response * ${on('transfer')}, transfer_build_time)`, '1', 'Effective technology-transfer reform (0–1).'),
     v('rd_support_share', 'aux', undefined, `SMTH1(lever_rd_support_extra_share_gdp / percent * ${on('rd_support')}, rd_budget_ramp_time)`, '1', 'Extra public R&D as a share of GDP, ramped in.'),
     v('park_capacity', 'aux', undefined, '1 - EXP(-lever_parks_count / park_saturation_count)', '1', 'Diminishing-returns capacity of the co-built parks (0 with no park).'),
     v('park_incentive', 'aux', undefined, 'park_capacity * lever_parks_origin_share * (1 - lever_parks_origin_share) / (park_pilot_share * (1 - park_pilot_share))', '1', 'Park capacity times the joint willingness of origin and host: both must gain, so it peaks at the 50:50 pilot rule.'),
@@ -106,10 +111,18 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('duplication_factor', 'aux', undefined, '(1 - duplication_loss * (1 - coordination_effect)) / (1 - duplication_loss)', '1', 'Effort recovered from duplicated competition (1 at baseline).'),
 
     section('geography', 'Geography: distance, corridor, border'),
-    v('eff_dist', 'aux', NS, 'dist_km[node, src] * (1 - corridor_distance_cut * corridor_effect * on_rail[node] * on_rail[src])', 'km', 'Effective distance: the corridor shortens it between rail nodes.'),
-    v('border', 'aux', NS, 'same_province + (1 - same_province) * (border_factor + (1 - border_factor) * coordination_effect)', '1', 'Cross-province discount, removed by coordination.'),
-    v('spill_weight', 'aux', NS, '(dist_km[node, src] > 0) * border * EXP(-eff_dist / spillover_decay_km)', '1', 'Weight of another node\'s knowledge in this node\'s spillover pool.'),
-    v('reach', 'aux', NS, 'border * EXP(-eff_dist / transfer_decay_km)', '1', 'Gravity weight of technology trade between two nodes (1 within a node).'),
+    // Speed: the distance-decay matrices hold exponentials of constants only, so the engine
+    // computes them once per run (no lever and full corridor); each step only blends them
+    // linearly with the time-dependent corridor and coordination effects.
+    v('full_corridor_dist', 'aux', NS, 'dist_km[node, src] * (1 - corridor_distance_cut * on_rail[node] * on_rail[src])', 'km', 'Effective distance at full corridor integration: the corridor shortens it between rail nodes.'),
+    v('border_none', 'aux', NS, 'same_province + (1 - same_province) * border_factor', '1', 'Cross-province discount without coordination (1 within a province).'),
+    v('spill_decay_none', 'aux', NS, '(dist_km[node, src] > 0) * EXP(-dist_km[node, src] / spillover_decay_km)', '1', 'Distance decay of spillovers without the corridor (0 within a node: own knowledge is not a spillover).'),
+    v('spill_decay_full', 'aux', NS, '(dist_km[node, src] > 0) * EXP(-full_corridor_dist / spillover_decay_km)', '1', 'Distance decay of spillovers at full corridor integration.'),
+    v('reach_decay_none', 'aux', NS, 'EXP(-dist_km[node, src] / transfer_decay_km)', '1', 'Distance decay of technology trade without the corridor (1 within a node).'),
+    v('reach_decay_full', 'aux', NS, 'EXP(-full_corridor_dist / transfer_decay_km)', '1', 'Distance decay of technology trade at full corridor integration.'),
+    v('border', 'aux', NS, 'border_none + (1 - border_none) * coordination_effect', '1', 'Cross-province discount, removed by coordination.'),
+    v('spill_weight', 'aux', NS, 'border * (spill_decay_none + corridor_effect * (spill_decay_full - spill_decay_none))', '1', 'Weight of another node\'s knowledge in this node\'s spillover pool: the decay blended between no and full corridor by the corridor effect.'),
+    v('reach', 'aux', NS, 'border * (reach_decay_none + corridor_effect * (reach_decay_full - reach_decay_none))', '1', 'Gravity weight of technology trade between two nodes (1 within a node), blended like the spillover weight.'),
 
     section('gdp', 'GDP'),
     v('gdp_growth', 'aux', undefined, 'gdp_growth_early + (gdp_growth_late - gdp_growth_early) * MIN(1, MAX(0, (TIME - gdp_slowdown_start) / (gdp_slowdown_end - gdp_slowdown_start)))', '1/year', 'Trend nominal GDP growth, declining linearly after the slowdown starts.'),
@@ -146,15 +159,19 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('innovation_index', 'aux', N, '(real_knowledge / INIT(real_knowledge)) ^ own_knowledge_elasticity * (real_spillover / INIT(real_spillover)) ^ spillover_elasticity', '1', 'Innovation output relative to 2015 (Bottazzi–Peri knowledge production).'),
 
     section('transfer', 'Technology transfer (gravity)'),
-    v('conversion', 'aux', N, '(in_sichuan * conversion_sichuan + in_chongqing * conversion_chongqing) * (1 + transfer_max_gain * transfer_effect)', '1/year', 'Conversion capability of knowledge into traded technology.'),
+    v('conversion', 'aux', N, '(in_chengdu_city * conversion_sichuan + in_sichuan_other * conversion_sichuan * conversion_sichuan_other_factor + in_chongqing * conversion_chongqing) * (1 + transfer_max_gain * transfer_effect)', '1/year', 'Conversion capability of knowledge into traded technology.'),
     v('seller_capacity', 'aux', N, 'conversion * effective_knowledge', '1e8 CNY/year', 'Technology the node can sell per unit of market access.'),
     v('enterprises', 'aux', N, 'hte + sme', 'enterprise', 'Firms able to absorb technology.'),
     v('enterprises_circle', 'aux', undefined, 'SUM(enterprises[:])', 'enterprise', 'Firms in the whole circle.'),
     v('buyer_share', 'aux', N, 'XIDZ(enterprises, INIT(enterprises), 0) ^ absorptive_elasticity * INIT(enterprises) / INIT(enterprises_circle)', '1', "Absorptive capacity: the node's 2015 share of the circle's firms, grown with its firms (diminishing returns)."),
     v('gdp_circle_index', 'aux', undefined, 'SUM(gdp[:]) / INIT(SUM(gdp[:]))', '1', 'Circle GDP relative to 2015 (proxy for the growth of the outside market).'),
     v('market_access', 'aux', N, 'external_market_weight * gdp_circle_index + SUM(reach[node, src] * buyer_share[src])', '1', 'Buyers reachable from the node: outside the circle plus distance-weighted buyers inside.'),
-    v('tech_contracts', 'aux', N, 'seller_capacity * market_access', '1e8 CNY/year', 'Technology-contract turnover registered at the node (seller side).'),
-    v('tech_absorbed', 'aux', N, 'buyer_share * SUM(reach[node, src] * seller_capacity[src])', '1e8 CNY/year', 'Technology bought by the node from sellers in the circle.'),
+    v('tech_potential', 'aux', N, 'seller_capacity * market_access', '1e8 CNY/year', 'Turnover the gravity term alone would give (before the market saturates).'),
+    v('tech_potential_province', 'aux', N, 'in_sichuan * SUM(tech_potential[:] * in_sichuan[:]) + in_chongqing * SUM(tech_potential[:] * in_chongqing[:])', '1e8 CNY/year', "Potential turnover of the node's province."),
+    v('gdp_province', 'aux', N, 'in_sichuan * SUM(gdp[:] * in_sichuan[:]) + in_chongqing * SUM(gdp[:] * in_chongqing[:])', '1e8 CNY/year', "GDP of the node's province."),
+    v('tech_saturation', 'aux', N, 'tech_turnover_ceiling * gdp_province / (tech_turnover_ceiling * gdp_province + tech_potential_province)', '1', "Saturation of the province's technology market: turnover / GDP approaches the ceiling as potential / GDP grows (1 − saturation = the share of potential not realised)."),
+    v('tech_contracts', 'aux', N, 'tech_potential * tech_saturation', '1e8 CNY/year', 'Technology-contract turnover registered at the node (seller side); summed over a province it equals ceiling × GDP × P / (ceiling × GDP + P) for potential P.'),
+    v('tech_absorbed', 'aux', N, 'buyer_share * SUM(reach[node, src] * seller_capacity[src] * tech_saturation[src])', '1e8 CNY/year', 'Technology bought by the node from sellers in the circle (saturated like the sellers\' turnover).'),
     v('absorbed_per_firm', 'aux', N, 'XIDZ(tech_absorbed / price_level, enterprises, 0)', '1e8 CNY/year/enterprise', 'Real technology absorbed per firm.'),
     v('transfer_push', 'aux', N, 'XIDZ(absorbed_per_firm, INIT(absorbed_per_firm), 1) ^ transfer_formation_elasticity', '1', 'Push of absorbed technology on SME formation (1 in 2015).'),
 
@@ -201,6 +218,7 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
       v(`sme_${r.id}`, 'aux', undefined, sum('sme'), 'enterprise', `S&T SMEs in the pipeline, ${label}.`),
     );
   }
+  out.push(v('tech_potential_circle', 'aux', undefined, 'SUM(tech_potential[:])', '1e8 CNY/year', 'Potential technology-contract turnover of the circle before saturation (to show what the ceiling holds back).'));
   out.push(v('hte_noncore_zones', 'aux', undefined, 'SUM(hte[:] * is_noncore_zone[:])', 'enterprise', 'High-tech enterprises in the ten non-core national zones (the hosts of co-built parks).'));
   return out;
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { buildChengyuSpec } from '../../src/model/chengyu/index.ts';
+
+// Speed rests on a structural property: exponentials and powers over the node × node matrices
+// depend on constants only, so the engine computes them once per run instead of every step.
+const spec = buildChengyuSpec();
+const TIME_DEPENDENT_FUNCTIONS = /\b(TIME|STEP|RAMP|PULSE|SMTH1|SMTH3|SMTHN|DELAY|DELAY1|DELAY3|DELAYN|TREND|FORCST|PREVIOUS|RANDOM|NORMAL|LOGNORMAL|POISSON|EXPRND)\b/;
+const text = (e: string | Record<string, string>) => (typeof e === 'string' ? e : Object.values(e).join(' '));
+const refs = (e: string) => [...e.matchAll(/\b[a-z_][a-z0-9_]*\b/g)].map((m) => m[0]).filter((n) => n !== 'node' && n !== 'src');
+
+function constantOnly(): Set<string> {
+  const byName = new Map(spec.variables.map((v) => [v.name, v]));
+  const memo = new Map<string, boolean>();
+  const visit = (name: string): boolean => {
+    if (memo.has(name)) return memo.get(name)!;
+    memo.set(name, false);
+    const v = byName.get(name);
+    const eq = v ? text(v.equation) : '';
+    const ok = !!v && v.kind === 'aux' && !TIME_DEPENDENT_FUNCTIONS.test(eq) && refs(eq).every(visit);
+    memo.set(name, ok);
+    return ok;
+  };
+  return new Set(spec.variables.map((v) => v.name).filter(visit));
+}
+
+describe('per-step work of the regional model', () => {
+  const constant = constantOnly();
+
+  it('finds the constant-only matrices (the check itself works)', () => {
+    for (const n of ['dist_km', 'spill_decay_none', 'spill_decay_full', 'reach_decay_none', 'reach_decay_full', 'corridor_response']) expect(constant.has(n), n).toBe(true);
+    for (const n of ['spill_weight', 'reach', 'corridor_effect', 'hte']) expect(constant.has(n), n).toBe(false);
+  });
+
+  it('computes no exponential or power over a node × node matrix inside the time loop', () => {
+    const offenders = spec.variables.filter((v) => (v.dims?.length ?? 0) === 2 && /EXP\(|\^|LN\(/.test(text(v.equation)) && !constant.has(v.name));
+    expect(offenders.map((v) => v.name)).toEqual([]);
+  });
+
+  it('keeps the lever responses (exponentials of constants) out of the time loop', () => {
+    const stepExp = spec.variables.filter((v) => /EXP\(/.test(text(v.equation)) && !constant.has(v.name) && v.kind !== 'stock').map((v) => v.name);
+    expect(stepExp.sort()).toEqual(['firm_scale', 'price_level']);
+  });
+});
