@@ -77,7 +77,7 @@ function elementEnv(v: VarInfo, i: number): Map<string, Binding> {
 }
 
 // V8 optimises very large functions poorly: split generated passes into chunks.
-const CHUNK_CHARS = 24_000;
+const CHUNK_CHARS = 6_000;
 
 function chunked(name: string, lines: string[], params: string): string {
   const chunks: string[][] = [[]];
