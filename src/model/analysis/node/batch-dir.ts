@@ -1,24 +1,12 @@
 // Files of a batch directory (Node only): manifest.json, chunks/runs-<start>-<end>.bin,
 // summary.csv, runs.csv. Every file is written to a temp name and renamed into place, so
 // a killed batch leaves only complete files, and a rerun trusts whatever chunks exist.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { writeFileAtomic } from '../../../io/write-atomic.ts';
 import { decodeChunk, encodeChunk } from '../chunk-codec.ts';
 import type { ChunkResult } from '../chunk.ts';
 import { parseManifest, type BatchManifest } from '../manifest.ts';
-
-/** Write `data` to `path` atomically (temp file in the same directory, then rename). */
-export function writeAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
 
 /** Path of the manifest of `dir`. */
 export function manifestPath(dir: string): string {
@@ -34,7 +22,7 @@ export function readManifest(dir: string): BatchManifest | undefined {
 
 /** Write `dir`'s manifest atomically. */
 export function writeManifest(dir: string, m: BatchManifest): void {
-  writeAtomic(manifestPath(dir), JSON.stringify(m, null, 2) + '\n');
+  writeFileAtomic(manifestPath(dir), JSON.stringify(m, null, 2) + '\n');
 }
 
 const CHUNK_RE = /^runs-(\d{9})-(\d{9})\.bin$/;
@@ -64,7 +52,7 @@ export function listChunks(dir: string): Array<{ start: number; count: number; p
 
 /** Write a chunk's results atomically. */
 export function writeChunk(dir: string, c: ChunkResult, P: number, K: number): void {
-  writeAtomic(join(dir, 'chunks', chunkFileName(c.start, c.count)), encodeChunk(c, P, K));
+  writeFileAtomic(join(dir, 'chunks', chunkFileName(c.start, c.count)), encodeChunk(c, P, K));
 }
 
 /** Read a chunk file, checking it matches its name and the batch's widths. */

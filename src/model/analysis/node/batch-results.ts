@@ -8,7 +8,8 @@ import { summaryCsv } from '../format.ts';
 import type { BatchManifest } from '../manifest.ts';
 import { describeColumns, STATISTICS } from '../statistics.ts';
 import { runsText } from '../summarize.ts';
-import { readChunk, writeAtomic, writeManifest } from './batch-dir.ts';
+import { readChunk, writeManifest } from './batch-dir.ts';
+import { writeFileAtomic } from '../../../io/write-atomic.ts';
 
 /** A chunk file of the batch. */
 export interface ChunkFile {
@@ -72,7 +73,7 @@ export function writeRunsCsv(path: string, m: BatchManifest, files: ChunkFile[])
 /** Write summary.csv, runs.csv and the final manifest of a directory whose chunks cover m.range. */
 export function writeResults(dir: string, m: BatchManifest, files: ChunkFile[], budget = BLOCK_BUDGET): BatchManifest {
   const sorted = [...files].sort((a, b) => a.start - b.start);
-  writeAtomic(join(dir, 'summary.csv'), summaryFromChunks(m, sorted, budget));
+  writeFileAtomic(join(dir, 'summary.csv'), summaryFromChunks(m, sorted, budget));
   writeRunsCsv(join(dir, 'runs.csv'), m, sorted);
   const done = { ...m, runsDone: m.range[1] - m.range[0], complete: true };
   writeManifest(dir, done);

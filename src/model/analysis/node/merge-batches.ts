@@ -4,7 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { identityDifference, type BatchManifest } from '../manifest.ts';
-import { listChunks, readManifest, writeAtomic, writeManifest } from './batch-dir.ts';
+import { listChunks, readManifest, writeManifest } from './batch-dir.ts';
+import { writeFileAtomic } from '../../../io/write-atomic.ts';
 import { writeResults } from './batch-results.ts';
 
 /** Merge `dirs` (shards of one batch) into `out`; returns the merged manifest. */
@@ -46,7 +47,7 @@ export function mergeBatches(dirs: string[], out: string): BatchManifest {
   if (!existing) writeManifest(out, merged);
   for (const f of files) {
     const dest = join(out, 'chunks', basename(f.path));
-    if (resolve(dest) !== resolve(f.path) && !existsSync(dest)) writeAtomic(dest, readFileSync(f.path));
+    if (resolve(dest) !== resolve(f.path) && !existsSync(dest)) writeFileAtomic(dest, readFileSync(f.path));
   }
   return writeResults(out, merged, files);
 }
