@@ -5,6 +5,7 @@ import { applyLookup, lower, resolveSlot } from './lower.ts';
 import type { Layout, VarInfo } from './layout.ts';
 import { buildLayout, positionsOf } from './layout.ts';
 import { orderStatements } from './order.ts';
+import { rollLines } from './roll.ts';
 import { HELPERS } from './runtime.ts';
 import { canonicalName } from './names.ts';
 import { ModelError } from './errors.ts';
@@ -122,10 +123,10 @@ function eulerLoop(passes: Record<string, string[]>, stocks: Array<{ slot: numbe
     if (!lines.length) return '';
     return total <= INLINE_CHARS ? lines.join('\n') : `${name}(${params});`;
   };
-  const integrate = stocks.map((s, k) => (s.nonNegative
+  const integrate = rollLines(stocks.map((s, k) => (s.nonNegative
     ? `{ const x = v[${s.slot}] + dt * dv[${k}]; v[${s.slot}] = x < 0 ? 0 : x; }`
-    : `v[${s.slot}] += dt * dv[${k}];`)).join('\n');
-  const single = stocks.map((s) => `v[${s.slot}] = Math.fround(v[${s.slot}]);`).join('\n');
+    : `v[${s.slot}] += dt * dv[${k}];`))).join('\n');
+  const single = rollLines(stocks.map((s) => `v[${s.slot}] = Math.fround(v[${s.slot}]);`)).join('\n');
   return `function euler(v, dv, q, c, T0, T1, dt, nSteps, ix, buf, R, saveSteps, outSlots, out, single) {
 const stage = 0;
 const nSave = saveSteps.length;
@@ -215,15 +216,16 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
 
   const params = 'v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R';
   const helperNames = Object.keys(HELPERS);
+  // Apply-to-all arrays lower element by element: roll the repetitions back into loops.
   const passes: Record<string, string[]> = {
-    aux: dynOrder.map((s) => s.dyn!),
-    rates: st.stocks.map((s, k) => `dv[${k}] = ${s.rate};`),
-    post: st.posts,
-    commit: st.commits,
+    aux: rollLines(dynOrder.map((s) => s.dyn!)),
+    rates: rollLines(st.stocks.map((s, k) => `dv[${k}] = ${s.rate};`)),
+    post: rollLines(st.posts),
+    commit: rollLines(st.commits),
   };
   let src = '"use strict";\n';
   src += `const { ${helperNames.join(', ')} } = H;\nconst TB = H.TB;\n`;
-  src += chunked('init', initOrder.map((s) => s.init!), params);
+  src += chunked('init', rollLines(initOrder.map((s) => s.init!)), params);
   for (const [name, lines] of Object.entries(passes)) src += chunked(name, lines, params);
   src += eulerLoop(passes, st.stocks, params);
   src += 'return { init, aux, rates, post, commit, euler };\n';
