@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildChengyuSpec } from '../../src/model/chengyu/index.ts';
+import { buildChengyuSpec, runChengyu } from '../../src/model/chengyu/index.ts';
+import { valueAt } from '../../src/model/chengyu/experiments.ts';
 
 // Speed rests on a structural property: exponentials and powers over the node × node matrices
 // depend on constants only, so the engine computes them once per run instead of every step.
@@ -34,6 +35,25 @@ describe('per-step work of the regional model', () => {
   it('computes no exponential or power over a node × node matrix inside the time loop', () => {
     const offenders = spec.variables.filter((v) => (v.dims?.length ?? 0) === 2 && /EXP\(|\^|LN\(/.test(text(v.equation)) && !constant.has(v.name));
     expect(offenders.map((v) => v.name)).toEqual([]);
+  });
+
+  it('blends the link weights from constant matrices: the base before any lever acts, border × blended decay after', () => {
+    const runs = [runChengyu(), runChengyu({ lever_corridor_integration: 0.6, lever_coordination_level: 0.7, lever_corridor_start_year: 2022, lever_coordination_start_year: 2021 })];
+    for (const r of runs) {
+      for (const y of [2018, 2035]) {
+        const k = valueAt(r, 'corridor_effect', y);
+        const co = valueAt(r, 'coordination_effect', y);
+        for (const [m, none, full] of [['spill_weight', 'spill_decay_none', 'spill_decay_full'], ['reach', 'reach_decay_none', 'reach_decay_full']]) {
+          for (const pair of ['chengdu,chongqing', 'mianyang,chengdu', 'rongchang,neijiang', 'chengdu,chengdu']) {
+            const b = valueAt(r, `border_none[${pair}]`, y);
+            const n = valueAt(r, `${none}[${pair}]`, y);
+            const f = valueAt(r, `${full}[${pair}]`, y);
+            expect(valueAt(r, `${m}[${pair}]`, y), `${m}[${pair}] ${y}`).toBeCloseTo((b + (1 - b) * co) * (n + k * (f - n)), 12);
+          }
+        }
+      }
+    }
+    expect(valueAt(runs[1], 'corridor_effect', 2035)).toBeGreaterThan(0.5);
   });
 
   it('keeps the lever responses (exponentials of constants) out of the time loop', () => {

@@ -51,6 +51,13 @@ function constantOf(p: ParameterSpec, override?: number): VariableSpec {
 
 /** Saturating response to a 0–1 intensity x: 0 at 0, 1 at 1, concave. */
 const response = (x: string) => `(1 - EXP(-lever_response_curvature * ${x})) / (1 - EXP(-lever_response_curvature))`;
+/**
+ * Link weight between two nodes: border × distance decay, with the border discount removed by
+ * coordination and the decay blended linearly between no and full corridor. Before either lever
+ * acts it is the constant `<m>_base` (no per-step arithmetic beyond a copy).
+ */
+const linkWeight = (m: string, none: string, full: string) =>
+  `IF_THEN_ELSE(links_active, (border_none + (1 - border_none) * coordination_effect) * (${none} + corridor_effect * (${full} - ${none})), ${m}_base)`;
 /** 1 from the lever's start year on (time Y − 1, since time Y is the end of year Y). */
 const on = (id: string) => `STEP(1, lever_${id}_start_year - year_start_offset)`;
 
@@ -120,9 +127,11 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('spill_decay_full', 'aux', NS, '(dist_km[node, src] > 0) * EXP(-full_corridor_dist / spillover_decay_km)', '1', 'Distance decay of spillovers at full corridor integration.'),
     v('reach_decay_none', 'aux', NS, 'EXP(-dist_km[node, src] / transfer_decay_km)', '1', 'Distance decay of technology trade without the corridor (1 within a node).'),
     v('reach_decay_full', 'aux', NS, 'EXP(-full_corridor_dist / transfer_decay_km)', '1', 'Distance decay of technology trade at full corridor integration.'),
-    v('border', 'aux', NS, 'border_none + (1 - border_none) * coordination_effect', '1', 'Cross-province discount, removed by coordination.'),
-    v('spill_weight', 'aux', NS, 'border * (spill_decay_none + corridor_effect * (spill_decay_full - spill_decay_none))', '1', 'Weight of another node\'s knowledge in this node\'s spillover pool: the decay blended between no and full corridor by the corridor effect.'),
-    v('reach', 'aux', NS, 'border * (reach_decay_none + corridor_effect * (reach_decay_full - reach_decay_none))', '1', 'Gravity weight of technology trade between two nodes (1 within a node), blended like the spillover weight.'),
+    v('spill_base', 'aux', NS, 'border_none * spill_decay_none', '1', 'Spillover weight without corridor and coordination (constant).'),
+    v('reach_base', 'aux', NS, 'border_none * reach_decay_none', '1', 'Technology-trade weight without corridor and coordination (constant).'),
+    v('links_active', 'aux', undefined, 'corridor_effect + coordination_effect > 0', '1', '1 once the corridor or coordination acts (before, the link weights are their constant base).'),
+    v('spill_weight', 'aux', NS, linkWeight('spill', 'spill_decay_none', 'spill_decay_full'), '1', "Weight of another node's knowledge in this node's spillover pool: border discount (removed by coordination) × distance decay (blended linearly between no and full corridor by the corridor effect)."),
+    v('reach', 'aux', NS, linkWeight('reach', 'reach_decay_none', 'reach_decay_full'), '1', 'Gravity weight of technology trade between two nodes (1 within a node), built like the spillover weight.'),
 
     section('gdp', 'GDP'),
     v('gdp_growth', 'aux', undefined, 'gdp_growth_early + (gdp_growth_late - gdp_growth_early) * MIN(1, MAX(0, (TIME - gdp_slowdown_start) / (gdp_slowdown_end - gdp_slowdown_start)))', '1/year', 'Trend nominal GDP growth, declining linearly after the slowdown starts.'),
@@ -171,7 +180,8 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('gdp_province', 'aux', N, 'in_sichuan * SUM(gdp[:] * in_sichuan[:]) + in_chongqing * SUM(gdp[:] * in_chongqing[:])', '1e8 CNY/year', "GDP of the node's province."),
     v('tech_saturation', 'aux', N, 'tech_turnover_ceiling * gdp_province / (tech_turnover_ceiling * gdp_province + tech_potential_province)', '1', "Saturation of the province's technology market: turnover / GDP approaches the ceiling as potential / GDP grows (1 − saturation = the share of potential not realised)."),
     v('tech_contracts', 'aux', N, 'tech_potential * tech_saturation', '1e8 CNY/year', 'Technology-contract turnover registered at the node (seller side); summed over a province it equals ceiling × GDP × P / (ceiling × GDP + P) for potential P.'),
-    v('tech_absorbed', 'aux', N, 'buyer_share * SUM(reach[node, src] * seller_capacity[src] * tech_saturation[src])', '1e8 CNY/year', 'Technology bought by the node from sellers in the circle (saturated like the sellers\' turnover).'),
+    v('seller_sales', 'aux', N, 'seller_capacity * tech_saturation', '1e8 CNY/year', 'Technology the node sells per unit of market access after saturation.'),
+    v('tech_absorbed', 'aux', N, 'buyer_share * SUM(reach[node, src] * seller_sales[src])', '1e8 CNY/year', 'Technology bought by the node from sellers in the circle (saturated like the sellers\' turnover).'),
     v('absorbed_per_firm', 'aux', N, 'XIDZ(tech_absorbed / price_level, enterprises, 0)', '1e8 CNY/year/enterprise', 'Real technology absorbed per firm.'),
     v('transfer_push', 'aux', N, 'XIDZ(absorbed_per_firm, INIT(absorbed_per_firm), 1) ^ transfer_formation_elasticity', '1', 'Push of absorbed technology on SME formation (1 in 2015).'),
 
