@@ -57,7 +57,9 @@ describe('per-step work of the regional model', () => {
   });
 
   it('keeps the lever responses (exponentials of constants) out of the time loop', () => {
+    for (const n of ['corridor_response', 'coordination_response', 'transfer_response', 'park_capacity']) expect(constant.has(n), n).toBe(true);
+    // Per step, EXP remains only in the two price/scale indices and the node-wise powers written as EXP(e * LN(x)).
     const stepExp = spec.variables.filter((v) => /EXP\(/.test(text(v.equation)) && !constant.has(v.name) && v.kind !== 'stock').map((v) => v.name);
-    expect(stepExp.sort()).toEqual(['firm_scale', 'price_level']);
+    expect(stepExp.sort()).toEqual(['buyer_share', 'capability', 'firm_scale', 'hte_size_weighted', 'innovation_index', 'local_formation', 'price_level']);
   });
 });

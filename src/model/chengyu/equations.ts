@@ -52,6 +52,12 @@ function constantOf(p: ParameterSpec, override?: number): VariableSpec {
 /** Saturating response to a 0–1 intensity x: 0 at 0, 1 at 1, concave. */
 const response = (x: string) => `(1 - EXP(-lever_response_curvature * ${x})) / (1 - EXP(-lever_response_curvature))`;
 /**
+ * x ^ e written as EXP(e * LN(x)): V8's Math.pow costs about three exp + log pairs, and these run
+ * every step for every node. Used only where the base stays positive, or where it may reach 0 but
+ * the exponent's range excludes 0 (then EXP(-Infinity) = 0, as x ^ e); elsewhere the model keeps ^.
+ */
+const pow = (x: string, e: string) => `EXP(${e} * LN(${x}))`;
+/**
  * Link weight between two nodes: border × distance decay, with the border discount removed by
  * coordination and the decay blended linearly between no and full corridor. Before either lever
  * acts it is the constant `<m>_base` (no per-step arithmetic beyond a copy).
@@ -142,7 +148,7 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('firm_scale', 'aux', undefined, 'EXP(firm_nominal_growth * (TIME - anchor_year))', '1', 'Per-firm nominal scale relative to 2018.'),
     v('price_level', 'aux', undefined, 'EXP(inflation * (TIME - anchor_year))', '1', 'Price level relative to 2018 (deflates knowledge to real terms).'),
     v('hte_anchor', 'aux', N, 'hte_share_of_group * (in_chengdu_city * hte_2018_chengdu_city + in_sichuan_other * (hte_2018_sichuan - hte_2018_chengdu_city) + in_chongqing * hte_2018_chongqing)', 'enterprise', 'Observed 2018 enterprises of the node (Table 2 split like the initial state): the size reference of the per-firm figures.'),
-    v('hte_size_weighted', 'aux', N, 'hte_anchor * XIDZ(hte, hte_anchor, 0) ^ (1 - firm_size_dilution)', 'enterprise', 'Enterprises in 2018-firm equivalents: newly certified firms are smaller than incumbents.'),
+    v('hte_size_weighted', 'aux', N, `hte_anchor * ${pow('XIDZ(hte, hte_anchor, 0)', '(1 - firm_size_dilution)')}`, 'enterprise', 'Enterprises in 2018-firm equivalents: newly certified firms are smaller than incumbents.'),
     v('hte_value_added', 'aux', N, 'hte_size_weighted * hte_output_per_firm_2018 * value_added_ratio * firm_scale', '1e8 CNY/year', 'GDP produced by high-tech enterprises (the innovation-driven part).'),
     v('gdp', 'aux', N, 'gdp_trend + hte_value_added', '1e8 CNY/year', 'GDP of the node.'),
 
@@ -165,14 +171,15 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('spillover_pool', 'aux', N, 'SUM(spill_weight[node, src] * effective_knowledge[src])', '1e8 CNY', "Other nodes' knowledge weighted by distance decay and border."),
     v('real_knowledge', 'aux', N, 'effective_knowledge / price_level', '1e8 CNY', 'Effective knowledge at 2018 prices.'),
     v('real_spillover', 'aux', N, 'spillover_pool / price_level', '1e8 CNY', 'Spillover pool at 2018 prices.'),
-    v('innovation_index', 'aux', N, '(real_knowledge / INIT(real_knowledge)) ^ own_knowledge_elasticity * (real_spillover / INIT(real_spillover)) ^ spillover_elasticity', '1', 'Innovation output relative to 2015 (Bottazzi–Peri knowledge production).'),
+    v('log_innovation', 'aux', N, 'own_knowledge_elasticity * LN(real_knowledge / INIT(real_knowledge)) + spillover_elasticity * LN(real_spillover / INIT(real_spillover))', '1', 'Logarithm of the innovation index (shared by the index and the formation term).'),
+    v('innovation_index', 'aux', N, 'EXP(log_innovation)', '1', 'Innovation output relative to 2015 (Bottazzi–Peri knowledge production).'),
 
     section('transfer', 'Technology transfer (gravity)'),
     v('conversion', 'aux', N, '(in_chengdu_city * conversion_sichuan + in_sichuan_other * conversion_sichuan * conversion_sichuan_other_factor + in_chongqing * conversion_chongqing) * (1 + transfer_max_gain * transfer_effect)', '1/year', 'Conversion capability of knowledge into traded technology.'),
     v('seller_capacity', 'aux', N, 'conversion * effective_knowledge', '1e8 CNY/year', 'Technology the node can sell per unit of market access.'),
     v('enterprises', 'aux', N, 'hte + sme', 'enterprise', 'Firms able to absorb technology.'),
     v('enterprises_circle', 'aux', undefined, 'SUM(enterprises[:])', 'enterprise', 'Firms in the whole circle.'),
-    v('buyer_share', 'aux', N, 'XIDZ(enterprises, INIT(enterprises), 0) ^ absorptive_elasticity * INIT(enterprises) / INIT(enterprises_circle)', '1', "Absorptive capacity: the node's 2015 share of the circle's firms, grown with its firms (diminishing returns)."),
+    v('buyer_share', 'aux', N, `${pow('XIDZ(enterprises, INIT(enterprises), 0)', 'absorptive_elasticity')} * INIT(enterprises) / INIT(enterprises_circle)`, '1', "Absorptive capacity: the node's 2015 share of the circle's firms, grown with its firms (diminishing returns)."),
     v('gdp_circle_index', 'aux', undefined, 'SUM(gdp[:]) / INIT(SUM(gdp[:]))', '1', 'Circle GDP relative to 2015 (proxy for the growth of the outside market).'),
     v('market_access', 'aux', N, 'external_market_weight * gdp_circle_index + SUM(reach[node, src] * buyer_share[src])', '1', 'Buyers reachable from the node: outside the circle plus distance-weighted buyers inside.'),
     v('tech_potential', 'aux', N, 'seller_capacity * market_access', '1e8 CNY/year', 'Turnover the gravity term alone would give (before the market saturates).'),
@@ -195,12 +202,12 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
 
     section('enterprises', 'S&T SMEs and high-tech enterprises'),
     v('formation_propensity', 'aux', N, 'in_chengdu_city * formation_propensity_chengdu_city + in_sichuan_other * formation_propensity_sichuan_other + in_chongqing * formation_propensity_chongqing', 'enterprise/person/year', 'SME formation per talent (calibrated per Table-2 group).'),
-    v('local_formation', 'aux', N, 'formation_propensity * talent * innovation_index ^ formation_knowledge_elasticity * transfer_push * duplication_factor', 'enterprise/year', 'SMEs the node forms by itself.'),
+    v('local_formation', 'aux', N, 'formation_propensity * talent * EXP(formation_knowledge_elasticity * log_innovation) * transfer_push * duplication_factor', 'enterprise/year', 'SMEs the node forms by itself.'),
     v('parks_moved', 'aux', undefined, 'park_shift * SUM(is_core[:] * local_formation[:])', 'enterprise/year', "Cores' formation steered to co-built parks."),
     v('host_weight', 'aux', N, 'ZIDZ(is_noncore_zone * talent, SUM(is_noncore_zone[:] * talent[:]))', '1', 'Share of park formation each non-core zone hosts (by its talent).'),
     v('formation', 'flow', N, 'local_formation * (1 - park_shift * is_core) + park_entry_multiplier * parks_moved * host_weight', 'enterprise/year', 'S&T SMEs formed.', { nonNegative: true }),
     v('support_rd_intensity', 'aux', N, '(rd_other + rd_extra + rd_science_city) / gdp', '1', "R&D intensity of the node's supporting system (everything but the certified firms' own R&D)."),
-    v('capability', 'aux', N, '(support_rd_intensity / INIT(support_rd_intensity)) ^ certification_rd_elasticity', '1', "SMEs' R&D capability relative to 2015, raised by public and supporting R&D."),
+    v('capability', 'aux', N, pow('support_rd_intensity / INIT(support_rd_intensity)', 'certification_rd_elasticity'), '1', "SMEs' R&D capability relative to 2015, raised by public and supporting R&D."),
     v('certification', 'flow', N, 'sme * certification_rate * capability', 'enterprise/year', 'SMEs certified as high-tech enterprises.', { nonNegative: true }),
     v('sme_exit', 'flow', N, 'sme * sme_exit_rate', 'enterprise/year', 'SMEs failing.', { nonNegative: true }),
     v('sme_per_hte', 'aux', N, 'in_sichuan * sme_per_hte_sichuan + in_chongqing * sme_per_hte_chongqing', '1', 'Initial pipeline per certified firm.'),
