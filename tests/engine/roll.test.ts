@@ -32,7 +32,8 @@ describe('loop rolling', () => {
 
   it('keeps irregular statements, fractional and large literals, and digits inside names', () => {
     const lines = ['v[1] = Math.log10(v[2]);', 'v[2] = Math.log10(v[3]);', 'v[4] = 0.5;', 'v[5] = 1.5;', 'v[6] = 2.5;',
-      'v[7] = 1e-7 + v[8];', 'v[8] = 1e-8 + v[9];', 'v[9] = 1e-9 + v[10];', 'v[1] = 9999999999;', 'v[2] = 9999999998;', 'v[3] = 9999999997;'];
+      'v[7] = 1e-7 + v[8];', 'v[8] = 1e-8 + v[9];', 'v[9] = 1e-9 + v[10];', 'v[1] = 9999999999;', 'v[2] = 9999999998;', 'v[3] = 9999999997;',
+      'v[10] = 1e+21;', 'v[11] = 2e+21;', 'v[12] = 3e+21;'];
     const out = rollOnce(lines, 'i_0');
     expect(out).toEqual(lines);
   });

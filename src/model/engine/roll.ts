@@ -13,20 +13,51 @@ interface Tokens {
   holes: number[];
 }
 
-// Identifiers (so digits inside names such as `log10` or `i_0` stay fixed), then numbers.
-const TOKEN = /[A-Za-z_$][\w$]*|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-// Only small plain integers become holes: their arithmetic stays exact.
-const HOLE = /^\d{1,9}$/;
+const isWord = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+// A hand-written scanner (compile time matters: the regional model has ~300 KB of
+// statements). Identifiers are skipped whole, so digits inside names such as `log10` or
+// `i_0` stay fixed; only small plain integers become holes (their arithmetic stays exact).
 function tokenize(line: string): Tokens {
   const parts: string[] = [];
   const holes: number[] = [];
+  const n = line.length;
   let last = 0;
-  for (const m of line.matchAll(TOKEN)) {
-    if (!HOLE.test(m[0])) continue;
-    parts.push(line.slice(last, m.index));
-    holes.push(Number(m[0]));
-    last = m.index + m[0].length;
+  let i = 0;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (isDigit(c)) {
+      const start = i;
+      while (i < n && isDigit(line.charCodeAt(i))) i++;
+      let plain = true;
+      if (i + 1 < n && line.charCodeAt(i) === 46 && isDigit(line.charCodeAt(i + 1))) {
+        plain = false;
+        i++;
+        while (i < n && isDigit(line.charCodeAt(i))) i++;
+      }
+      const e = line.charCodeAt(i);
+      if (e === 101 || e === 69) {
+        let j = i + 1;
+        const sgn = line.charCodeAt(j);
+        if (sgn === 43 || sgn === 45) j++;
+        if (isDigit(line.charCodeAt(j))) {
+          plain = false;
+          i = j;
+          while (i < n && isDigit(line.charCodeAt(i))) i++;
+        }
+      }
+      if (plain && i - start <= 9) {
+        parts.push(line.slice(last, start));
+        holes.push(Number(line.slice(start, i)));
+        last = i;
+      }
+    } else if (isWord(c)) {
+      while (i < n && isWord(line.charCodeAt(i))) i++;
+    } else {
+      i++;
+    }
   }
   parts.push(line.slice(last));
   return { key: parts.join('\u0001'), parts, holes };
