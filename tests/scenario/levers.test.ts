@@ -67,7 +67,7 @@ describe('lever table', () => {
       'coordination.start_year': 'year',
       'transfer.level': '1',
       'transfer.start_year': 'year',
-      'rd_support.extra_share_gdp': '1',
+      'rd_support.extra_share_gdp': 'percent',
       'rd_support.start_year': 'year',
     });
   });

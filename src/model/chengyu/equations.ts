@@ -240,14 +240,6 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
   return out;
 }
 
-/** Units of lever fields in the engine's unit syntax (the lever table's units are display text). */
-const LEVER_UNITS: Record<string, string> = {
-  investment: '1e8 CNY/year',
-  count: 'park',
-  extra_share_gdp: 'percent',
-  start_year: 'year',
-};
-
 /** Lever inputs as model constants at their defaults (the baseline). */
 function leverConstants(): VariableSpec[] {
   const defaults = defaultLeverConstants();
@@ -258,7 +250,7 @@ function leverConstants(): VariableSpec[] {
         name,
         kind: 'aux' as const,
         equation: num(defaults[name]),
-        units: LEVER_UNITS[f.field] ?? '1',
+        units: f.modelUnit,
         doc: `Lever input: ${l.label.en} — ${f.label.en} (${f.min}–${f.max}, default ${f.default}).`,
       };
     }),

@@ -19,7 +19,7 @@ export interface LeverFieldSpec {
   unit: Bilingual;
   /**
    * Unit of the model constant `lever_<id>_<field>` in the engine's units syntax (mathjs):
-   * what the equations and the units check use. Shares and percentage points are "1".
+   * what the equations and the units check use. Shares are "1"; a percentage of GDP is "percent".
    */
   modelUnit: string;
   min: number;
@@ -225,7 +225,7 @@ export const LEVERS: readonly LeverSpec[] = [
         field: 'extra_share_gdp',
         label: { zh: '追加公共研发投入', en: 'Extra public R&D' },
         unit: { zh: '占GDP的百分比', en: '% of GDP' },
-        modelUnit: '1',
+        modelUnit: 'percent',
         min: 0,
         max: 1.5,
         default: 0,
