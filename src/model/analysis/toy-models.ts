@@ -5,7 +5,7 @@ import type { BatchModel } from './batch-model.ts';
 
 /** Options of the toy models. */
 export interface ToyOptions {
-  /** Busy-wait this many milliseconds per run (to test progress, interruption, crashes). */
+  /** Take this many milliseconds per run (to test progress, interruption, crashes). */
   delayMs?: number;
 }
 
@@ -25,8 +25,16 @@ export function ishigamiIndices(a = 7, b = 0.1): { S1: number[]; ST: number[] } 
   return { S1: [v1 / v, v2 / v, 0], ST: [(v1 + v13) / v, v2 / v, v13 / v] };
 }
 
-/** Spin for `ms` milliseconds (toy models' simulated cost). */
+// Sleeping, not spinning, keeps parallel tests (cluster array tasks) off the CPU. Browsers
+// without cross-origin isolation have no SharedArrayBuffer: they spin instead.
+const sleeper = typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+
+/** Take `ms` milliseconds of wall time (toy models' simulated cost). */
 function spin(ms: number): void {
+  if (sleeper) {
+    Atomics.wait(sleeper, 0, 0, ms);
+    return;
+  }
   const end = performance.now() + ms;
   while (performance.now() < end) {
     /* busy */
