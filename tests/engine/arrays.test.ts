@@ -80,3 +80,29 @@ describe('arrays', () => {
     expect(r.series.get('x[chongqing]')![0]).toBe(6);
   });
 });
+
+describe('reductions inside IF_THEN_ELSE branches', () => {
+  const five = [{ name: 'node', elements: ['a', 'b', 'c', 'd', 'e'] }, { name: 'src', elements: [], aliasOf: 'node' }];
+  const spec = model({ start: 0, stop: 4, dt: 1 }, [
+    aux('k', '', { dims: ['node'], equation: { a: '1', b: '2', c: '4', d: '8', e: '16' } }),
+    aux('w', 'IF_THEN_ELSE(node == src, 0, 1)', { dims: ['node', 'src'] }),
+    stock('g', '1', ['grow'], [], { dims: ['node'] }),
+    flow('grow', 'g', { dims: ['node'] }),
+    aux('flag', 'STEP(1, 2)'),
+    aux('y', 'IF_THEN_ELSE(flag, SUM(w[node, src] * g[src]), SUM(g[node] * k[src]))', { dims: ['node'] }),
+  ], five);
+
+  it('give the taken branch, element by element, as the condition changes', () => {
+    const r = compileModel(spec).run();
+    const y = (e: string) => [...r.series.get(`y[${e}]`)!];
+    // g doubles every step from 1: g(t) = 2^t in every element.
+    expect(y('b')).toEqual([31, 62, 4 * 4, 8 * 4, 16 * 4]);
+    expect(y('a')).toEqual([31, 62, 4 * 4, 8 * 4, 16 * 4]);
+  });
+
+  it('are computed in place (only when their branch is taken), not every step in a slot of their own', () => {
+    const src = compileModel(spec).source;
+    // Each element's statement holds both sums inside the conditional.
+    expect(src).toMatch(/!== 0 \? \(\(v\[[^\]]+\] \* v\[[^\]]+\]\) \+ [^:]+ : \(\(v\[/);
+  });
+});

@@ -75,6 +75,8 @@ export interface Cx {
   deps: Set<number>;
   /** Set when the code reads the time (shared by everything lowered for one statement). */
   time: { used: boolean };
+  /** Inside a conditional branch: evaluated only when taken, so reductions stay in place. */
+  lazy?: boolean;
 }
 
 /** Print a number as JavaScript (from the parsed value, never from model text). */
@@ -322,7 +324,9 @@ function lowerReduce(fn: string, args: Expr[], cx: Cx, st: LowerState): string {
     const time = { used: false };
     const terms = { n: 0 };
     const code = reduceCode(fn, args, { ...cx, deps, time }, st, terms);
-    if (terms.n <= SHARED_REDUCTION_TERMS || deps.size === 0) {
+    // A reduction inside an IF_THEN_ELSE branch stays inline, so it costs nothing on the
+    // steps where the other branch is taken (a shared slot would compute it every step).
+    if (terms.n <= SHARED_REDUCTION_TERMS || deps.size === 0 || cx.lazy) {
       for (const d of deps) cx.deps.add(d);
       if (time.used) cx.time.used = true;
       return code;
@@ -558,7 +562,9 @@ function lowerCall(e: Extract<Expr, { k: 'call' }>, cx: Cx, st: LowerState): str
     }
     default:
   }
-  const xs = args.map((a) => lower(a, cx, st));
+  const xs = fn === 'if_then_else'
+    ? [lower(args[0], cx, st), lower(args[1], { ...cx, lazy: true }, st), lower(args[2], { ...cx, lazy: true }, st)]
+    : args.map((a) => lower(a, cx, st));
   if (bi.kind === 'time') cx.time.used = true;
   switch (fn) {
     case 'pi': return 'Math.PI';
