@@ -6,6 +6,8 @@ import type { Layout, VarInfo } from './layout.ts';
 import { buildLayout, positionsOf } from './layout.ts';
 import { orderStatements } from './order.ts';
 import { rollLines } from './roll.ts';
+import type { ReportStmt } from './report.ts';
+import { reportLinesFor, slotsRead, splitReport } from './report.ts';
 import { HELPERS } from './runtime.ts';
 import { canonicalName } from './names.ts';
 import { ModelError } from './errors.ts';
@@ -23,19 +25,24 @@ export type GenFn = (
 export interface GenFns {
   /** Everything at the start time, in dependency order (stocks from their initial equations). */
   init: GenFn;
-  /** Flows and auxiliaries from the current stocks. */
+  /** Flows and auxiliaries the integration needs, from the current stocks. */
   aux: GenFn;
+  /** Report-only auxiliaries (no stock depends on them): run before saving, after `aux`. */
+  report: GenFn;
   /** Rates of change of every stock into dv. */
   rates: GenFn;
   /** Stage-0 bookkeeping after the rates: memories (PREVIOUS) and delay buffers. */
   post: GenFn;
   /** After a step: memories take their new values. */
   commit: GenFn;
-  /** The whole Euler loop after init: steps, saves into `out` (row-major: one row per saved step) at `saveSteps`. */
+  /**
+   * The whole Euler loop after init: steps, saves into `out` (row-major: one row per saved
+   * step) at `saveSteps`, running `report` (this program's or a runner's subset) before each save.
+   */
   euler: (
     v: Float64Array, dv: Float64Array, q: Float64Array, c: Float64Array, T0: number, T1: number, dt: number,
     nSteps: number, ix: Int32Array, buf: Float64Array, R: (() => number) | null,
-    saveSteps: Int32Array, outSlots: Int32Array, out: Float64Array, single: boolean,
+    saveSteps: Int32Array, outSlots: Int32Array, out: Float64Array, single: boolean, report: GenFn,
   ) => void;
 }
 
@@ -67,6 +74,10 @@ export interface Program {
   fns: GenFns;
   /** The generated source (for inspection and tests). */
   source: string;
+  /** Report-only statements, in run order (a runner builds the subset its outputs need). */
+  reportStmts: ReportStmt[];
+  /** Graphical-function tables the generated code reads. */
+  tables: Float64Array;
   /** Problems that did not stop compilation (units, when CompileOptions.units is 'warn'). */
   warnings: Diagnostic[];
 }
@@ -127,7 +138,7 @@ function eulerLoop(passes: Record<string, string[]>, stocks: Array<{ slot: numbe
     ? `{ const x = v[${s.slot}] + dt * dv[${k}]; v[${s.slot}] = x < 0 ? 0 : x; }`
     : `v[${s.slot}] += dt * dv[${k}];`))).join('\n');
   const single = rollLines(stocks.map((s) => `v[${s.slot}] = Math.fround(v[${s.slot}]);`)).join('\n');
-  return `function euler(v, dv, q, c, T0, T1, dt, nSteps, ix, buf, R, saveSteps, outSlots, out, single) {
+  return `function euler(v, dv, q, c, T0, T1, dt, nSteps, ix, buf, R, saveSteps, outSlots, out, single, report) {
 const stage = 0;
 const nSave = saveSteps.length;
 const nOut = outSlots.length;
@@ -139,6 +150,7 @@ if (n > 0) {
 ${body('aux')}
 }
 if (si < nSave && saveSteps[si] === n) {
+if (n > 0) report(v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R);
 const row = si * nOut;
 for (let k = 0; k < nOut; k++) out[row + k] = v[outSlots[k]];
 si++;
@@ -214,23 +226,26 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
   if (diags.length === 0 && unitsMode !== 'off') checkUnits(layout, spec.sim.timeUnits, unitsMode === 'error' ? diags : warnings);
   if (diags.length) throw new ModelError(dedupe(diags));
 
-  const params = 'v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R';
-  const helperNames = Object.keys(HELPERS);
+  // What the stocks' rates, the memories and the delay lines read must be computed every
+  // step; the rest only feeds outputs and runs only when they are saved.
+  const roots = [...st.stocks.map((s) => s.rate), ...st.posts, ...st.commits].flatMap(slotsRead);
+  const { core, report } = splitReport(dynOrder, roots);
   // Apply-to-all arrays lower element by element: roll the repetitions back into loops.
   const passes: Record<string, string[]> = {
-    aux: rollLines(dynOrder.map((s) => s.dyn!)),
+    aux: rollLines(core.map((s) => s.dyn!)),
+    report: rollLines(report.map((s) => s.line)),
     rates: rollLines(st.stocks.map((s, k) => `dv[${k}] = ${s.rate};`)),
     post: rollLines(st.posts),
     commit: rollLines(st.commits),
   };
-  let src = '"use strict";\n';
-  src += `const { ${helperNames.join(', ')} } = H;\nconst TB = H.TB;\n`;
-  src += chunked('init', rollLines(initOrder.map((s) => s.init!)), params);
-  for (const [name, lines] of Object.entries(passes)) src += chunked(name, lines, params);
-  src += eulerLoop(passes, st.stocks, params);
-  src += 'return { init, aux, rates, post, commit, euler };\n';
+  let src = PREAMBLE;
+  src += chunked('init', rollLines(initOrder.map((s) => s.init!)), PARAMS);
+  for (const [name, lines] of Object.entries(passes)) src += chunked(name, lines, PARAMS);
+  src += eulerLoop({ aux: passes.aux, rates: passes.rates, post: passes.post, commit: passes.commit }, st.stocks, PARAMS);
+  src += 'return { init, aux, report, rates, post, commit, euler };\n';
+  const tables = Float64Array.from(st.tables);
   const build = new Function('H', src) as (h: unknown) => GenFns;
-  const fns = build({ ...HELPERS, TB: Float64Array.from(st.tables) });
+  const fns = build({ ...HELPERS, TB: tables });
 
   return {
     spec, layout, nSlots: st.next,
@@ -246,7 +261,18 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
     fns,
     source: src,
     warnings: dedupe(warnings),
+    reportStmts: report,
+    tables,
   };
+}
+
+const PARAMS = 'v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R';
+const PREAMBLE = `"use strict";\nconst { ${Object.keys(HELPERS).join(', ')} } = H;\nconst TB = H.TB;\n`;
+
+/** The report pass that brings only `slots` up to date (for a runner that saves only those). */
+export function reportPassFor(p: Program, slots: Iterable<number>): GenFn {
+  const src = PREAMBLE + chunked('report', rollLines(reportLinesFor(p.reportStmts, slots)), PARAMS) + 'return report;\n';
+  return (new Function('H', src) as (h: unknown) => GenFn)({ ...HELPERS, TB: p.tables });
 }
 
 // An apply-to-all equation reports the same problem once per element: keep one.

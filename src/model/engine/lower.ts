@@ -22,6 +22,8 @@ export interface Stmt {
   fixed?: boolean;
   /** Reads the time (or draws, or reads a delay line): never hoisted out of the time loop. */
   timeDep?: boolean;
+  /** Has an effect beyond its slot (a random draw advances the stream): run every step. */
+  effect?: boolean;
 }
 
 /** A stock (model or hidden): its slot and the JavaScript of its rate of change. */
@@ -382,7 +384,7 @@ function lowerSub(e: Expr, cx: Cx, st: LowerState): { code: string; deps: Set<nu
 }
 
 function addStmt(st: LowerState, owner: string, target: number, init: string | null, dyn: string | null, deps: Set<number>,
-  flags: { fixed?: boolean; timeDep?: boolean } = {}): void {
+  flags: { fixed?: boolean; timeDep?: boolean; effect?: boolean } = {}): void {
   st.stmts.push({ target, owner, init, dyn, deps, ...flags });
 }
 
@@ -555,7 +557,7 @@ function lowerCall(e: Extract<Expr, { k: 'call' }>, cx: Cx, st: LowerState): str
       const call = `${RANDOM_HELPER[fn]}(R, ${xs.map((x) => x.code).join(', ')})`;
       const deps = new Set<number>();
       for (const x of xs) for (const d of x.deps) deps.add(d);
-      addStmt(st, cx.col, r, `v[${r}] = ${call};`, `if (stage === 0) v[${r}] = ${call};`, deps, { timeDep: true });
+      addStmt(st, cx.col, r, `v[${r}] = ${call};`, `if (stage === 0) v[${r}] = ${call};`, deps, { timeDep: true, effect: true });
       st.nRandom++;
       cx.deps.add(r);
       return `v[${r}]`;

@@ -1,8 +1,8 @@
 // CompiledModel: the object compileModel returns. Runs (with method, time and constant
 // overrides), a fast batch runner that allocates nothing per run, the constants table and
 // the dependency graph.
-import type { CompileOptions, ConstantSlot, Program } from './compile.ts';
-import { compileProgram } from './compile.ts';
+import type { CompileOptions, ConstantSlot, GenFn, Program } from './compile.ts';
+import { compileProgram, reportPassFor } from './compile.ts';
 import { ModelError } from './errors.ts';
 import type { ModelGraph } from './graph.ts';
 import { buildGraph } from './graph.ts';
@@ -74,6 +74,8 @@ export class CompiledModel {
   private readonly constIndex = new Map<string, number[]>();
   private readonly colIndex = new Map<string, number[]>();
   private ws: Workspace | null = null;
+  /** Report passes built for runners, by the slots they save (runners often share outputs). */
+  private readonly reportPasses = new Map<string, GenFn>();
 
   /** Problems that did not stop compilation (see CompileOptions.units). */
   readonly warnings: Diagnostic[];
@@ -151,6 +153,16 @@ export class CompiledModel {
     return c;
   }
 
+  private reportPass(slots: Int32Array): GenFn {
+    const key = [...slots].sort((a, b) => a - b).join(',');
+    let f = this.reportPasses.get(key);
+    if (!f) {
+      f = reportPassFor(this.p, slots);
+      this.reportPasses.set(key, f);
+    }
+    return f;
+  }
+
   private workspace(): Workspace {
     if (!this.ws) this.ws = new Workspace(this.p);
     return this.ws;
@@ -217,6 +229,7 @@ export class CompiledModel {
     const times = Float64Array.from(steps, (n) => tm.start + n * tm.dt);
     const out = new Float64Array(outSlots.length * steps.length);
     const ws = new Workspace(this.p);
+    const report = this.reportPass(outSlots);
     const defaults = this.defaultsVec;
     const p = this.p;
     return {
@@ -233,7 +246,7 @@ export class CompiledModel {
         if (c.length !== defaults.length) {
           throw new ModelError([{ kind: 'other', message: `constants vector has ${c.length} values, the model has ${defaults.length}` }]);
         }
-        simulate(ws, c, tm, method, saveSteps, outSlots, out, makeRng(p, seed), single);
+        simulate(ws, c, tm, method, saveSteps, outSlots, out, makeRng(p, seed), single, report);
         return out;
       },
     };

@@ -1,7 +1,7 @@
 // The time loop: plain JavaScript over preallocated arrays, calling the generated passes.
 // Euler and classic RK4; stocks marked non-negative are kept ≥ 0 after each step.
 import seedrandom from 'seedrandom';
-import type { Program } from './compile.ts';
+import type { GenFn, Program } from './compile.ts';
 import type { Method } from './types.ts';
 
 /** Time settings of one run, resolved. */
@@ -50,12 +50,14 @@ export function makeRng(p: Program, seed: number | string | undefined): (() => n
 /**
  * Run `p` once. `c` holds the constants (same order as p.constants); values of
  * `outSlots` are written at the steps in `saveSteps` (ascending) into `out`, laid out
- * column by column: out[col * saveSteps.length + i].
+ * column by column: out[col * saveSteps.length + i]. `report` brings the report-only
+ * auxiliaries up to date before each save (by default all of them; a runner passes the
+ * subset its outputs read).
  */
 export function simulate(
   ws: Workspace, c: Float64Array, tm: Timing, method: Method,
   saveSteps: Int32Array, outSlots: Int32Array, out: Float64Array, R: (() => number) | null,
-  single = false,
+  single = false, report: GenFn = ws.p.fns.report,
 ): void {
   const p = ws.p;
   const { init, aux, rates, post, commit } = p.fns;
@@ -86,7 +88,7 @@ export function simulate(
   if (nOut > 1 && ws.rows.length < nOut * nSave) ws.rows = new Float64Array(nOut * nSave);
   const rows = nOut > 1 ? ws.rows : out;
   if (method === 'euler') {
-    p.fns.euler(v, dv, q, c, start, stop, dt, nSteps, ix, buf, R, saveSteps, outSlots, rows, single);
+    p.fns.euler(v, dv, q, c, start, stop, dt, nSteps, ix, buf, R, saveSteps, outSlots, rows, single, report);
     if (nOut > 1) transpose(rows, out, nSave, nOut);
     return;
   }
@@ -97,6 +99,7 @@ export function simulate(
     ix[0] = n;
     if (n > 0) aux(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
     if (si < nSave && saveSteps[si] === n) {
+      if (n > 0) report(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
       const row = si * nOut;
       for (let k = 0; k < nOut; k++) rows[row + k] = v[outSlots[k]];
       si++;
