@@ -12,7 +12,7 @@ function allLevers(pick: 'max' | 'min', start: number): Record<string, number> {
 }
 
 // Variables that are signed by nature (net flows and growth rates); everything else must stay >= 0.
-const SIGNED = /^(talent_change|talent_growth_rate)(\[|$)/;
+const SIGNED = /^(talent_change|talent_growth_rate|log_[a-z_]+)(\[|$)/; // logarithms are signed
 
 function finiteNonNegative(r: RunResult) {
   for (const n of r.names) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildChengyuSpec, runChengyu } from '../../src/model/chengyu/index.ts';
 import { valueAt } from '../../src/model/chengyu/experiments.ts';
+import { NODE_IDS } from '../../src/model/chengyu/nodes.ts';
+import { PARAMETER_INDEX } from '../../src/model/chengyu/parameters.ts';
+import { CALIBRATED_VALUES } from '../../src/model/chengyu/equations.ts';
 
 // Speed rests on a structural property: exponentials and powers over the node × node matrices
 // depend on constants only, so the engine computes them once per run instead of every step.
@@ -60,6 +63,46 @@ describe('per-step work of the regional model', () => {
     for (const n of ['corridor_response', 'coordination_response', 'transfer_response', 'park_capacity']) expect(constant.has(n), n).toBe(true);
     // Per step, EXP remains only in the two price/scale indices and the node-wise powers written as EXP(e * LN(x)).
     const stepExp = spec.variables.filter((v) => /EXP\(/.test(text(v.equation)) && !constant.has(v.name) && v.kind !== 'stock').map((v) => v.name);
-    expect(stepExp.sort()).toEqual(['buyer_share', 'capability', 'firm_scale', 'hte_size_weighted', 'innovation_index', 'local_formation', 'price_level']);
+    expect(stepExp.sort()).toEqual(['buyer_share', 'capability', 'firm_scale', 'hte_size_weighted', 'innovation_index', 'local_formation', 'price_level', 'transfer_push']);
+  });
+
+  // The sums write the link weights out (so that before any lever acts a step sums over the
+  // constant base only); they must still equal the sums over the reported weight matrices.
+  const leverRun = () => runChengyu({
+    lever_corridor_integration: 0.6, lever_coordination_level: 0.7, lever_corridor_start_year: 2022, lever_coordination_start_year: 2021,
+    lever_science_city_investment: 150, lever_science_city_sharing: 0.5, lever_rd_support_extra_share_gdp: 0.3,
+  });
+  const runs = [['baseline', runChengyu()], ['levers', leverRun()]] as const;
+  const param = (id: string) => CALIBRATED_VALUES[id] ?? (PARAMETER_INDEX.get(id)!.value as number);
+
+  it('sums over the written-out link weights equal the sums over spill_weight and reach', () => {
+    for (const [label, r] of runs) {
+      for (const y of [2016, 2025, 2035]) {
+        const at = (n: string) => valueAt(r, n, y);
+        for (const n of NODE_IDS) {
+          const sum = (w: string, x: (s: string) => number) => NODE_IDS.reduce((a, s) => a + at(`${w}[${n},${s}]`) * x(s), 0);
+          const check = (got: number, want: number, what: string) => expect(Math.abs(got - want), `${label} ${y} ${what}[${n}]`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+          check(at(`spillover_pool[${n}]`), sum('spill_weight', (s) => at(`effective_knowledge[${s}]`)), 'spillover_pool');
+          check(at(`market_access[${n}]`) - param('external_market_weight') * at('gdp_circle_index'), sum('reach', (s) => at(`buyer_share[${s}]`)), 'market_access');
+          check(at(`tech_absorbed[${n}]`), at(`buyer_share[${n}]`) * sum('reach', (s) => at(`seller_sales[${s}]`)), 'tech_absorbed');
+        }
+      }
+    }
+    expect(valueAt(runs[1][1], `facility_access[${NODE_IDS[0]}]`, 2035)).toBeGreaterThan(0);
+  });
+
+  it('takes the powers through logarithms without changing them: capability and transfer push', () => {
+    for (const [label, r] of runs) {
+      for (const y of [2016, 2025, 2035]) {
+        const at = (n: string) => valueAt(r, n, y);
+        for (const n of NODE_IDS) {
+          const cap = (at(`support_rd_intensity[${n}]`) / valueAt(r, `support_rd_intensity[${n}]`, 2015)) ** param('certification_rd_elasticity');
+          expect(at(`capability[${n}]`), `${label} ${y} capability[${n}]`).toBeCloseTo(cap, 12);
+          expect(at(`transfer_push[${n}]`), `${label} ${y} transfer_push[${n}]`).toBeCloseTo(at(`absorbed_ratio[${n}]`) ** param('transfer_formation_elasticity'), 12);
+        }
+      }
+    }
+    // The lever run raises capability somewhere (the test is not only about 1 = 1).
+    expect(Math.max(...NODE_IDS.map((n) => valueAt(runs[1][1], `capability[${n}]`, 2035)))).toBeGreaterThan(1.001);
   });
 });

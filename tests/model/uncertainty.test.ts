@@ -6,7 +6,7 @@ import { stream } from '../../src/model/analysis/rng.ts';
 // Monte Carlo draws every parameter with a distribution anywhere in its range: the model must
 // stay finite and non-negative for any such combination, with and without the levers.
 const uncertain = parameterRegistry.filter((p) => p.distribution && typeof p.value === 'number');
-const SIGNED = /^(talent_change|talent_growth_rate)(\[|$)/;
+const SIGNED = /^(talent_change|talent_growth_rate|log_[a-z_]+)(\[|$)/; // logarithms are signed
 
 function check(parameters: Record<string, number>, constants: Record<string, number>) {
   const r = runChengyu(constants, { parameters });

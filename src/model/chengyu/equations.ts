@@ -58,12 +58,21 @@ const response = (x: string) => `(1 - EXP(-lever_response_curvature * ${x})) / (
  */
 const pow = (x: string, e: string) => `EXP(${e} * LN(${x}))`;
 /**
- * Link weight between two nodes: border × distance decay, with the border discount removed by
- * coordination and the decay blended linearly between no and full corridor. Before either lever
- * acts it is the constant `<m>_base` (no per-step arithmetic beyond a copy).
+ * Link weight between two nodes once a lever acts: border × distance decay, with the border
+ * discount removed by coordination and the decay blended linearly between no and full corridor
+ * (`<m>_decay_none` plus the corridor effect times `<m>_decay_gain`).
  */
-const linkWeight = (m: string, none: string, full: string) =>
-  `IF_THEN_ELSE(links_active, (border_none + (1 - border_none) * coordination_effect) * (${none} + corridor_effect * (${full} - ${none})), ${m}_base)`;
+const linkBlend = (m: string) =>
+  `(border_none[node, src] + border_gain[node, src] * coordination_effect) * (${m}_decay_none[node, src] + corridor_effect * ${m}_decay_gain[node, src])`;
+/** The link weight: the blend once a lever acts, before that the constant `<m>_base`. */
+const linkWeight = (m: string) => `IF_THEN_ELSE(links_active, ${linkBlend(m)}, ${m}_base)`;
+/**
+ * SUM(weight × x[src]) with the weight written out in each branch: the engine computes a sum
+ * inside a branch only when it is taken, so before any lever acts a step costs one sum over
+ * the constant base and no blending of the node × node weights at all.
+ */
+const linkSum = (m: string, x: string) =>
+  `IF_THEN_ELSE(links_active, SUM(${linkBlend(m)} * ${x}[src]), SUM(${m}_base[node, src] * ${x}[src]))`;
 /** 1 from the lever's start year on (time Y − 1, since time Y is the end of year Y). */
 const on = (id: string) => `STEP(1, lever_${id}_start_year - year_start_offset)`;
 
@@ -129,15 +138,19 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     // linearly with the time-dependent corridor and coordination effects.
     v('full_corridor_dist', 'aux', NS, 'dist_km[node, src] * (1 - corridor_distance_cut * on_rail[node] * on_rail[src])', 'km', 'Effective distance at full corridor integration: the corridor shortens it between rail nodes.'),
     v('border_none', 'aux', NS, 'same_province + (1 - same_province) * border_factor', '1', 'Cross-province discount without coordination (1 within a province).'),
+    v('border_gain', 'aux', NS, '1 - border_none', '1', 'Part of the cross-province discount that full coordination removes (constant).'),
     v('spill_decay_none', 'aux', NS, '(dist_km[node, src] > 0) * EXP(-dist_km[node, src] / spillover_decay_km)', '1', 'Distance decay of spillovers without the corridor (0 within a node: own knowledge is not a spillover).'),
     v('spill_decay_full', 'aux', NS, '(dist_km[node, src] > 0) * EXP(-full_corridor_dist / spillover_decay_km)', '1', 'Distance decay of spillovers at full corridor integration.'),
     v('reach_decay_none', 'aux', NS, 'EXP(-dist_km[node, src] / transfer_decay_km)', '1', 'Distance decay of technology trade without the corridor (1 within a node).'),
     v('reach_decay_full', 'aux', NS, 'EXP(-full_corridor_dist / transfer_decay_km)', '1', 'Distance decay of technology trade at full corridor integration.'),
+    v('spill_decay_gain', 'aux', NS, 'spill_decay_full - spill_decay_none', '1', 'What full corridor integration adds to the spillover decay (constant).'),
+    v('reach_decay_gain', 'aux', NS, 'reach_decay_full - reach_decay_none', '1', 'What full corridor integration adds to the technology-trade decay (constant).'),
     v('spill_base', 'aux', NS, 'border_none * spill_decay_none', '1', 'Spillover weight without corridor and coordination (constant).'),
     v('reach_base', 'aux', NS, 'border_none * reach_decay_none', '1', 'Technology-trade weight without corridor and coordination (constant).'),
+    v('facility_reach_base', 'aux', N, 'SUM(reach_base[node, src] * sci_host_share[src])', '1', 'Share of the science city\'s open capacity the node reaches without corridor and coordination (constant).'),
     v('links_active', 'aux', undefined, 'corridor_effect + coordination_effect > 0', '1', '1 once the corridor or coordination acts (before, the link weights are their constant base).'),
-    v('spill_weight', 'aux', NS, linkWeight('spill', 'spill_decay_none', 'spill_decay_full'), '1', "Weight of another node's knowledge in this node's spillover pool: border discount (removed by coordination) × distance decay (blended linearly between no and full corridor by the corridor effect)."),
-    v('reach', 'aux', NS, linkWeight('reach', 'reach_decay_none', 'reach_decay_full'), '1', 'Gravity weight of technology trade between two nodes (1 within a node), built like the spillover weight.'),
+    v('spill_weight', 'aux', NS, linkWeight('spill'), '1', "Weight of another node's knowledge in this node's spillover pool: border discount (removed by coordination) × distance decay (blended linearly between no and full corridor by the corridor effect). The sums below write it out (see `spillover_pool`)."),
+    v('reach', 'aux', NS, linkWeight('reach'), '1', 'Gravity weight of technology trade between two nodes (1 within a node), built like the spillover weight.'),
 
     section('gdp', 'GDP'),
     v('gdp_growth', 'aux', undefined, 'gdp_growth_early + (gdp_growth_late - gdp_growth_early) * MIN(1, MAX(0, (TIME - gdp_slowdown_start) / (gdp_slowdown_end - gdp_slowdown_start)))', '1/year', 'Trend nominal GDP growth, declining linearly after the slowdown starts.'),
@@ -166,9 +179,9 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('knowledge_investment', 'flow', N, 'knowledge_input', '1e8 CNY/year', 'Inflow to the knowledge stock.'),
     v('knowledge_obsolescence', 'flow', N, 'knowledge * knowledge_depreciation', '1e8 CNY/year', 'Depreciation of knowledge.'),
     v('knowledge', 'stock', N, 'knowledge_input / (knowledge_depreciation + rd_pre_growth)', '1e8 CNY', 'R&D knowledge stock (perpetual inventory; initial R₀/(g + δ)).', { inflows: ['knowledge_investment'], outflows: ['knowledge_obsolescence'], nonNegative: true }),
-    v('facility_access', 'aux', N, '(1 - lever_science_city_sharing) * sci_host_share * facility + lever_science_city_sharing * facility * SUM(reach[node, src] * sci_host_share[src])', '1e8 CNY', 'Science-city capacity usable at the node: the host\'s own part plus the open part reached by distance.'),
+    v('facility_access', 'aux', N, `(1 - lever_science_city_sharing) * sci_host_share * facility + lever_science_city_sharing * facility * IF_THEN_ELSE(links_active, SUM(${linkBlend('reach')} * sci_host_share[src]), facility_reach_base)`, '1e8 CNY', 'Science-city capacity usable at the node: the host\'s own part plus the open part reached by distance.'),
     v('effective_knowledge', 'aux', N, 'knowledge + facility_knowledge_weight * facility_access', '1e8 CNY', 'Own knowledge plus usable facility capacity.'),
-    v('spillover_pool', 'aux', N, 'SUM(spill_weight[node, src] * effective_knowledge[src])', '1e8 CNY', "Other nodes' knowledge weighted by distance decay and border."),
+    v('spillover_pool', 'aux', N, linkSum('spill', 'effective_knowledge'), '1e8 CNY', "Other nodes' knowledge weighted by distance decay and border: SUM(spill_weight × effective_knowledge), with the weight written out."),
     v('real_knowledge', 'aux', N, 'effective_knowledge / price_level', '1e8 CNY', 'Effective knowledge at 2018 prices.'),
     v('real_spillover', 'aux', N, 'spillover_pool / price_level', '1e8 CNY', 'Spillover pool at 2018 prices.'),
     v('log_innovation', 'aux', N, 'own_knowledge_elasticity * LN(real_knowledge / INIT(real_knowledge)) + spillover_elasticity * LN(real_spillover / INIT(real_spillover))', '1', 'Logarithm of the innovation index (shared by the index and the formation term).'),
@@ -181,16 +194,20 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('enterprises_circle', 'aux', undefined, 'SUM(enterprises[:])', 'enterprise', 'Firms in the whole circle.'),
     v('buyer_share', 'aux', N, `${pow('XIDZ(enterprises, INIT(enterprises), 0)', 'absorptive_elasticity')} * INIT(enterprises) / INIT(enterprises_circle)`, '1', "Absorptive capacity: the node's 2015 share of the circle's firms, grown with its firms (diminishing returns)."),
     v('gdp_circle_index', 'aux', undefined, 'SUM(gdp[:]) / INIT(SUM(gdp[:]))', '1', 'Circle GDP relative to 2015 (proxy for the growth of the outside market).'),
-    v('market_access', 'aux', N, 'external_market_weight * gdp_circle_index + SUM(reach[node, src] * buyer_share[src])', '1', 'Buyers reachable from the node: outside the circle plus distance-weighted buyers inside.'),
+    v('market_access', 'aux', N, `external_market_weight * gdp_circle_index + ${linkSum('reach', 'buyer_share')}`, '1', 'Buyers reachable from the node: outside the circle plus distance-weighted buyers inside (SUM(reach × buyer_share)).'),
     v('tech_potential', 'aux', N, 'seller_capacity * market_access', '1e8 CNY/year', 'Turnover the gravity term alone would give (before the market saturates).'),
     v('tech_potential_province', 'aux', N, 'in_sichuan * SUM(tech_potential[:] * in_sichuan[:]) + in_chongqing * SUM(tech_potential[:] * in_chongqing[:])', '1e8 CNY/year', "Potential turnover of the node's province."),
     v('gdp_province', 'aux', N, 'in_sichuan * SUM(gdp[:] * in_sichuan[:]) + in_chongqing * SUM(gdp[:] * in_chongqing[:])', '1e8 CNY/year', "GDP of the node's province."),
     v('tech_saturation', 'aux', N, 'tech_turnover_ceiling * gdp_province / (tech_turnover_ceiling * gdp_province + tech_potential_province)', '1', "Saturation of the province's technology market: turnover / GDP approaches the ceiling as potential / GDP grows (1 − saturation = the share of potential not realised)."),
     v('tech_contracts', 'aux', N, 'tech_potential * tech_saturation', '1e8 CNY/year', 'Technology-contract turnover registered at the node (seller side); summed over a province it equals ceiling × GDP × P / (ceiling × GDP + P) for potential P.'),
     v('seller_sales', 'aux', N, 'seller_capacity * tech_saturation', '1e8 CNY/year', 'Technology the node sells per unit of market access after saturation.'),
-    v('tech_absorbed', 'aux', N, 'buyer_share * SUM(reach[node, src] * seller_sales[src])', '1e8 CNY/year', 'Technology bought by the node from sellers in the circle (saturated like the sellers\' turnover).'),
+    v('tech_absorbed', 'aux', N, `buyer_share * ${linkSum('reach', 'seller_sales')}`, '1e8 CNY/year', 'Technology bought by the node from sellers in the circle (saturated like the sellers\' turnover): buyer share × SUM(reach × seller_sales).'),
     v('absorbed_per_firm', 'aux', N, 'XIDZ(tech_absorbed / price_level, enterprises, 0)', '1e8 CNY/year/enterprise', 'Real technology absorbed per firm.'),
-    v('transfer_push', 'aux', N, 'XIDZ(absorbed_per_firm, INIT(absorbed_per_firm), 1) ^ transfer_formation_elasticity', '1', 'Push of absorbed technology on SME formation (1 in 2015).'),
+    v('absorbed_ratio', 'aux', N, 'XIDZ(absorbed_per_firm, INIT(absorbed_per_firm), 1)', '1', 'Real technology absorbed per firm relative to 2015.'),
+    // The power is taken through the logarithm (the formation term adds it to another exponent,
+    // saving one EXP and a costly POW per node and step); a ratio of 0 keeps POW's value.
+    v('log_transfer_push', 'aux', N, 'IF_THEN_ELSE(absorbed_ratio > 0, transfer_formation_elasticity * LN(absorbed_ratio), LN(absorbed_ratio ^ transfer_formation_elasticity))', '1', 'Logarithm of the push of absorbed technology on SME formation.'),
+    v('transfer_push', 'aux', N, 'EXP(log_transfer_push)', '1', 'Push of absorbed technology on SME formation (1 in 2015): absorbed_ratio ^ transfer_formation_elasticity.'),
 
     section('talent', 'Talent'),
     v('attractiveness_mean', 'aux', undefined, 'XIDZ(SUM(talent[:] * innovation_index[:]), SUM(talent[:]), 1)', '1', 'Talent-weighted mean innovation index of the circle.'),
@@ -202,12 +219,15 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
 
     section('enterprises', 'S&T SMEs and high-tech enterprises'),
     v('formation_propensity', 'aux', N, 'in_chengdu_city * formation_propensity_chengdu_city + in_sichuan_other * formation_propensity_sichuan_other + in_chongqing * formation_propensity_chongqing', 'enterprise/person/year', 'SME formation per talent (calibrated per Table-2 group).'),
-    v('local_formation', 'aux', N, 'formation_propensity * talent * EXP(formation_knowledge_elasticity * log_innovation) * transfer_push * duplication_factor', 'enterprise/year', 'SMEs the node forms by itself.'),
+    v('local_formation', 'aux', N, 'formation_propensity * talent * EXP(formation_knowledge_elasticity * log_innovation + log_transfer_push) * duplication_factor', 'enterprise/year', 'SMEs the node forms by itself.'),
     v('parks_moved', 'aux', undefined, 'park_shift * SUM(is_core[:] * local_formation[:])', 'enterprise/year', "Cores' formation steered to co-built parks."),
     v('host_weight', 'aux', N, 'ZIDZ(is_noncore_zone * talent, SUM(is_noncore_zone[:] * talent[:]))', '1', 'Share of park formation each non-core zone hosts (by its talent).'),
     v('formation', 'flow', N, 'local_formation * (1 - park_shift * is_core) + park_entry_multiplier * parks_moved * host_weight', 'enterprise/year', 'S&T SMEs formed.', { nonNegative: true }),
-    v('support_rd_intensity', 'aux', N, '(rd_other + rd_extra + rd_science_city) / gdp', '1', "R&D intensity of the node's supporting system (everything but the certified firms' own R&D)."),
-    v('capability', 'aux', N, pow('support_rd_intensity / INIT(support_rd_intensity)', 'certification_rd_elasticity'), '1', "SMEs' R&D capability relative to 2015, raised by public and supporting R&D."),
+    v('extra_rd_intensity', 'aux', N, '(rd_extra + rd_science_city) / gdp', '1', 'R&D the levers add at the node, as a share of its GDP (0 before they act).'),
+    v('support_rd_intensity', 'aux', N, 'rd_other_share + extra_rd_intensity', '1', "R&D intensity of the node's supporting system (everything but the certified firms' own R&D)."),
+    // (support / its 2015 value) ^ e, with the 2015 value rd_other_share (no lever acts in 2015):
+    // exactly 1 while no lever adds R&D, so the power is taken only once one does.
+    v('capability', 'aux', N, `IF_THEN_ELSE(extra_rd_intensity > 0, ${pow('1 + extra_rd_intensity / rd_other_share', 'certification_rd_elasticity')}, 1)`, '1', "SMEs' R&D capability relative to 2015, raised by public and supporting R&D: (support_rd_intensity / rd_other_share) ^ certification_rd_elasticity."),
     v('certification', 'flow', N, 'sme * certification_rate * capability', 'enterprise/year', 'SMEs certified as high-tech enterprises.', { nonNegative: true }),
     v('sme_exit', 'flow', N, 'sme * sme_exit_rate', 'enterprise/year', 'SMEs failing.', { nonNegative: true }),
     v('sme_per_hte', 'aux', N, 'in_sichuan * sme_per_hte_sichuan + in_chongqing * sme_per_hte_chongqing', '1', 'Initial pipeline per certified firm.'),
