@@ -120,6 +120,21 @@ function shapeProblem(v: VariableSpec): string | undefined {
 /** Resolve dimensions and variables, parse every equation once, allocate slots. */
 export function buildLayout(spec: ModelSpec, diags: Diagnostic[]): Layout {
   const dims = buildDimensions(spec.dimensions ?? [], diags);
+  // An apply-to-all equation is the same text for every element, and per-element tables
+  // repeat numbers: parse each distinct text once (trees are never modified after parsing).
+  const parsedTexts = new Map<string, Expr | ParseFailure>();
+  const parseOnce = (text: string): Expr | ParseFailure => {
+    let r = parsedTexts.get(text);
+    if (r === undefined) {
+      try {
+        r = parseEquation(text);
+      } catch (err) {
+        r = err instanceof ParseFailure ? err : new ParseFailure((err as Error).message);
+      }
+      parsedTexts.set(text, r);
+    }
+    return r;
+  };
   const vars = new Map<string, VarInfo>();
   const order: VarInfo[] = [];
   let slot = 0;
@@ -171,12 +186,12 @@ export function buildLayout(spec: ModelSpec, diags: Diagnostic[]): Layout {
         info.exprs.push(null);
         continue;
       }
-      try {
-        info.exprs.push(parseEquation(text));
-      } catch (err) {
-        const pf = err as ParseFailure;
-        diags.push({ kind: 'parse', variable: vs.name, message: pf.message, position: pf.position });
+      const parsed = parseOnce(text);
+      if (parsed instanceof ParseFailure) {
+        diags.push({ kind: 'parse', variable: vs.name, message: parsed.message, position: parsed.position });
         info.exprs.push(null);
+      } else {
+        info.exprs.push(parsed);
       }
     }
     if (vs.kind === 'aux' && !vs.gf && info.exprs.every((e) => e !== null)) {
