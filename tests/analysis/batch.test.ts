@@ -58,6 +58,16 @@ describe('batch on disk', () => {
     expect(summaryFromChunks(m, files, 1000 * 11 * 8 * 2)).toBe(whole); // two outputs per block
   });
 
+  it('writes the same bytes whether computed chunks are kept in memory, some of them, or none', async () => {
+    // 'plain' kept every chunk (default budget); one chunk of 90 runs is ~11 KB of values.
+    await runBatch(base('nocache', { cacheBudget: 0 }));
+    await runBatch(base('somecache', { cacheBudget: 5 * 3 * 8 * 90 * 16 }));
+    for (const f of ['summary.csv', 'runs.csv']) {
+      expect(read('nocache', f).equals(read('plain', f)), f).toBe(true);
+      expect(read('somecache', f).equals(read('plain', f)), f).toBe(true);
+    }
+  });
+
   it('gives byte-identical files for 0, 1 and 2 worker threads', async () => {
     await runBatch(base('w1', { workers: 1 }));
     await runBatch(base('w2', { pool: pool2, workers: 2 }));

@@ -43,15 +43,27 @@ export function mean(xs: ArrayLike<number>): number {
 export function sampleSd(xs: ArrayLike<number>, m = mean(xs)): number {
   const n = xs.length;
   if (n < 2) return n === 1 ? 0 : NaN;
-  const d = new Float64Array(n);
-  for (let i = 0; i < n; i++) d[i] = (xs[i] - m) * (xs[i] - m);
-  return Math.sqrt((mean(d) * n) / (n - 1));
+  // mean() of the squared deviations, summed as they are computed (no array for them).
+  let sum = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const x = (xs[i] - m) * (xs[i] - m);
+    const t = sum + x;
+    c += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return Math.sqrt((((sum + c) / n) * n) / (n - 1));
+}
+
+function hasNaN(xs: Float64Array): boolean {
+  for (let i = 0; i < xs.length; i++) if (xs[i] !== xs[i]) return true;
+  return false;
 }
 
 /** All STATISTICS of one sample, in STATISTICS order. NaN everywhere if any value is NaN. */
 export function describe(xs: Float64Array): Float64Array {
   const out = new Float64Array(STATISTICS.length);
-  if (xs.length === 0 || xs.some(Number.isNaN)) return out.fill(NaN);
+  if (xs.length === 0 || hasNaN(xs)) return out.fill(NaN);
   const sorted = Float64Array.from(xs).sort();
   const m = mean(xs);
   STATISTICS.forEach((s, i) => {

@@ -34,17 +34,28 @@ export function milestoneIndices(times: ArrayLike<number>): number[] {
 
 /** runs.csv: `run,<param>…,<output>@<time>…`, one row per run, outputs at milestone times. */
 export function runsText(t: RunTable): string {
+  return runsHeader(t) + runsRows(t);
+}
+
+/** The header line of runs.csv (with its newline). */
+export function runsHeader(t: Pick<RunTable, 'params' | 'outputs' | 'times'>): string {
+  const ms = milestoneIndices(t.times);
+  const header = ['run', ...t.params, ...t.outputs.flatMap((o) => ms.map((i) => `${o}@${formatNumber(t.times[i])}`))];
+  return header.map(csvField).join(',') + '\n';
+}
+
+/** The rows of runs.csv for the runs of `t` (each with its newline; '' for none). */
+export function runsRows(t: RunTable): string {
   const T = t.times.length;
   const K = t.outputs.length * T;
   const P = t.params.length;
   const ms = milestoneIndices(t.times);
-  const header = ['run', ...t.params, ...t.outputs.flatMap((o) => ms.map((i) => `${o}@${formatNumber(t.times[i])}`))];
-  const lines = [header.map(csvField).join(',')];
+  let out = '';
   for (let r = 0; r < t.count; r++) {
     const row = [String(t.start + r)];
     for (let j = 0; j < P; j++) row.push(formatNumber(t.paramValues[r * P + j]));
     for (let o = 0; o < t.outputs.length; o++) for (const i of ms) row.push(formatNumber(t.values[r * K + o * T + i]));
-    lines.push(row.join(','));
+    out += row.join(',') + '\n';
   }
-  return lines.join('\n') + '\n';
+  return out;
 }

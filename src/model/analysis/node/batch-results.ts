@@ -7,8 +7,10 @@ import { basename, dirname, join } from 'node:path';
 import { summaryCsv } from '../format.ts';
 import type { BatchManifest } from '../manifest.ts';
 import { describeColumns, STATISTICS } from '../statistics.ts';
-import { runsText } from '../summarize.ts';
+import { runsHeader, runsRows } from '../summarize.ts';
+import type { ChunkResult } from '../chunk.ts';
 import { readChunk, writeManifest } from './batch-dir.ts';
+import type { ChunkCache } from './chunk-cache.ts';
 import { writeFileAtomic } from '../../../io/write-atomic.ts';
 
 /** A chunk file of the batch. */
@@ -21,8 +23,14 @@ export interface ChunkFile {
 /** Default memory budget for one block of per-run values (bytes). */
 export const BLOCK_BUDGET = 256 * 2 ** 20;
 
+/** A chunk's values: from the cache when this process computed it, else from its file. */
+function chunkOf(f: ChunkFile, P: number, K: number, cache?: ChunkCache): ChunkResult {
+  const kept = cache?.get(f.start)?.result;
+  return kept && kept.count === f.count ? kept : readChunk(f.path, P, K);
+}
+
 /** summary.csv text from the chunk files of runs m.range, using at most ~`budget` bytes per block. */
-export function summaryFromChunks(m: BatchManifest, files: ChunkFile[], budget = BLOCK_BUDGET): string {
+export function summaryFromChunks(m: BatchManifest, files: ChunkFile[], budget = BLOCK_BUDGET, cache?: ChunkCache): string {
   const P = m.params.length;
   const T = m.times.length;
   const K = m.outputs.length * T;
@@ -37,7 +45,7 @@ export function summaryFromChunks(m: BatchManifest, files: ChunkFile[], budget =
     const width = (o1 - o0) * T;
     const block = new Float64Array(n * width);
     for (const f of files) {
-      const c = readChunk(f.path, P, K);
+      const c = chunkOf(f, P, K, cache);
       for (let r = 0; r < c.count; r++) {
         const src = r * K + o0 * T;
         block.set(c.values.subarray(src, src + width), (c.start - from + r) * width);
@@ -49,18 +57,22 @@ export function summaryFromChunks(m: BatchManifest, files: ChunkFile[], budget =
 }
 
 /** Stream runs.csv for the chunk files (in run order) to `path`, atomically. */
-export function writeRunsCsv(path: string, m: BatchManifest, files: ChunkFile[]): void {
+export function writeRunsCsv(path: string, m: BatchManifest, files: ChunkFile[], cache?: ChunkCache): void {
   const P = m.params.length;
   const K = m.outputs.length * m.times.length;
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   const fd = openSync(tmp, 'w');
   try {
-    files.forEach((f, i) => {
+    writeSync(fd, runsHeader(m));
+    for (const f of files) {
+      const kept = cache?.get(f.start);
+      if (kept && kept.result.count === f.count) {
+        writeSync(fd, kept.rows);
+        continue;
+      }
       const c = readChunk(f.path, P, K);
-      const text = runsText({ start: c.start, count: c.count, params: m.params, outputs: m.outputs, times: m.times, paramValues: c.params, values: c.values });
-      // Every chunk's text starts with the header line; keep it only for the first.
-      writeSync(fd, i === 0 ? text : text.slice(text.indexOf('\n') + 1));
-    });
+      writeSync(fd, runsRows({ start: c.start, count: c.count, params: m.params, outputs: m.outputs, times: m.times, paramValues: c.params, values: c.values }));
+    }
     closeSync(fd);
     renameSync(tmp, path);
   } catch (err) {
@@ -70,11 +82,14 @@ export function writeRunsCsv(path: string, m: BatchManifest, files: ChunkFile[])
   }
 }
 
-/** Write summary.csv, runs.csv and the final manifest of a directory whose chunks cover m.range. */
-export function writeResults(dir: string, m: BatchManifest, files: ChunkFile[], budget = BLOCK_BUDGET): BatchManifest {
+/**
+ * Write summary.csv, runs.csv and the final manifest of a directory whose chunks cover
+ * m.range; chunks in `cache` (computed by this process) are not read back.
+ */
+export function writeResults(dir: string, m: BatchManifest, files: ChunkFile[], budget = BLOCK_BUDGET, cache?: ChunkCache): BatchManifest {
   const sorted = [...files].sort((a, b) => a.start - b.start);
-  writeFileAtomic(join(dir, 'summary.csv'), summaryFromChunks(m, sorted, budget));
-  writeRunsCsv(join(dir, 'runs.csv'), m, sorted);
+  writeFileAtomic(join(dir, 'summary.csv'), summaryFromChunks(m, sorted, budget, cache));
+  writeRunsCsv(join(dir, 'runs.csv'), m, sorted, cache);
   const done = { ...m, runsDone: m.range[1] - m.range[0], complete: true };
   writeManifest(dir, done);
   return done;

@@ -11,6 +11,7 @@ import { spawnInThread } from '../../worker/in-thread.ts';
 import { WorkerPool } from '../../worker/pool.ts';
 import type { BatchJob, ModelInfo } from '../../worker/worker-api.ts';
 import { listChunks, readManifest, writeChunk, writeManifest } from './batch-dir.ts';
+import { ChunkCache } from './chunk-cache.ts';
 import { writeResults } from './batch-results.ts';
 import { createProgress, type ProgressSink } from './progress.ts';
 
@@ -27,6 +28,8 @@ export interface BatchOptions {
   /** Worker threads; 0 runs in this thread. */
   workers: number;
   chunkSize?: number;
+  /** Memory for computed chunks kept for the results step (bytes; 0 reads every chunk back). */
+  cacheBudget?: number;
   /** Where progress goes (stderr in the CLI); null for silence. */
   progress?: ProgressSink | null;
   /** Reuse an existing pool (its size wins over `workers`). */
@@ -93,6 +96,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
     const label = o.shard ? `batch shard ${o.shard.index}/${o.shard.count}` : 'batch';
     if (reusedRuns > 0 && o.progress) o.progress.write(`${label}: resuming, ${reusedRuns} of ${to - from} runs already done\n`);
     const progress = o.progress ? createProgress(label, to - from, o.progress, reusedRuns) : undefined;
+    const cache = new ChunkCache(planned, o.cacheBudget);
     let done = reusedRuns;
     let lastManifest = Date.now();
     await pool.map(
@@ -105,6 +109,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
       },
       (_i, r) => {
         writeChunk(o.dir, r, P, K);
+        cache.add(r);
         done += r.count;
         progress?.update(done);
         if (Date.now() - lastManifest > 1000) {
@@ -116,7 +121,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
     );
     progress?.finish();
     const files = listChunks(o.dir).filter((c) => c.start >= from && c.start < to);
-    const manifest = writeResults(o.dir, planned, files);
+    const manifest = writeResults(o.dir, planned, files, undefined, cache);
     return { manifest, computedRuns: done - reusedRuns, reusedRuns };
   } finally {
     if (!o.pool) pool.close();
