@@ -1,5 +1,5 @@
 // mathjs's parser and units for browsers: only the factories the engine needs, so the
-// bundle stays small. Node uses mathjs-node.ts (see the "#mathjs" import in package.json).
+// bundle stays small. Node uses node/mathjs.ts (see the "#mathjs" import in package.json).
 import { create, parseDependencies, unitDependencies } from 'mathjs';
 
 const math = create({ parseDependencies, unitDependencies });
