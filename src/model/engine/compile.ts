@@ -55,6 +55,9 @@ export interface ConstantSlot {
   value: number;
 }
 
+/** What running a program needs (a Program, or one rebuilt from a runner image). */
+export type RunProgram = Pick<Program, 'nSlots' | 'stockSlots' | 'nonNegative' | 'nq' | 'delayTimeSlots' | 'nRandom' | 'fns'>;
+
 /** A compiled model: layout, generated code and the tables it needs. */
 export interface Program {
   spec: ModelSpec;
@@ -244,8 +247,7 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
   src += eulerLoop({ aux: passes.aux, rates: passes.rates, post: passes.post, commit: passes.commit }, st.stocks, PARAMS);
   src += 'return { init, aux, report, rates, post, commit, euler };\n';
   const tables = Float64Array.from(st.tables);
-  const build = new Function('H', src) as (h: unknown) => GenFns;
-  const fns = build({ ...HELPERS, TB: tables });
+  const fns = buildGenerated<GenFns>(src, tables);
 
   return {
     spec, layout, nSlots: st.next,
@@ -269,10 +271,14 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
 const PARAMS = 'v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R';
 const PREAMBLE = `"use strict";\nconst { ${Object.keys(HELPERS).join(', ')} } = H;\nconst TB = H.TB;\n`;
 
-/** The report pass that brings only `slots` up to date (for a runner that saves only those). */
-export function reportPassFor(p: Program, slots: Iterable<number>): GenFn {
-  const src = PREAMBLE + chunked('report', rollLines(reportLinesFor(p.reportStmts, slots)), PARAMS) + 'return report;\n';
-  return (new Function('H', src) as (h: unknown) => GenFn)({ ...HELPERS, TB: p.tables });
+/** Source of the report pass that brings only `slots` up to date (for a runner that saves only those). */
+export function reportSourceFor(p: Program, slots: Iterable<number>): string {
+  return PREAMBLE + chunked('report', rollLines(reportLinesFor(p.reportStmts, slots)), PARAMS) + 'return report;\n';
+}
+
+/** Build generated source (a program, or a report pass) with the runtime helpers and tables bound. */
+export function buildGenerated<T>(src: string, tables: Float64Array): T {
+  return (new Function('H', src) as (h: unknown) => T)({ ...HELPERS, TB: tables });
 }
 
 // An apply-to-all equation reports the same problem once per element: keep one.

@@ -19,6 +19,8 @@
 // and the position in its equation.
 export { compileModel, CompiledModel } from './model.ts';
 export type { ConstantInfo, Runner, RunnerOptions } from './model.ts';
+export { runnerFromImage, checkRunnerImage, RUNNER_IMAGE_FORMAT } from './runner-image.ts';
+export type { RunnerImage } from './runner-image.ts';
 export type { CompileOptions, UnitsMode } from './compile.ts';
 export type { GraphNode, ModelGraph } from './graph.ts';
 export { ModelError, formatDiagnostic } from './errors.ts';

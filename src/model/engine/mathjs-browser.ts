@@ -7,4 +7,6 @@ const math = create({ parseDependencies, unitDependencies });
 /** mathjs's expression parser. */
 export const parse = math.parse;
 /** mathjs's Unit class (for the units check). */
-export const Unit = (math as unknown as { Unit: unknown }).Unit;
+export function unitClass(): unknown {
+  return (math as unknown as { Unit: unknown }).Unit;
+}

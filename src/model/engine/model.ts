@@ -2,12 +2,16 @@
 // overrides), a fast batch runner that allocates nothing per run, the constants table and
 // the dependency graph.
 import type { CompileOptions, ConstantSlot, GenFn, Program } from './compile.ts';
-import { compileProgram, reportPassFor } from './compile.ts';
+import { buildGenerated, compileProgram, reportSourceFor } from './compile.ts';
 import { ModelError } from './errors.ts';
 import type { ModelGraph } from './graph.ts';
 import { buildGraph } from './graph.ts';
 import { hashValue } from './hash.ts';
-import { canonicalName } from './names.ts';
+import { canonicalColumn, canonicalName } from './names.ts';
+import type { Runner, RunnerPlan } from './runner.ts';
+import { makeRunner } from './runner.ts';
+import type { RunnerImage } from './runner-image.ts';
+import { RUNNER_IMAGE_FORMAT } from './runner-image.ts';
 import type { Timing } from './simulate.ts';
 import { Workspace, makeRng, simulate, timing } from './simulate.ts';
 import type { Diagnostic, Method, ModelSpec, RunMeta, RunOptions, RunResult, SimSpecs } from './types.ts';
@@ -34,30 +38,8 @@ export interface RunnerOptions {
   sim?: Partial<SimSpecs>;
 }
 
-/** A reusable, allocation-free runner for Monte Carlo and sensitivity loops. */
-export interface Runner {
-  /** Expanded output column names, in output order. */
-  columns: string[];
-  /** Recorded times. */
-  times: Float64Array;
-  /** A fresh copy of the default constants vector (same order as CompiledModel.constants). */
-  defaults(): Float64Array;
-  /** Position of a constant (`name` or `name[elem]`) in the constants vector. */
-  constantIndex(name: string): number;
-  /**
-   * Run once with the given constants vector (default: the model's defaults) and seed.
-   * Returns a buffer owned by the runner (overwritten by the next call): column-major,
-   * value of column k at time i is out[k * times.length + i].
-   */
-  run(constants?: Float64Array, seed?: number | string): Float64Array;
-}
+export type { Runner } from './runner.ts';
 
-/** Parse a column reference "name" or "name[a, b]" into canonical form. */
-function canonicalColumn(s: string): string {
-  const m = /^(.*?)\s*\[(.*)\]\s*$/.exec(s);
-  if (!m) return canonicalName(s);
-  return `${canonicalName(m[1])}[${m[2].split(',').map(canonicalName).join(',')}]`;
-}
 
 /** A model compiled to JavaScript, ready to run many times. */
 export class CompiledModel {
@@ -75,7 +57,7 @@ export class CompiledModel {
   private readonly colIndex = new Map<string, number[]>();
   private ws: Workspace | null = null;
   /** Report passes built for runners, by the slots they save (runners often share outputs). */
-  private readonly reportPasses = new Map<string, GenFn>();
+  private readonly reportPasses = new Map<string, { fn: GenFn; source: string }>();
 
   /** Problems that did not stop compilation (see CompileOptions.units). */
   readonly warnings: Diagnostic[];
@@ -153,14 +135,15 @@ export class CompiledModel {
     return c;
   }
 
-  private reportPass(slots: Int32Array): GenFn {
+  private reportPass(slots: Int32Array): { fn: GenFn; source: string } {
     const key = [...slots].sort((a, b) => a - b).join(',');
-    let f = this.reportPasses.get(key);
-    if (!f) {
-      f = reportPassFor(this.p, slots);
-      this.reportPasses.set(key, f);
+    let r = this.reportPasses.get(key);
+    if (!r) {
+      const source = reportSourceFor(this.p, slots);
+      r = { fn: buildGenerated<GenFn>(source, this.p.tables), source };
+      this.reportPasses.set(key, r);
     }
-    return f;
+    return r;
   }
 
   private workspace(): Workspace {
@@ -204,6 +187,37 @@ export class CompiledModel {
 
   /** Create a batch runner: fixed outputs and times, a constants vector in, a reused buffer out. */
   createRunner(opts: RunnerOptions): Runner {
+    return makeRunner(this.p, this.plan(opts));
+  }
+
+  /** The runner createRunner(opts) gives, as plain data (see runner-image.ts). */
+  runnerImage(opts: RunnerOptions): RunnerImage {
+    const plan = this.plan(opts);
+    const p = this.p;
+    return {
+      format: RUNNER_IMAGE_FORMAT,
+      modelHash: this.hash,
+      source: p.source,
+      reportSource: this.reportPass(plan.outSlots).source,
+      tables: [...p.tables],
+      nSlots: p.nSlots,
+      stockSlots: [...p.stockSlots],
+      nonNegative: [...p.nonNegative],
+      nq: p.nq,
+      delayTimeSlots: [...p.delayTimeSlots],
+      nRandom: p.nRandom,
+      tm: { ...plan.tm },
+      method: plan.method,
+      single: plan.single,
+      saveSteps: [...plan.saveSteps],
+      outSlots: [...plan.outSlots],
+      columns: plan.columns,
+      defaults: [...plan.defaults],
+      constants: [...this.constIndex].map(([k, idx]) => [k, idx[0]]),
+    };
+  }
+
+  private plan(opts: RunnerOptions): RunnerPlan {
     const { tm, method, saveStep, single } = this.resolveSim(opts);
     const cols = opts.outputs.flatMap((o) => this.outputColumns(o));
     const columns = cols.map((k) => this.p.columns[k]);
@@ -225,30 +239,12 @@ export class CompiledModel {
       steps = [];
       for (let n = 0; n <= tm.nSteps; n += every) steps.push(n);
     }
-    const saveSteps = Int32Array.from(steps);
-    const times = Float64Array.from(steps, (n) => tm.start + n * tm.dt);
-    const out = new Float64Array(outSlots.length * steps.length);
-    const ws = new Workspace(this.p);
-    const report = this.reportPass(outSlots);
-    const defaults = this.defaultsVec;
-    const p = this.p;
     return {
-      columns,
-      times,
-      defaults: () => Float64Array.from(defaults),
-      constantIndex: (name: string) => {
-        const idx = this.constIndex.get(canonicalColumn(name));
-        if (!idx) throw new ModelError([{ kind: 'other', variable: name, message: `"${name}" is not a constant of the model` }]);
-        return idx[0];
-      },
-      run: (constants?: Float64Array, seed?: number | string) => {
-        const c = constants ?? defaults;
-        if (c.length !== defaults.length) {
-          throw new ModelError([{ kind: 'other', message: `constants vector has ${c.length} values, the model has ${defaults.length}` }]);
-        }
-        simulate(ws, c, tm, method, saveSteps, outSlots, out, makeRng(p, seed), single, report);
-        return out;
-      },
+      tm, method, single, outSlots, columns,
+      saveSteps: Int32Array.from(steps),
+      defaults: this.defaultsVec,
+      constantIndex: (name) => this.constIndex.get(canonicalColumn(name))?.[0],
+      report: this.reportPass(outSlots).fn,
     };
   }
 }

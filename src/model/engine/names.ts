@@ -25,3 +25,10 @@ function canonicalize(name: string): string {
   if (/^[0-9]/.test(s) || RESERVED.has(s)) s = `_${s}`;
   return s;
 }
+
+/** Parse a column reference "name" or "name[a, b]" into canonical form. */
+export function canonicalColumn(s: string): string {
+  const m = /^(.*?)\s*\[(.*)\]\s*$/.exec(s);
+  if (!m) return canonicalName(s);
+  return `${canonicalName(m[1])}[${m[2].split(',').map(canonicalName).join(',')}]`;
+}

@@ -1,7 +1,7 @@
 // The time loop: plain JavaScript over preallocated arrays, calling the generated passes.
 // Euler and classic RK4; stocks marked non-negative are kept ≥ 0 after each step.
 import seedrandom from 'seedrandom';
-import type { GenFn, Program } from './compile.ts';
+import type { GenFn, RunProgram } from './compile.ts';
 import type { Method } from './types.ts';
 
 /** Time settings of one run, resolved. */
@@ -24,7 +24,7 @@ export class Workspace {
   buf: Float64Array = new Float64Array(0);
   /** Saved values row by row (one row per saved step), transposed into the output at the end. */
   rows: Float64Array = new Float64Array(0);
-  constructor(readonly p: Program) {
+  constructor(readonly p: RunProgram) {
     this.v = new Float64Array(p.nSlots);
     const ns = p.stockSlots.length;
     this.dv = new Float64Array(ns);
@@ -42,7 +42,7 @@ export function timing(start: number, stop: number, dt: number): Timing {
 }
 
 /** A seeded uniform source for the random builtins (null when the model draws nothing). */
-export function makeRng(p: Program, seed: number | string | undefined): (() => number) | null {
+export function makeRng(p: RunProgram, seed: number | string | undefined): (() => number) | null {
   if (p.nRandom === 0) return null;
   return seedrandom.alea(String(seed ?? 0));
 }

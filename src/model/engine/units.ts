@@ -4,7 +4,7 @@
 // units of what it uses and reports where they cannot agree: sums and comparisons of
 // different units, an equation whose units differ from the declared ones, and flows whose
 // units are not the stock's per time unit. Undeclared units are unknown and never reported.
-import { Unit, parse as mathParse } from '#mathjs';
+import { unitClass, parse as mathParse } from '#mathjs';
 import type { Expr } from './ast.ts';
 import type { Layout, VarInfo } from './layout.ts';
 import { foldConstant } from './layout.ts';
@@ -12,7 +12,7 @@ import { findWord } from './lower.ts';
 import { canonicalName } from './names.ts';
 import type { Diagnostic } from './types.ts';
 
-const MathUnit = Unit as { isValuelessUnit(n: string): boolean; parse(n: string): { dimensions: number[] }; BASE_DIMENSIONS: string[] };
+type MathUnitClass = { isValuelessUnit(n: string): boolean; parse(n: string): { dimensions: number[] }; BASE_DIMENSIONS: string[] };
 
 /** Exponents by base dimension; an empty map is dimensionless. */
 export type Dims = Map<string, number>;
@@ -21,6 +21,7 @@ const DIMENSIONLESS = new Set(['1', 'dmnl', 'dimensionless', 'unitless', 'fracti
 
 function baseOf(name: string): Dims {
   if (DIMENSIONLESS.has(name.toLowerCase())) return new Map();
+  const MathUnit = unitClass() as MathUnitClass;
   for (const n of [name, name.toLowerCase()]) {
     if (MathUnit.isValuelessUnit(n)) {
       const d: Dims = new Map();

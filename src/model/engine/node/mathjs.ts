@@ -11,15 +11,24 @@ import { createRequire } from 'node:module';
 import { runInThisContext } from 'node:vm';
 import type { MathJsInstance } from 'mathjs';
 
-const file = createRequire(import.meta.url).resolve('mathjs/lib/browser/math.js');
-const wrapper = runInThisContext(`(function (exports, module) {${readFileSync(file, 'utf8')}\n})`, { filename: file }) as (
-  exports: object, module: { exports: object },
-) => void;
-const mod = { exports: {} };
-wrapper(mod.exports, mod);
-const math = mod.exports as MathJsInstance;
+// Loaded on first use: a process that only runs already compiled code (a batch worker with
+// the compiled-runner cache warm) never pays for it.
+let math: MathJsInstance | undefined;
+function load(): MathJsInstance {
+  if (math) return math;
+  const file = createRequire(import.meta.url).resolve('mathjs/lib/browser/math.js');
+  const wrapper = runInThisContext(`(function (exports, module) {${readFileSync(file, 'utf8')}\n})`, { filename: file }) as (
+    exports: object, module: { exports: object },
+  ) => void;
+  const mod = { exports: {} };
+  wrapper(mod.exports, mod);
+  math = mod.exports as MathJsInstance;
+  return math;
+}
 
 /** mathjs's expression parser. */
-export const parse = math.parse;
+export const parse: MathJsInstance['parse'] = ((expr: string) => load().parse(expr)) as MathJsInstance['parse'];
 /** mathjs's Unit class (for the units check). */
-export const Unit = (math as unknown as { Unit: unknown }).Unit;
+export function unitClass(): unknown {
+  return (load() as unknown as { Unit: unknown }).Unit;
+}
