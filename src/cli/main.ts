@@ -2,6 +2,8 @@
 // per subcommand (src/cli/commands/*.ts), and turns failures into one clear stderr line.
 import { Command, CommanderError } from 'commander';
 import { CliError } from './errors.ts';
+import { setRunnerProvider } from '../model/analysis/runner-provider.ts';
+import { cachedRunnerProvider } from '../model/engine/node/runner-cache.ts';
 
 /** A subcommand module registers itself on the program. */
 export type Register = (program: Command) => void;
@@ -23,6 +25,8 @@ const commandModules: Array<() => Promise<{ register: Register }>> = [
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  // Batch and sensitivity runs in this process reuse compiled runners from the disk cache.
+  setRunnerProvider(cachedRunnerProvider);
   const program = new Command('chengyu-sim')
     .description('System-dynamics simulator of the Chengdu–Chongqing high-tech zones')
     .option('--debug', 'print stack traces on errors')

@@ -1,7 +1,7 @@
 // Any compiled engine model as a BatchModel: uncertain parameters are model constants,
 // set per run in the engine's allocation-free runner on top of the scenario's constant
 // overrides. The regional model (chengyu-batch-model.ts) is one use of it.
-import type { CompiledModel } from '../engine/model.ts';
+import type { CompiledModel, Runner } from '../engine/model.ts';
 import type { Method } from '../engine/types.ts';
 import type { BatchModel } from './batch-model.ts';
 import type { UncertainParameter } from './sampling.ts';
@@ -29,6 +29,20 @@ export interface EngineBatchOptions {
 export function engineBatchModel(o: EngineBatchOptions): BatchModel {
   const sim = { ...(o.stop !== undefined ? { stop: o.stop } : {}), ...(o.dt !== undefined ? { dt: o.dt } : {}) };
   const runner = o.model.createRunner({ outputs: o.outputs, saveTimes: o.saveTimes, method: o.method, sim });
+  return runnerBatchModel({ runner, params: o.params, constants: o.constants, version: o.version ?? `engine/${o.model.hash}` });
+}
+
+/** What runnerBatchModel needs: a runner (its outputs and times fixed), the uncertain inputs, the version. */
+export interface RunnerBatchOptions {
+  runner: Runner;
+  params: UncertainParameter[];
+  constants?: Record<string, number>;
+  version: string;
+}
+
+/** Wrap an engine runner as a BatchModel; throws naming unknown constants. */
+export function runnerBatchModel(o: RunnerBatchOptions): BatchModel {
+  const runner = o.runner;
   const base = runner.defaults();
   for (const [name, value] of Object.entries(o.constants ?? {})) base[runner.constantIndex(name)] = value;
   const slots = Int32Array.from(o.params, (p) => runner.constantIndex(p.id));
@@ -39,7 +53,7 @@ export function engineBatchModel(o: EngineBatchOptions): BatchModel {
     params: o.params,
     outputs: runner.columns,
     times: Float64Array.from(runner.times),
-    version: o.version ?? `engine/${o.model.hash}`,
+    version: o.version,
     run(values, seed, out) {
       constants.set(base);
       for (let j = 0; j < slots.length; j++) constants[slots[j]] = values[j];

@@ -65,7 +65,7 @@ export class CompiledModel {
   constructor(readonly spec: ModelSpec, opts: CompileOptions = {}) {
     this.p = compileProgram(spec, opts);
     this.warnings = this.p.warnings;
-    this.hash = hashValue({ sim: spec.sim, dimensions: spec.dimensions ?? [], variables: spec.variables });
+    this.hash = modelHash(spec);
     this.graph = buildGraph(this.p.layout);
     this.columns = this.p.columns;
     this.defaultsVec = Float64Array.from(this.p.constants.map((c) => c.value));
@@ -247,6 +247,11 @@ export class CompiledModel {
       report: this.reportPass(outSlots).fn,
     };
   }
+}
+
+/** Hash of a model spec (equations, dimensions, sim specs): CompiledModel.hash, without compiling. */
+export function modelHash(spec: ModelSpec): string {
+  return hashValue({ sim: spec.sim, dimensions: spec.dimensions ?? [], variables: spec.variables });
 }
 
 /** Compile a model spec; throws ModelError (with `.diagnostics`) when the model has problems. */
