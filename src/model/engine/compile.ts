@@ -6,6 +6,7 @@ import type { Layout, VarInfo } from './layout.ts';
 import { buildLayout, positionsOf } from './layout.ts';
 import { orderStatements } from './order.ts';
 import { rollLines } from './roll.ts';
+import { fuseLoops } from './fuse.ts';
 import type { ReportStmt } from './report.ts';
 import { reportLinesFor, slotsRead, splitReport } from './report.ts';
 import { HELPERS } from './runtime.ts';
@@ -235,8 +236,8 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
   const { core, report } = splitReport(dynOrder, roots);
   // Apply-to-all arrays lower element by element: roll the repetitions back into loops.
   const passes: Record<string, string[]> = {
-    aux: rollLines(core.map((s) => s.dyn!)),
-    report: rollLines(report.map((s) => s.line)),
+    aux: fuseLoops(rollLines(core.map((s) => s.dyn!))),
+    report: fuseLoops(rollLines(report.map((s) => s.line))),
     rates: rollLines(st.stocks.map((s, k) => `dv[${k}] = ${s.rate};`)),
     post: rollLines(st.posts),
     commit: rollLines(st.commits),
@@ -273,7 +274,7 @@ const PREAMBLE = `"use strict";\nconst { ${Object.keys(HELPERS).join(', ')} } = 
 
 /** Source of the report pass that brings only `slots` up to date (for a runner that saves only those). */
 export function reportSourceFor(p: Program, slots: Iterable<number>): string {
-  return PREAMBLE + chunked('report', rollLines(reportLinesFor(p.reportStmts, slots)), PARAMS) + 'return report;\n';
+  return PREAMBLE + chunked('report', fuseLoops(rollLines(reportLinesFor(p.reportStmts, slots))), PARAMS) + 'return report;\n';
 }
 
 /** Build generated source (a program, or a report pass) with the runtime helpers and tables bound. */
