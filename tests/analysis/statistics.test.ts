@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describe as stats, describeColumns, mean, percentileSorted, sampleSd, STATISTICS } from '../../src/model/analysis/statistics.ts';
+import { describe as stats, describeColumns, mean, percentileSorted, sampleSd, selectOrderStatistics, STATISTICS } from '../../src/model/analysis/statistics.ts';
+import seedrandom from 'seedrandom';
 import { formatNumber, summaryCsv } from '../../src/model/analysis/format.ts';
 import { Sampler } from '../../src/model/analysis/sampling.ts';
 import { computeChunk } from '../../src/model/analysis/chunk.ts';
@@ -23,6 +24,33 @@ describe('percentiles (type 7, linear interpolation)', () => {
     // Compensated summation: 1e16 + 1 + -1e16 is 1, not 0.
     expect(mean(Float64Array.of(1e16, 1, -1e16))).toBeCloseTo(1 / 3, 15);
   });
+  it('selection finds the values a full sort puts at each position (ties, signed zeros, sorted runs)', () => {
+    const rng = seedrandom.alea('select');
+    const samples: Float64Array[] = [Float64Array.of(5), Float64Array.of(2, 1), Float64Array.from({ length: 1000 }, (_, i) => i), Float64Array.from({ length: 1000 }, (_, i) => -i)];
+    for (let t = 0; t < 60; t++) {
+      const n = 1 + Math.floor(rng() * 400);
+      const levels = 1 + Math.floor(rng() * 6); // few distinct values: many ties
+      samples.push(Float64Array.from({ length: n }, () => (rng() < 0.1 ? (rng() < 0.5 ? -0 : 0) : Math.floor(rng() * levels) * (rng() < 0.5 ? 1.5 : -2.25))));
+    }
+    for (const xs of samples) {
+      const sorted = Float64Array.from(xs).sort();
+      const n = xs.length;
+      const ks = [...new Set([0, Math.floor(n / 20), Math.floor(n / 4), Math.floor(n / 2), n - 1].filter((k) => k < n))].sort((a, b) => a - b);
+      const got = selectOrderStatistics(xs, ks);
+      for (const k of ks) expect(got[k] === sorted[k], `n=${n} k=${k}`).toBe(true); // ±0 compare equal, as they print
+    }
+  });
+
+  it('describe gives what sorting the sample gives', () => {
+    const rng = seedrandom.alea('describe');
+    for (const n of [1, 2, 3, 7, 20, 101, 1000]) {
+      const xs = Float64Array.from({ length: n }, () => Math.round(rng() * 50) / 7);
+      const sorted = Float64Array.from(xs).sort();
+      const want = [mean(xs), sampleSd(xs), sorted[0], ...[0.05, 0.25, 0.5, 0.75, 0.95].map((p) => percentileSorted(sorted, p)), sorted[n - 1]];
+      expect([...stats(xs)], `n=${n}`).toEqual(want);
+    }
+  });
+
   it('describe orders statistics as STATISTICS and propagates NaN', () => {
     const d = stats(Float64Array.of(3, 1, 2));
     expect(Object.fromEntries(STATISTICS.map((s, i) => [s, d[i]]))).toMatchObject({ mean: 2, min: 1, p50: 2, max: 3 });

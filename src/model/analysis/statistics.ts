@@ -60,17 +60,80 @@ function hasNaN(xs: Float64Array): boolean {
   return false;
 }
 
+/**
+ * Rearrange a[lo..hi] so that a[k] holds the value it would hold sorted, smaller-or-equal
+ * values before it and greater-or-equal after (Hoare's selection, median-of-three pivot).
+ * NaN-free input only.
+ */
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as the pivot: sorted runs and ties stay linear on average.
+    if (a[mid] < a[lo]) swap(a, mid, lo);
+    if (a[hi] < a[lo]) swap(a, hi, lo);
+    if (a[hi] < a[mid]) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+/**
+ * Put into `a` (a copy of `xs`) the values a full sort would put at the ascending positions
+ * `ks`, each found by selection in O(n) instead of sorting; other positions are unspecified.
+ */
+export function selectOrderStatistics(xs: Float64Array, ks: readonly number[], scratch?: Float64Array): Float64Array {
+  const a = scratch && scratch.length === xs.length ? scratch : new Float64Array(xs.length);
+  a.set(xs);
+  let lo = 0;
+  for (const k of ks) {
+    // Everything right of a selected position is ≥ it: the next (larger) one is found there,
+    // and positions already selected are never moved again.
+    select(a, k, lo, a.length - 1);
+    lo = k + 1;
+  }
+  return a;
+}
+
 /** All STATISTICS of one sample, in STATISTICS order. NaN everywhere if any value is NaN. */
-export function describe(xs: Float64Array): Float64Array {
+export function describe(xs: Float64Array, scratch?: Float64Array): Float64Array {
   const out = new Float64Array(STATISTICS.length);
-  if (xs.length === 0 || hasNaN(xs)) return out.fill(NaN);
-  const sorted = Float64Array.from(xs).sort();
+  const n = xs.length;
+  if (n === 0 || hasNaN(xs)) return out.fill(NaN);
+  // Only the order statistics the percentiles interpolate between (type 7) are needed.
+  const positions = new Set<number>([0, n - 1]);
+  for (const s of STATISTICS) {
+    const p = LEVELS[s];
+    if (p === undefined) continue;
+    const lo = Math.floor((n - 1) * p);
+    positions.add(lo);
+    if (lo + 1 < n) positions.add(lo + 1);
+  }
+  const sorted = selectOrderStatistics(xs, [...positions].sort((a, b) => a - b), scratch);
   const m = mean(xs);
   STATISTICS.forEach((s, i) => {
     if (s === 'mean') out[i] = m;
     else if (s === 'sd') out[i] = sampleSd(xs, m);
     else if (s === 'min') out[i] = sorted[0];
-    else if (s === 'max') out[i] = sorted[sorted.length - 1];
+    else if (s === 'max') out[i] = sorted[n - 1];
     else out[i] = percentileSorted(sorted, LEVELS[s]!);
   });
   return out;
@@ -83,9 +146,10 @@ export function describe(xs: Float64Array): Float64Array {
 export function describeColumns(values: Float64Array, runs: number, width: number): Float64Array {
   const out = new Float64Array(width * STATISTICS.length);
   const col = new Float64Array(runs);
+  const scratch = new Float64Array(runs);
   for (let k = 0; k < width; k++) {
     for (let r = 0; r < runs; r++) col[r] = values[r * width + k];
-    out.set(describe(col), k * STATISTICS.length);
+    out.set(describe(col, scratch), k * STATISTICS.length);
   }
   return out;
 }
