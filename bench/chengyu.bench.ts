@@ -1,6 +1,7 @@
 // Speed of the regional model: one run through the batch runner (headline outputs, yearly)
-// against a full `run()` (every series) of the same compiled model, in the same process; and
-// the rate of calibration-objective evaluations.
+// against a full `run()` (every series) of the same compiled model, in the same process; the
+// rate of calibration-objective evaluations; and the floor the model's own exponentials and
+// logarithms put under a run (counted per run, timed per call in this process).
 import { buildChengyuSpec, getChengyuModel, headlineOutputs } from '../src/model/chengyu/index.ts';
 import { compileModel } from '../src/model/engine/index.ts';
 import { calibrationObjective } from '../src/model/chengyu/calibration.ts';
@@ -19,6 +20,44 @@ function timeIt(n: number, f: () => void): number {
     const t = performance.now();
     for (let i = 0; i < n; i++) f();
     best = Math.min(best, (performance.now() - t) / n);
+  }
+  return best;
+}
+
+/** Math.exp/log/pow calls one run of `f` makes (the generated code calls them through the global Math). */
+function countTranscendentals(f: () => void): number {
+  const m = Math as unknown as Record<'exp' | 'log' | 'pow', (...a: number[]) => number>;
+  const saved = { exp: m.exp, log: m.log, pow: m.pow };
+  let n = 0;
+  try {
+    for (const k of ['exp', 'log', 'pow'] as const) {
+      const orig = saved[k];
+      m[k] = (...a: number[]) => {
+        n++;
+        return orig(...a);
+      };
+    }
+    f();
+  } finally {
+    Object.assign(m, saved);
+  }
+  return n;
+}
+
+/** Nanoseconds per Math.exp or Math.log call on arguments like the model's (timed in a loop, loop cost subtracted). */
+function transcendentalNs(): number {
+  const xs = Float64Array.from({ length: 1024 }, (_, i) => 0.5 + i / 512);
+  const N = 4_000_000;
+  const loop = (g: (x: number) => number) => {
+    let acc = 0;
+    const t = performance.now();
+    for (let i = 0; i < N; i++) acc += g(xs[i & 1023]);
+    return { ns: ((performance.now() - t) * 1e6) / N, acc };
+  };
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const base = loop((x) => x * 1.0000001).ns;
+    best = Math.min(best, (loop(Math.exp).ns + loop(Math.log).ns) / 2 - base);
   }
   return best;
 }
@@ -45,4 +84,10 @@ export async function run(): Promise<void> {
   console.log(`runner, headline outputs     ${fast.toFixed(3)} ms/run  ${(full / fast).toFixed(1)}x faster than baseline, ${(1000 / fast).toFixed(0)} runs/s`);
   console.log(`runner, paper package levers ${levers.toFixed(3)} ms/run  ${(1000 / levers).toFixed(0)} runs/s`);
   console.log(`calibration objective        ${obj.toFixed(3)} ms/eval  ${(1000 / obj).toFixed(0)} evals/s`);
+  // A fresh runner so the counting wrappers are seen by freshly run code.
+  const counted = model.createRunner({ outputs: [...headlineOutputs] });
+  const calls = countTranscendentals(() => counted.run(c));
+  const ns = transcendentalNs();
+  const floorMs = (calls * ns) / 1e6;
+  console.log(`exp/log/pow calls per run    ${calls} × ${ns.toFixed(1)} ns = ${floorMs.toFixed(3)} ms/run: no run can be faster (at most ${(1000 / floorMs).toFixed(0)} runs/s per core)`);
 }
