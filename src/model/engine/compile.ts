@@ -28,8 +28,8 @@ export interface GenFns {
   init: GenFn;
   /** Flows and auxiliaries the integration needs, from the current stocks. */
   aux: GenFn;
-  /** Report-only auxiliaries (no stock depends on them): run before saving, after `aux`. */
-  report: GenFn;
+  /** Report-only auxiliaries (no stock depends on them): run before saving, after `aux`; null when there are none. */
+  report: GenFn | null;
   /** Rates of change of every stock into dv. */
   rates: GenFn;
   /** Stage-0 bookkeeping after the rates: memories (PREVIOUS) and delay buffers. */
@@ -43,7 +43,7 @@ export interface GenFns {
   euler: (
     v: Float64Array, dv: Float64Array, q: Float64Array, c: Float64Array, T0: number, T1: number, dt: number,
     nSteps: number, ix: Int32Array, buf: Float64Array, R: (() => number) | null,
-    saveSteps: Int32Array, outSlots: Int32Array, out: Float64Array, single: boolean, report: GenFn,
+    saveSteps: Int32Array, outSlots: Int32Array, out: Float64Array, single: boolean, report: GenFn | null,
   ) => void;
 }
 
@@ -154,7 +154,7 @@ if (n > 0) {
 ${body('aux')}
 }
 if (si < nSave && saveSteps[si] === n) {
-if (n > 0) report(v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R);
+if (n > 0 && report !== null) report(v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R);
 const row = si * nOut;
 for (let k = 0; k < nOut; k++) out[row + k] = v[outSlots[k]];
 si++;
@@ -246,7 +246,8 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
   src += chunked('init', rollLines(initOrder.map((s) => s.init!)), PARAMS);
   for (const [name, lines] of Object.entries(passes)) src += chunked(name, lines, PARAMS);
   src += eulerLoop({ aux: passes.aux, rates: passes.rates, post: passes.post, commit: passes.commit }, st.stocks, PARAMS);
-  src += 'return { init, aux, report, rates, post, commit, euler };\n';
+  // No report pass at all when nothing is report-only: a call per save step is not free.
+  src += `return { init, aux, report: ${passes.report.length ? 'report' : 'null'}, rates, post, commit, euler };\n`;
   const tables = Float64Array.from(st.tables);
   const fns = buildGenerated<GenFns>(src, tables);
 
@@ -272,9 +273,11 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
 const PARAMS = 'v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R';
 const PREAMBLE = `"use strict";\nconst { ${Object.keys(HELPERS).join(', ')} } = H;\nconst TB = H.TB;\n`;
 
-/** Source of the report pass that brings only `slots` up to date (for a runner that saves only those). */
+/** Source of the report pass that brings only `slots` up to date (for a runner that saves only those); '' when none is needed. */
 export function reportSourceFor(p: Program, slots: Iterable<number>): string {
-  return PREAMBLE + chunked('report', fuseLoops(rollLines(reportLinesFor(p.reportStmts, slots))), PARAMS) + 'return report;\n';
+  const lines = reportLinesFor(p.reportStmts, slots);
+  if (!lines.length) return '';
+  return PREAMBLE + chunked('report', fuseLoops(rollLines(lines)), PARAMS) + 'return report;\n';
 }
 
 /** Build generated source (a program, or a report pass) with the runtime helpers and tables bound. */

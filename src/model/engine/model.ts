@@ -57,7 +57,7 @@ export class CompiledModel {
   private readonly colIndex = new Map<string, number[]>();
   private ws: Workspace | null = null;
   /** Report passes built for runners, by the slots they save (runners often share outputs). */
-  private readonly reportPasses = new Map<string, { fn: GenFn; source: string }>();
+  private readonly reportPasses = new Map<string, { fn: GenFn | null; source: string }>();
 
   /** Problems that did not stop compilation (see CompileOptions.units). */
   readonly warnings: Diagnostic[];
@@ -135,12 +135,12 @@ export class CompiledModel {
     return c;
   }
 
-  private reportPass(slots: Int32Array): { fn: GenFn; source: string } {
+  private reportPass(slots: Int32Array): { fn: GenFn | null; source: string } {
     const key = [...slots].sort((a, b) => a - b).join(',');
     let r = this.reportPasses.get(key);
     if (!r) {
       const source = reportSourceFor(this.p, slots);
-      r = { fn: buildGenerated<GenFn>(source, this.p.tables), source };
+      r = { fn: source ? buildGenerated<GenFn>(source, this.p.tables) : null, source };
       this.reportPasses.set(key, r);
     }
     return r;

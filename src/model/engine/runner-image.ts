@@ -20,7 +20,7 @@ export interface RunnerImage {
   modelHash: string;
   /** The program's generated source (init, passes, Euler loop). */
   source: string;
-  /** The report pass for this runner's outputs. */
+  /** The report pass for this runner's outputs ('' when they need none). */
   reportSource: string;
   tables: number[];
   nSlots: number;
@@ -83,6 +83,6 @@ export function runnerFromImage(image: RunnerImage): Runner {
     columns: [...img.columns],
     defaults: Float64Array.from(img.defaults),
     constantIndex: (name) => constants.get(canonicalColumn(name)),
-    report: buildGenerated<GenFn>(img.reportSource, tables),
+    report: img.reportSource ? buildGenerated<GenFn>(img.reportSource, tables) : null,
   });
 }

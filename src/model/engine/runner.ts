@@ -36,8 +36,8 @@ export interface RunnerPlan {
   defaults: Float64Array;
   /** Canonical constant column → position in the constants vector. */
   constantIndex: (name: string) => number | undefined;
-  /** The report pass for `outSlots`. */
-  report: GenFn;
+  /** The report pass for `outSlots` (null when they need none). */
+  report: GenFn | null;
 }
 
 /** A runner executing `plan` on program `p`. */

@@ -57,7 +57,7 @@ export function makeRng(p: RunProgram, seed: number | string | undefined): (() =
 export function simulate(
   ws: Workspace, c: Float64Array, tm: Timing, method: Method,
   saveSteps: Int32Array, outSlots: Int32Array, out: Float64Array, R: (() => number) | null,
-  single = false, report: GenFn = ws.p.fns.report,
+  single = false, report: GenFn | null = ws.p.fns.report,
 ): void {
   const p = ws.p;
   const { init, aux, rates, post, commit } = p.fns;
@@ -99,7 +99,7 @@ export function simulate(
     ix[0] = n;
     if (n > 0) aux(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
     if (si < nSave && saveSteps[si] === n) {
-      if (n > 0) report(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
+      if (n > 0 && report !== null) report(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
       const row = si * nOut;
       for (let k = 0; k < nOut; k++) rows[row + k] = v[outSlots[k]];
       si++;
