@@ -3,7 +3,7 @@
 // move the headline KPIs. Runs on the worker pool; indices come with bootstrap intervals.
 import { Command, Option } from 'commander';
 import { sensitivity, tornado, type KpiSelector, type SensitivityReport } from '../../model/analysis/sensitivity.ts';
-import { createNodePool, defaultWorkerCount } from '../../model/worker/node-pool.ts';
+import { createFastNodePool, defaultWorkerCount } from '../../model/worker/node-pool.ts';
 import { spawnInThread } from '../../model/worker/in-thread.ts';
 import { poolEvaluator } from '../../model/worker/pool-evaluate.ts';
 import { WorkerPool } from '../../model/worker/pool.ts';
@@ -88,7 +88,7 @@ export async function sensitivityCommand(scenario: string | undefined, o: Sensit
   if (year !== undefined && !Number.isFinite(year)) throw new CliError(`--year: ${JSON.stringify(o.year)} is not a number`);
   const input = analysisInput(scenario, o.toyModel ? { name: o.toyModel } : undefined);
   const job = { model: input.ref, runs: 1, seed, sampling: 'random' as const };
-  const pool = workers > 0 ? createNodePool(workers) : new WorkerPool(spawnInThread, 1);
+  const pool = workers > 0 ? await createFastNodePool(workers) : new WorkerPool(spawnInThread, 1);
   let report: SensitivityReport;
   let version: string;
   try {

@@ -5,10 +5,14 @@ import { wrap, releaseProxy } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { AnalysisWorkerApi } from './worker-api.ts';
 import { WorkerPool, type WorkerHandle } from './pool.ts';
+import { workerBundle } from './node-worker-bundle.ts';
 
-/** Start one worker thread running the analysis worker API. */
-export function spawnNodeWorker(): WorkerHandle {
-  const worker = new Worker(new URL('./node-worker-bootstrap.js', import.meta.url));
+/**
+ * Start one worker thread running the analysis worker API: from `entry`, a bundled worker
+ * (node-worker-bundle.ts), or by default through the tsx bootstrap.
+ */
+export function spawnNodeWorker(entry: URL | null = null): WorkerHandle {
+  const worker = new Worker(entry ?? new URL('./node-worker-bootstrap.js', import.meta.url));
   const api = wrap<AnalysisWorkerApi>(nodeEndpoint(worker));
   const exited = new Promise<string>((resolve) => {
     worker.once('error', (err) => resolve(`crashed: ${err.message}`));
@@ -29,7 +33,12 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** A pool of `size` worker threads (default one per core). */
-export function createNodePool(size = defaultWorkerCount()): WorkerPool {
-  return new WorkerPool(spawnNodeWorker, size);
+/** A pool of `size` worker threads (default one per core), started from `entry` (see spawnNodeWorker). */
+export function createNodePool(size = defaultWorkerCount(), entry: URL | null = null): WorkerPool {
+  return new WorkerPool(() => spawnNodeWorker(entry), size);
+}
+
+/** createNodePool with workers started from the cached worker bundle when it can be had (faster start). */
+export async function createFastNodePool(size = defaultWorkerCount()): Promise<WorkerPool> {
+  return createNodePool(size, await workerBundle());
 }

@@ -6,7 +6,7 @@ import { kpiWidth } from '../batch-model.ts';
 import { chunkGrid, defaultChunkSize } from '../chunk.ts';
 import { identityDifference, MANIFEST_FORMAT, type BatchManifest } from '../manifest.ts';
 import { shardRange, type Shard } from '../shard.ts';
-import { createNodePool } from '../../worker/node-pool.ts';
+import { createFastNodePool } from '../../worker/node-pool.ts';
 import { spawnInThread } from '../../worker/in-thread.ts';
 import { WorkerPool } from '../../worker/pool.ts';
 import type { BatchJob, ModelInfo } from '../../worker/worker-api.ts';
@@ -73,7 +73,7 @@ export function plannedManifest(o: BatchOptions, info: ModelInfo): BatchManifest
 
 /** Run (or finish) a batch in `o.dir`. */
 export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
-  const pool = o.pool ?? (o.workers > 0 ? createNodePool(o.workers) : new WorkerPool(spawnInThread, 1));
+  const pool = o.pool ?? (o.workers > 0 ? await createFastNodePool(o.workers) : new WorkerPool(spawnInThread, 1));
   try {
     const info = await pool.describe(o.job);
     const planned = plannedManifest(o, info);
