@@ -63,6 +63,15 @@ describe('runner cache', () => {
     expect(cachedRunner(spec, opts, () => compileModel(spec), dir).hit).toBe(true);
   });
 
+  it('runs without caching when the directory cannot be written', () => {
+    const blocker = join(root, 'a-file');
+    writeFileSync(blocker, 'not a directory');
+    const spec = specWith('0.03');
+    const r = cachedRunner(spec, { outputs: ['pop'] }, () => compileModel(spec), join(blocker, 'cache'));
+    expect(r.hit).toBe(false);
+    expect([...r.runner.run(undefined, 2)]).toEqual([...compileModel(spec).createRunner({ outputs: ['pop'] }).run(undefined, 2)]);
+  });
+
   it('is off when CHENGYU_CACHE_DIR=off, and follows CHENGYU_CACHE_DIR otherwise', () => {
     expect(runnerCacheDir({ CHENGYU_CACHE_DIR: 'off' })).toBeNull();
     expect(runnerCacheDir({ CHENGYU_CACHE_DIR: '/tmp/x' })).toBe('/tmp/x');
