@@ -1,32 +1,8 @@
 // Node side of the worker pool: worker_threads behind comlink's Node adapter.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { wrap, releaseProxy } from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { AnalysisWorkerApi } from './worker-api.ts';
-import { WorkerPool, type WorkerHandle } from './pool.ts';
+import { WorkerPool } from './pool.ts';
 import { workerBundle } from './node-worker-bundle.ts';
-
-/**
- * Start one worker thread running the analysis worker API: from `entry`, a bundled worker
- * (node-worker-bundle.ts), or by default through the tsx bootstrap.
- */
-export function spawnNodeWorker(entry: URL | null = null): WorkerHandle {
-  const worker = new Worker(entry ?? new URL('./node-worker-bootstrap.js', import.meta.url));
-  const api = wrap<AnalysisWorkerApi>(nodeEndpoint(worker));
-  const exited = new Promise<string>((resolve) => {
-    worker.once('error', (err) => resolve(`crashed: ${err.message}`));
-    worker.once('exit', (code) => resolve(`exited with code ${code}`));
-  });
-  return {
-    api,
-    exited,
-    terminate() {
-      api[releaseProxy]();
-      void worker.terminate();
-    },
-  };
-}
+import { spawnNodeWorker } from './node-worker-spawn.ts';
 
 /** Default worker count: one per core. */
 export function defaultWorkerCount(): number {

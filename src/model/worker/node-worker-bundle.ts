@@ -5,10 +5,7 @@
 // file it was built from is unchanged (their contents are hashed on each use); otherwise,
 // or when anything about it fails, workers start through tsx as before.
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
-import { releaseProxy, wrap } from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { AnalysisWorkerApi } from './worker-api.ts';
+import { spawnNodeWorker } from './node-worker-spawn.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -98,21 +95,14 @@ export async function buildWorkerBundle(dir = runnerCacheDir()): Promise<URL | n
 
 /** Does a worker started from `url` load a (toy) model? */
 async function startsWorker(url: URL): Promise<boolean> {
-  const worker = new Worker(url);
-  const api = wrap<AnalysisWorkerApi>(nodeEndpoint(worker));
+  const worker = spawnNodeWorker(url);
   try {
-    const died = new Promise<false>((ok) => {
-      worker.once('error', () => ok(false));
-      worker.once('exit', () => ok(false));
-    });
-    const info = api.init({ model: { kind: 'toy', name: 'linear' }, runs: 1, seed: 1, sampling: 'random' }).then((i) => i.outputs.length > 0);
+    const loaded = worker.api.init({ model: { kind: 'toy', name: 'linear' }, runs: 1, seed: 1, sampling: 'random' }).then((i) => i.outputs.length > 0, () => false);
+    const died = worker.exited.then(() => false);
     const timeout = new Promise<false>((ok) => setTimeout(() => ok(false), 30_000).unref());
-    return await Promise.race([info, died, timeout]);
-  } catch {
-    return false;
+    return await Promise.race([loaded, died, timeout]);
   } finally {
-    api[releaseProxy]();
-    await worker.terminate();
+    worker.terminate();
   }
 }
 
