@@ -1,13 +1,12 @@
 // The regional model as a BatchModel: the calibrated default model (compiled once per
 // thread; scenario levers are run constants), the registry's parameters with a
 // distribution as the uncertain inputs, and the headline KPIs per year as the outputs.
-import { buildChengyuSpec, CHENGYU_SIM } from '../chengyu/equations.ts';
+import { CHENGYU_SIM } from '../chengyu/equations.ts';
 import { HEADLINE_OUTPUTS } from '../chengyu/outputs.ts';
 import { PARAMETERS } from '../chengyu/parameters.ts';
-import { getChengyuModel } from '../chengyu/run.ts';
+import { getChengyuModel, getChengyuModelHash, getChengyuSpec } from '../chengyu/run.ts';
 import type { Method } from '../engine/types.ts';
 import type { BatchModel } from './batch-model.ts';
-import { modelHash } from '../engine/model.ts';
 import { runnerBatchModel } from './engine-batch-model.ts';
 import { provideRunner } from './runner-provider.ts';
 import type { UncertainParameter } from './sampling.ts';
@@ -36,17 +35,16 @@ export function uncertainParameters(): UncertainParameter[] {
 
 /** Build the regional model for a batch under a scenario. */
 export function chengyuBatchModel(ref: ChengyuBatchRef): BatchModel {
-  const spec = buildChengyuSpec();
   const end = ref.end ?? CHENGYU_SIM.stop;
   const saveTimes = Array.from({ length: end - CHENGYU_SIM.start + 1 }, (_, i) => CHENGYU_SIM.start + i);
   const sim = { stop: end, ...(ref.dt !== undefined ? { dt: ref.dt } : {}) };
   const opts = { outputs: ref.outputs ?? [...HEADLINE_OUTPUTS], saveTimes, ...(ref.method ? { method: ref.method } : {}), sim };
   return runnerBatchModel({
-    // getChengyuModel compiles buildChengyuSpec(), the spec the provider is given.
-    runner: provideRunner(spec, opts, getChengyuModel),
+    // getChengyuModel compiles getChengyuSpec(), the spec the provider is given.
+    runner: provideRunner(getChengyuSpec(), opts, getChengyuModel),
     params: uncertainParameters(),
     constants: ref.constants,
     // Same version string as `chengyu-sim run` records: the hash of the full model spec.
-    version: `chengyu-${modelHash(spec)}`,
+    version: `chengyu-${getChengyuModelHash()}`,
   });
 }

@@ -1,15 +1,30 @@
 // Running the regional model: the lazily compiled default (calibrated, baseline) model and
 // one-call runs with lever constants and parameter overrides.
 import { compileModel, type CompiledModel } from '../engine/index.ts';
-import type { Method, RunResult } from '../engine/types.ts';
+import { modelHash } from '../engine/model.ts';
+import type { Method, ModelSpec, RunResult } from '../engine/types.ts';
 import { PARAMETER_INDEX } from './parameters.ts';
 import { buildChengyuSpec } from './equations.ts';
 
+let spec: ModelSpec | undefined;
+let specHash: string | undefined;
 let compiled: CompiledModel | undefined;
 
-/** The default (calibrated, baseline) model, compiled once on first use. */
+/** The default (calibrated, baseline) model's spec, built once on first use. */
+export function getChengyuSpec(): ModelSpec {
+  spec ??= buildChengyuSpec();
+  return spec;
+}
+
+/** Hash of the default model's spec (its CompiledModel.hash), without compiling it. */
+export function getChengyuModelHash(): string {
+  specHash ??= compiled?.hash ?? modelHash(getChengyuSpec());
+  return specHash;
+}
+
+/** The default (calibrated, baseline) model: getChengyuSpec() compiled once on first use. */
 export function getChengyuModel(): CompiledModel {
-  compiled ??= compileModel(buildChengyuSpec());
+  compiled ??= compileModel(getChengyuSpec());
   return compiled;
 }
 
