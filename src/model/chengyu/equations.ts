@@ -134,8 +134,8 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
 
     section('geography', 'Geography: distance, corridor, border'),
     // Speed: the distance-decay matrices hold exponentials of constants only, so the engine
-    // computes them once per run (no lever and full corridor); each step only blends them
-    // linearly with the time-dependent corridor and coordination effects.
+    // computes them once per run (no lever and full corridor); once a lever acts, the sums
+    // blend them linearly with the time-dependent corridor and coordination effects.
     v('full_corridor_dist', 'aux', NS, 'dist_km[node, src] * (1 - corridor_distance_cut * on_rail[node] * on_rail[src])', 'km', 'Effective distance at full corridor integration: the corridor shortens it between rail nodes.'),
     v('border_none', 'aux', NS, 'same_province + (1 - same_province) * border_factor', '1', 'Cross-province discount without coordination (1 within a province).'),
     v('border_gain', 'aux', NS, '1 - border_none', '1', 'Part of the cross-province discount that full coordination removes (constant).'),
