@@ -7,10 +7,10 @@ import { basename, dirname, join } from 'node:path';
 import { summaryCsv } from '../format.ts';
 import type { BatchManifest } from '../manifest.ts';
 import { describeColumns, STATISTICS } from '../statistics.ts';
-import { runsHeader, runsRows } from '../summarize.ts';
+import { runsHeader } from '../summarize.ts';
 import type { ChunkResult } from '../chunk.ts';
 import { readChunk, writeManifest } from './batch-dir.ts';
-import type { ChunkCache } from './chunk-cache.ts';
+import { chunkRows, type ChunkCache } from './chunk-cache.ts';
 import { writeFileAtomic } from '../../../io/write-atomic.ts';
 
 /** A chunk file of the batch. */
@@ -25,8 +25,7 @@ export const BLOCK_BUDGET = 256 * 2 ** 20;
 
 /** A chunk's values: from the cache when this process computed it, else from its file. */
 function chunkOf(f: ChunkFile, P: number, K: number, cache?: ChunkCache): ChunkResult {
-  const kept = cache?.get(f.start)?.result;
-  return kept && kept.count === f.count ? kept : readChunk(f.path, P, K);
+  return cache?.get(f.start, f.count)?.result ?? readChunk(f.path, P, K);
 }
 
 /** summary.csv text from the chunk files of runs m.range, using at most ~`budget` bytes per block. */
@@ -65,13 +64,7 @@ export function writeRunsCsv(path: string, m: BatchManifest, files: ChunkFile[],
   try {
     writeSync(fd, runsHeader(m));
     for (const f of files) {
-      const kept = cache?.get(f.start);
-      if (kept && kept.result.count === f.count) {
-        writeSync(fd, kept.rows);
-        continue;
-      }
-      const c = readChunk(f.path, P, K);
-      writeSync(fd, runsRows({ start: c.start, count: c.count, params: m.params, outputs: m.outputs, times: m.times, paramValues: c.params, values: c.values }));
+      writeSync(fd, cache?.get(f.start, f.count)?.rows ?? chunkRows(m, readChunk(f.path, P, K)));
     }
     closeSync(fd);
     renameSync(tmp, path);

@@ -12,6 +12,11 @@ export interface CachedChunk {
   rows: string;
 }
 
+/** runs.csv rows of a chunk of the batch described by `m`. */
+export function chunkRows(m: Pick<BatchManifest, 'params' | 'outputs' | 'times'>, c: ChunkResult): string {
+  return runsRows({ start: c.start, count: c.count, params: m.params, outputs: m.outputs, times: m.times, paramValues: c.params, values: c.values });
+}
+
 /** Default memory budget of the cache (bytes, values and text together). */
 export const CHUNK_CACHE_BUDGET = 128 * 2 ** 20;
 
@@ -29,13 +34,14 @@ export class ChunkCache {
   add(c: ChunkResult): void {
     const size = 8 * (c.params.length + c.values.length);
     if (this.bytes + 3 * size > this.budget) return; // text takes about twice the values' bytes
-    const rows = runsRows({ start: c.start, count: c.count, params: this.m.params, outputs: this.m.outputs, times: this.m.times, paramValues: c.params, values: c.values });
+    const rows = chunkRows(this.m, c);
     this.bytes += size + 2 * rows.length;
     this.chunks.set(c.start, { result: c, rows });
   }
 
-  /** The chunk starting at run `start`, if kept. */
-  get(start: number): CachedChunk | undefined {
-    return this.chunks.get(start);
+  /** The chunk of `count` runs starting at run `start`, if kept. */
+  get(start: number, count: number): CachedChunk | undefined {
+    const c = this.chunks.get(start);
+    return c && c.result.count === count ? c : undefined;
   }
 }
