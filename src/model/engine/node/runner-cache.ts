@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../../io/write-atomic.ts';
 import { stableStringify } from '../hash.ts';
 import type { CompiledModel, RunnerOptions } from '../model.ts';
 import type { Runner } from '../runner.ts';
-import { checkRunnerImage, runnerFromImage } from '../runner-image.ts';
+import { runnerFromImage } from '../runner-image.ts';
 import type { ModelSpec } from '../types.ts';
 
 const ENGINE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -66,7 +66,7 @@ export function cachedRunner(spec: ModelSpec, opts: RunnerOptions, compile: () =
   if (dir === null) return { runner: compile().createRunner(opts), hit: false };
   const path = join(dir, `runner-${runnerCacheKey(spec, opts)}.json`);
   try {
-    return { runner: runnerFromImage(checkRunnerImage(JSON.parse(readFileSync(path, 'utf8')))), hit: true };
+    return { runner: runnerFromImage(JSON.parse(readFileSync(path, 'utf8'))), hit: true }; // runnerFromImage checks it
   } catch {
     // Missing, unreadable or malformed: compile, and (re)write it.
   }
