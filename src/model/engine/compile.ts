@@ -7,6 +7,7 @@ import { buildLayout, positionsOf } from './layout.ts';
 import { orderStatements } from './order.ts';
 import { rollLines } from './roll.ts';
 import { fuseLoops } from './fuse.ts';
+import { localizeLines } from './localize.ts';
 import type { ReportStmt } from './report.ts';
 import { reportLinesFor, slotsRead, splitReport } from './report.ts';
 import { HELPERS } from './runtime.ts';
@@ -106,10 +107,10 @@ function chunked(name: string, lines: string[], params: string): string {
     chunks[chunks.length - 1].push(l);
     size += l.length;
   }
-  if (chunks.length === 1) return `function ${name}(${params}) {\n${chunks[0].join('\n')}\n}\n`;
+  if (chunks.length === 1) return `function ${name}(${params}) {\n${localizeLines(chunks[0]).join('\n')}\n}\n`;
   let out = '';
   chunks.forEach((c, k) => {
-    out += `function ${name}_${k}(${params}) {\n${c.join('\n')}\n}\n`;
+    out += `function ${name}_${k}(${params}) {\n${localizeLines(c).join('\n')}\n}\n`;
   });
   out += `function ${name}(${params}) {\n${chunks.map((_, k) => `${name}_${k}(${params});`).join('\n')}\n}\n`;
   return out;
