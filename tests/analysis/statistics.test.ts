@@ -39,6 +39,19 @@ describe('percentiles (type 7, linear interpolation)', () => {
       const got = selectOrderStatistics(xs, ks);
       for (const k of ks) expect(got[k] === sorted[k], `n=${n} k=${k}`).toBe(true); // ±0 compare equal, as they print
     }
+    // The twelve positions a summary of 10 000 runs asks for at once (pairs around each
+    // percentile, ends), on continuous, tied and sorted data.
+    const n = 10_000;
+    const ks = [0, 499, 500, 2499, 2500, 4999, 5000, 7499, 7500, 9499, 9500, 9999];
+    for (const xs of [
+      Float64Array.from({ length: n }, () => rng() * 100),
+      Float64Array.from({ length: n }, () => Math.floor(rng() * 3)),
+      Float64Array.from({ length: n }, (_, i) => n - i),
+    ]) {
+      const sorted = Float64Array.from(xs).sort();
+      const got = selectOrderStatistics(xs, ks);
+      for (const k of ks) expect(got[k], `k=${k}`).toBe(sorted[k]);
+    }
   });
 
   it('describe gives what sorting the sample gives', () => {
@@ -48,6 +61,19 @@ describe('percentiles (type 7, linear interpolation)', () => {
       const sorted = Float64Array.from(xs).sort();
       const want = [mean(xs), sampleSd(xs), sorted[0], ...[0.05, 0.25, 0.5, 0.75, 0.95].map((p) => percentileSorted(sorted, p)), sorted[n - 1]];
       expect([...stats(xs)], `n=${n}`).toEqual(want);
+    }
+  });
+
+  it('describeColumns gives each column what describe gives it, across column blocks', () => {
+    const rng = seedrandom.alea('columns');
+    const runs = 57;
+    const width = 37; // more than two gather blocks, the last one partial
+    const values = Float64Array.from({ length: runs * width }, () => Math.round(rng() * 40) / 3);
+    const got = describeColumns(values, runs, width);
+    const S = STATISTICS.length;
+    for (let k = 0; k < width; k++) {
+      const col = Float64Array.from({ length: runs }, (_, r) => values[r * width + k]);
+      expect([...got.subarray(k * S, (k + 1) * S)], `column ${k}`).toEqual([...stats(col)]);
     }
   });
 

@@ -61,12 +61,18 @@ function hasNaN(xs: Float64Array): boolean {
 }
 
 /**
- * Rearrange a[lo..hi] so that a[k] holds the value it would hold sorted, smaller-or-equal
- * values before it and greater-or-equal after (Hoare's selection, median-of-three pivot).
+ * Rearrange a[lo..hi] so that each position of ks[k0..k1) (ascending, all within lo..hi)
+ * holds the value it would hold sorted. One Hoare partition (median-of-three pivot) splits
+ * the range and the positions with it; each side is searched only for its own positions, so
+ * the twelve positions of a summary cost a few passes over the data, not twelve selections.
  * NaN-free input only.
  */
-function select(a: Float64Array, k: number, lo: number, hi: number): void {
-  while (hi > lo) {
+function multiSelect(a: Float64Array, ks: readonly number[], k0: number, k1: number, lo: number, hi: number): void {
+  while (k0 < k1 && hi > lo) {
+    if (hi - lo < 16) {
+      insertionSort(a, lo, hi);
+      return;
+    }
     const mid = (lo + hi) >>> 1;
     // Median of three as the pivot: sorted runs and ties stay linear on average.
     if (a[mid] < a[lo]) swap(a, mid, lo);
@@ -84,9 +90,26 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
         j--;
       }
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
+    // Now a[lo..j] ≤ pivot ≤ a[i..hi], and anything between j and i equals the pivot.
+    let m0 = k0;
+    while (m0 < k1 && ks[m0] <= j) m0++;
+    let m1 = m0;
+    while (m1 < k1 && ks[m1] < i) m1++;
+    if (m0 > k0) multiSelect(a, ks, k0, m0, lo, j);
+    k0 = m1;
+    lo = i;
+  }
+}
+
+function insertionSort(a: Float64Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= lo && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
   }
 }
 
@@ -97,19 +120,13 @@ function swap(a: Float64Array, i: number, j: number): void {
 }
 
 /**
- * Put into `a` (a copy of `xs`) the values a full sort would put at the ascending positions
- * `ks`, each found by selection in O(n) instead of sorting; other positions are unspecified.
+ * Put into `a` (a copy of `xs`) the values a full sort would put at the ascending, distinct
+ * positions `ks`, found by selection in O(n) instead of sorting; other positions are unspecified.
  */
 export function selectOrderStatistics(xs: Float64Array, ks: readonly number[], scratch?: Float64Array): Float64Array {
   const a = scratch && scratch.length === xs.length ? scratch : new Float64Array(xs.length);
   a.set(xs);
-  let lo = 0;
-  for (const k of ks) {
-    // Everything right of a selected position is ≥ it: the next (larger) one is found there,
-    // and positions already selected are never moved again.
-    select(a, k, lo, a.length - 1);
-    lo = k + 1;
-  }
+  if (a.length > 0) multiSelect(a, ks, 0, ks.length, 0, a.length - 1);
   return a;
 }
 
@@ -145,11 +162,18 @@ export function describe(xs: Float64Array, scratch?: Float64Array): Float64Array
  */
 export function describeColumns(values: Float64Array, runs: number, width: number): Float64Array {
   const out = new Float64Array(width * STATISTICS.length);
-  const col = new Float64Array(runs);
+  // Columns are gathered a block at a time: one pass over the rows fills B columns, where
+  // one column at a time would touch a new cache line for every value.
+  const B = 16;
+  const cols = Array.from({ length: Math.min(B, width) }, () => new Float64Array(runs));
   const scratch = new Float64Array(runs);
-  for (let k = 0; k < width; k++) {
-    for (let r = 0; r < runs; r++) col[r] = values[r * width + k];
-    out.set(describe(col, scratch), k * STATISTICS.length);
+  for (let k0 = 0; k0 < width; k0 += B) {
+    const k1 = Math.min(width, k0 + B);
+    for (let r = 0; r < runs; r++) {
+      const row = r * width;
+      for (let k = k0; k < k1; k++) cols[k - k0][r] = values[row + k];
+    }
+    for (let k = k0; k < k1; k++) out.set(describe(cols[k - k0], scratch), k * STATISTICS.length);
   }
   return out;
 }
