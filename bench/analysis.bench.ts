@@ -69,14 +69,20 @@ const f2 = (x: number) => x.toFixed(2);
 
 /** Bench one model: in-thread baseline, 1 and 2 workers, 10 000-run batch. */
 async function benchModel(label: string, ref: ModelRef, make: () => ReturnType<typeof toyModel>): Promise<void> {
-  // Best of three: on a shared machine the best run is the least disturbed one.
-  const best = async (f: () => number | Promise<number>) => Math.max(await f(), await f(), await f());
-  const base = await best(() => inThreadRate(make, 2000));
+  // Best of three rounds: on a shared machine the best run is the least disturbed one. The
+  // three rates are measured in turn within each round, so a slow spell of the host (they last
+  // minutes here) weighs on all of them alike instead of on whichever was measured then.
+  let base = inThreadRate(make, 2000);
   // Enough runs for ~3 s per measurement on one worker, at least 200.
   const runs = Math.max(200, Math.min(200_000, Math.round(base * 3)));
   const chunk = Math.max(1, Math.ceil(runs / 40));
-  const r1 = await best(() => poolRate(ref, 1, runs, chunk));
-  const r2 = await best(() => poolRate(ref, 2, runs, chunk));
+  let r1 = 0;
+  let r2 = 0;
+  for (let round = 0; round < 3; round++) {
+    if (round > 0) base = Math.max(base, inThreadRate(make, 2000));
+    r1 = Math.max(r1, await poolRate(ref, 1, runs, chunk));
+    r2 = Math.max(r2, await poolRate(ref, 2, runs, chunk));
+  }
   const eff = r2 / (2 * r1);
   console.log(`${label}: in-thread baseline ${f0(base)} runs/s`);
   console.log(`${label}: 1 worker ${f0(r1)} runs/s (${f2(r1 / base)}× baseline), 2 workers ${f0(r2)} runs/s (${f2(r2 / base)}× baseline), scaling efficiency ${f0(eff * 100)} %`);
