@@ -82,6 +82,19 @@ describe('worker pool', () => {
     expect(got).toEqual(want);
   });
 
+  it("hands a worker its next task before this thread handles the last result", async () => {
+    const pool = track(new WorkerPool(spawnInThread, 1));
+    const started: number[] = [];
+    const startedWhenHandled: number[][] = [];
+    await pool.map(job, 3, (api, i) => {
+      started.push(i);
+      return api.runChunk(i * 20, 20);
+    }, (i) => {
+      startedWhenHandled[i] = [...started];
+    });
+    expect(startedWhenHandled).toEqual([[0, 1], [0, 1, 2], [0, 1, 2]]);
+  });
+
   it('stops handing out tasks when its signal is aborted', async () => {
     const pool = track(new WorkerPool(spawnInThread, 1));
     const signal = { aborted: false };

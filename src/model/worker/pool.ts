@@ -135,31 +135,60 @@ export class WorkerPool {
     const queue = Array.from({ length: n }, (_, i) => i);
     const attempts = new Int32Array(n);
     let failure: unknown;
+    // Hand out the next task (the message is posted) before handling the last result, so the
+    // worker computes while this thread writes that result instead of waiting for it.
+    const dispatch = async (k: number): Promise<{ i: number; result: Promise<T> } | undefined> => {
+      if (failure !== undefined || queue.length === 0) return undefined;
+      if (opts.signal?.aborted) {
+        failure ??= new CancelledError();
+        return undefined;
+      }
+      const i = queue.shift()!;
+      let result: Promise<T>;
+      try {
+        const slot = await this.ready(k, job);
+        result = guarded(slot, task(slot.handle.api, i, attempts[i]));
+      } catch (err) {
+        result = Promise.reject(err);
+      }
+      result.catch(() => {}); // observed in loop(); a task left running after a failure is not
+      return { i, result };
+    };
     const loop = async (k: number) => {
-      while (failure === undefined && queue.length > 0) {
-        if (opts.signal?.aborted) {
-          failure ??= new CancelledError();
-          return;
-        }
-        const i = queue.shift()!;
+      let cur = await dispatch(k);
+      while (cur) {
+        let result: T;
         try {
-          const slot = await this.ready(k, job);
-          const result = await guarded(slot, task(slot.handle.api, i, attempts[i]));
-          await onResult(i, result);
+          result = await cur.result;
         } catch (err) {
           if (!(err instanceof WorkerDiedError)) {
             failure ??= err;
             return;
           }
           this.replace(k);
-          attempts[i]++;
-          opts.onWorkerDied?.(i, err.message);
-          if (attempts[i] >= maxAttempts) {
-            failure ??= new Error(`task ${i} failed ${attempts[i]} times: ${err.message}`);
+          attempts[cur.i]++;
+          opts.onWorkerDied?.(cur.i, err.message);
+          if (attempts[cur.i] >= maxAttempts) {
+            failure ??= new Error(`task ${cur.i} failed ${attempts[cur.i]} times: ${err.message}`);
             return;
           }
-          queue.unshift(i);
+          queue.unshift(cur.i);
+          cur = await dispatch(k);
+          continue;
         }
+        // Aborted while this task ran: its result is no longer wanted either.
+        if (opts.signal?.aborted) {
+          failure ??= new CancelledError();
+          return;
+        }
+        const next = await dispatch(k);
+        try {
+          await onResult(cur.i, result);
+        } catch (err) {
+          failure ??= err;
+          return;
+        }
+        cur = next;
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.size, Math.max(n, 1)) }, (_, k) => loop(k)));
