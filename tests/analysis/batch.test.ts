@@ -7,7 +7,7 @@ import { mergeBatches } from '../../src/model/analysis/node/merge-batches.ts';
 import { createNodePool } from '../../src/model/worker/node-pool.ts';
 import type { WorkerPool } from '../../src/model/worker/pool.ts';
 import { STATISTICS } from '../../src/model/analysis/statistics.ts';
-import { summaryFromChunks } from '../../src/model/analysis/node/batch-results.ts';
+import { summaryFromChunks, writeResultsOnPool } from '../../src/model/analysis/node/batch-results.ts';
 import { listChunks, readManifest } from '../../src/model/analysis/node/batch-dir.ts';
 
 let root: string;
@@ -59,13 +59,32 @@ describe('batch on disk', () => {
   });
 
   it('writes the same bytes whether computed chunks are kept in memory, some of them, or none', async () => {
-    // 'plain' kept every chunk (default budget); one chunk of 90 runs is ~11 KB of values.
+    // 'plain' kept every chunk (default budget); one chunk is 90 runs × (4 params + 33 KPI values).
     await runBatch(base('nocache', { cacheBudget: 0 }));
-    await runBatch(base('somecache', { cacheBudget: 5 * 3 * 8 * 90 * 16 }));
+    await runBatch(base('somecache', { cacheBudget: 5 * 90 * 37 * 8 }));
     for (const f of ['summary.csv', 'runs.csv']) {
       expect(read('nocache', f).equals(read('plain', f)), f).toBe(true);
       expect(read('somecache', f).equals(read('plain', f)), f).toBe(true);
     }
+  });
+
+  it('formats runs.csv on a worker pool, in groups of any size, to the same bytes', async () => {
+    const dir = join(root, 'plain');
+    const m = readManifest(dir)!;
+    const files = listChunks(dir);
+    const job = base('plain').job;
+    // One chunk per task, three per task, and the default (about one group per worker).
+    for (const [name, bytes] of [['groups-1', 1], ['groups-3', 3 * 90 * 37 * 8], ['groups-default', undefined]] as const) {
+      mkdirSync(join(root, name));
+      await writeResultsOnPool(join(root, name), m, files, pool2, job, undefined, bytes);
+      for (const f of ['summary.csv', 'runs.csv']) expect(read(name, f).equals(read('plain', f)), `${name} ${f}`).toBe(true);
+      expect(readManifest(join(root, name))).toMatchObject({ complete: true, runsDone: 1000 });
+    }
+    // A chunk that cannot be read: the call fails, and leaves neither runs.csv nor a temp file.
+    mkdirSync(join(root, 'groups-bad'));
+    const bad = [...files.slice(0, 3), { ...files[3], path: join(root, 'groups-bad', 'missing.bin') }, ...files.slice(4)];
+    await expect(writeResultsOnPool(join(root, 'groups-bad'), m, bad, pool2, job, undefined, 1)).rejects.toThrow(/missing\.bin/);
+    expect(readdirSync(join(root, 'groups-bad'))).toEqual([]);
   });
 
   it('gives byte-identical files for 0, 1 and 2 worker threads', async () => {

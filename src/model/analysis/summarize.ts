@@ -2,6 +2,7 @@
 // format statistics) and runs.csv (per-run parameters and KPIs at milestone years).
 import { csvField, formatNumber, summaryCsv } from './format.ts';
 import { describeColumns } from './statistics.ts';
+import type { ChunkResult } from './chunk.ts';
 
 /** All runs of a batch (or a shard), in run order. */
 export interface RunTable {
@@ -58,4 +59,9 @@ export function runsRows(t: RunTable): string {
     out += row.join(',') + '\n';
   }
   return out;
+}
+
+/** The rows of runs.csv for a computed chunk of a batch with these columns. */
+export function chunkRunsRows(cols: Pick<RunTable, 'params' | 'outputs' | 'times'>, c: ChunkResult): string {
+  return runsRows({ params: cols.params, outputs: cols.outputs, times: cols.times, start: c.start, count: c.count, paramValues: c.params, values: c.values });
 }

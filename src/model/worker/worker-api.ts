@@ -8,6 +8,7 @@ import { resolveModel, type ModelRef } from '../analysis/model-ref.ts';
 import { evaluatePoints } from '../analysis/evaluate.ts';
 import type { Seed } from '../analysis/rng.ts';
 import { Sampler, type SamplingMethod } from '../analysis/sampling.ts';
+import { chunkRunsRows } from '../analysis/summarize.ts';
 
 /** A Monte Carlo job: the model and the sampling plan of all N runs. */
 export interface BatchJob {
@@ -38,6 +39,15 @@ export interface AnalysisWorkerApi {
   runChunk(start: number, count: number, fault?: Fault): Promise<ChunkResult>;
   /** Run the model at `rows` points (rows × params values); returns rows × columns.length KPI values. */
   evaluate(points: Float64Array, columns: Int32Array, seed: number): Promise<Float64Array>;
+  /** runs.csv rows of computed chunks, in the order given (needs no model: any worker can format any batch's rows). */
+  runsRows(chunks: ChunkResult[], columns: RunsColumns): Promise<string>;
+}
+
+/** The columns of a batch's runs.csv: parameter ids, outputs and their times. */
+export interface RunsColumns {
+  params: string[];
+  outputs: string[];
+  times: number[];
 }
 
 /** Describe a model for ModelInfo. */
@@ -79,6 +89,11 @@ export function createWorkerApi(
       if (!model) throw new Error('worker: evaluate before init');
       const y = evaluatePoints(model, points, columns, seed);
       return transfer(y, [y.buffer as ArrayBuffer]);
+    },
+    async runsRows(chunks, columns) {
+      let text = '';
+      for (const c of chunks) text += chunkRunsRows(columns, c);
+      return text;
     },
   };
 }

@@ -2,16 +2,20 @@
 // stays bounded for large N: statistics are computed for blocks of outputs at a time
 // (each block reads the chunks again), and runs.csv is streamed chunk by chunk. Column
 // statistics do not depend on the blocking, so the bytes are the same for any budget.
+// After a batch, the runs.csv rows can be formatted on the (now idle) worker pool while this
+// thread computes the statistics; the rows are the same text either way.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { summaryCsv } from '../format.ts';
 import type { BatchManifest } from '../manifest.ts';
 import { describeColumns, STATISTICS } from '../statistics.ts';
-import { runsHeader } from '../summarize.ts';
+import { chunkRunsRows, runsHeader } from '../summarize.ts';
 import type { ChunkResult } from '../chunk.ts';
 import { readChunk, writeManifest } from './batch-dir.ts';
-import { chunkRows, type ChunkCache } from './chunk-cache.ts';
+import type { ChunkCache } from './chunk-cache.ts';
 import { writeFileAtomic } from '../../../io/write-atomic.ts';
+import type { WorkerPool } from '../../worker/pool.ts';
+import type { BatchJob } from '../../worker/worker-api.ts';
 
 /** A chunk file of the batch. */
 export interface ChunkFile {
@@ -25,7 +29,7 @@ export const BLOCK_BUDGET = 256 * 2 ** 20;
 
 /** A chunk's values: from the cache when this process computed it, else from its file. */
 function chunkOf(f: ChunkFile, P: number, K: number, cache?: ChunkCache): ChunkResult {
-  return cache?.get(f.start, f.count)?.result ?? readChunk(f.path, P, K);
+  return cache?.get(f.start, f.count) ?? readChunk(f.path, P, K);
 }
 
 /** summary.csv text from the chunk files of runs m.range, using at most ~`budget` bytes per block. */
@@ -55,24 +59,111 @@ export function summaryFromChunks(m: BatchManifest, files: ChunkFile[], budget =
   return summaryCsv(m.outputs, m.times, stats);
 }
 
+/** runs.csv written to a temp file beside `path` as text arrives, renamed into place when complete. */
+class RunsCsvFile {
+  private readonly tmp: string;
+  private readonly fd: number;
+
+  constructor(private readonly path: string, header: string) {
+    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    this.fd = openSync(this.tmp, 'w');
+    this.write(header);
+  }
+
+  write(text: string): void {
+    writeSync(this.fd, text);
+  }
+
+  /** Close and move into place (ok) or close and remove the temp file. */
+  end(ok: boolean): void {
+    closeSync(this.fd);
+    if (ok) renameSync(this.tmp, this.path);
+    else rmSync(this.tmp, { force: true });
+  }
+}
+
 /** Stream runs.csv for the chunk files (in run order) to `path`, atomically. */
 export function writeRunsCsv(path: string, m: BatchManifest, files: ChunkFile[], cache?: ChunkCache): void {
   const P = m.params.length;
   const K = m.outputs.length * m.times.length;
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  const fd = openSync(tmp, 'w');
+  const out = new RunsCsvFile(path, runsHeader(m));
   try {
-    writeSync(fd, runsHeader(m));
-    for (const f of files) {
-      writeSync(fd, cache?.get(f.start, f.count)?.rows ?? chunkRows(m, readChunk(f.path, P, K)));
-    }
-    closeSync(fd);
-    renameSync(tmp, path);
+    for (const f of files) out.write(chunkRunsRows(m, chunkOf(f, P, K, cache)));
   } catch (err) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
+    out.end(false);
     throw err;
   }
+  out.end(true);
+}
+
+/** Most bytes of per-run values handed to one worker at a time for formatting runs.csv rows. */
+export const ROWS_TASK_BYTES = 32 * 2 ** 20;
+
+/** Consecutive chunk files in groups: about one per worker, each at most `maxBytes` of values (at least one chunk). */
+function rowGroups(files: ChunkFile[], bytesPerRun: number, workers: number, maxBytes: number): ChunkFile[][] {
+  const runs = files.reduce((n, f) => n + f.count, 0);
+  const target = Math.min(Math.ceil(runs / workers), Math.max(1, Math.floor(maxBytes / bytesPerRun)));
+  const groups: ChunkFile[][] = [];
+  let cur: ChunkFile[] = [];
+  let n = 0;
+  for (const f of files) {
+    if (cur.length && n + f.count > target) {
+      groups.push(cur);
+      cur = [];
+      n = 0;
+    }
+    cur.push(f);
+    n += f.count;
+  }
+  if (cur.length) groups.push(cur);
+  return groups;
+}
+
+/**
+ * writeResults for a batch that has just run on `pool` (its workers hold `job`): the runs.csv
+ * rows are formatted on the workers, a group of chunks per task, while this thread computes
+ * summary.csv; groups are written in run order as they arrive. Same bytes as writeResults.
+ */
+export async function writeResultsOnPool(
+  dir: string, m: BatchManifest, files: ChunkFile[], pool: WorkerPool, job: BatchJob,
+  cache?: ChunkCache, maxTaskBytes = ROWS_TASK_BYTES,
+): Promise<BatchManifest> {
+  const sorted = [...files].sort((a, b) => a.start - b.start);
+  const P = m.params.length;
+  const K = m.outputs.length * m.times.length;
+  const groups = rowGroups(sorted, 8 * (P + K), pool.size, maxTaskBytes);
+  const columns = { params: m.params, outputs: m.outputs, times: m.times };
+  const out = new RunsCsvFile(join(dir, 'runs.csv'), runsHeader(m));
+  const texts = new Map<number, string>();
+  let next = 0;
+  const rows = pool.map(
+    job,
+    groups.length,
+    (api, g) => api.runsRows(groups[g].map((f) => chunkOf(f, P, K, cache)), columns),
+    (g, text) => {
+      texts.set(g, text);
+      for (; texts.has(next); next++) {
+        out.write(texts.get(next)!);
+        texts.delete(next);
+      }
+    },
+  );
+  rows.catch(() => {}); // awaited below, after the statistics
+  try {
+    // Let the first tasks reach the workers before this thread is busy with the statistics.
+    await new Promise((resolve) => setImmediate(resolve));
+    const summary = summaryFromChunks(m, sorted, BLOCK_BUDGET, cache);
+    await rows;
+    writeFileAtomic(join(dir, 'summary.csv'), summary);
+  } catch (err) {
+    await rows.catch(() => {}); // no task may write after the file is gone
+    out.end(false);
+    throw err;
+  }
+  out.end(true);
+  const done = { ...m, runsDone: m.range[1] - m.range[0], complete: true };
+  writeManifest(dir, done);
+  return done;
 }
 
 /**

@@ -12,7 +12,7 @@ import { WorkerPool } from '../../worker/pool.ts';
 import type { BatchJob, ModelInfo } from '../../worker/worker-api.ts';
 import { listChunks, readManifest, writeChunk, writeManifest } from './batch-dir.ts';
 import { ChunkCache } from './chunk-cache.ts';
-import { writeResults } from './batch-results.ts';
+import { writeResultsOnPool } from './batch-results.ts';
 import { createProgress, type ProgressSink } from './progress.ts';
 
 /** Name and version of the tool, recorded in manifests. */
@@ -96,7 +96,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
     const label = o.shard ? `batch shard ${o.shard.index}/${o.shard.count}` : 'batch';
     if (reusedRuns > 0 && o.progress) o.progress.write(`${label}: resuming, ${reusedRuns} of ${to - from} runs already done\n`);
     const progress = o.progress ? createProgress(label, to - from, o.progress, reusedRuns) : undefined;
-    const cache = new ChunkCache(planned, o.cacheBudget);
+    const cache = new ChunkCache(o.cacheBudget);
     let done = reusedRuns;
     let lastManifest = Date.now();
     await pool.map(
@@ -121,7 +121,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
     );
     progress?.finish();
     const files = listChunks(o.dir).filter((c) => c.start >= from && c.start < to);
-    const manifest = writeResults(o.dir, planned, files, undefined, cache);
+    const manifest = await writeResultsOnPool(o.dir, planned, files, pool, o.job, cache);
     return { manifest, computedRuns: done - reusedRuns, reusedRuns };
   } finally {
     if (!o.pool) pool.close();
