@@ -1,12 +1,12 @@
 // The disk cache of runner images: a hit rebuilds the same runner without compiling; any
 // change to the spec or the options is a miss; a broken cache file is replaced, not trusted.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileModel } from '../../src/model/engine/index.ts';
 import type { ModelSpec } from '../../src/model/engine/index.ts';
-import { cachedRunner, runnerCacheDir, runnerCacheKey } from '../../src/model/engine/node/runner-cache.ts';
+import { cachedRunner, pruneRunnerCache, runnerCacheDir, runnerCacheKey } from '../../src/model/engine/node/runner-cache.ts';
 import { aux, flow, model, stock } from './helpers.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'cy-runner-cache-'));
@@ -49,6 +49,25 @@ describe('runner cache', () => {
     const pop = other.runner.run(undefined, 1);
     const fresh = compileModel(specWith('0.04')).createRunner(opts).run(undefined, 1);
     expect([...pop]).toEqual([...fresh]);
+  });
+
+  it('keeps only the most recently used images, and nothing else of the directory is touched', () => {
+    const dir = join(root, 'prune');
+    const rates = ['0.01', '0.02', '0.03', '0.04'];
+    const opts = { outputs: ['pop'] };
+    rates.forEach((r, k) => {
+      cachedRunner(specWith(r), opts, () => compileModel(specWith(r)), dir);
+      // Distinct, increasing use times (file times can be coarse).
+      const t = new Date(Date.UTC(2026, 0, 1 + k));
+      utimesSync(join(dir, `runner-${runnerCacheKey(specWith(r), opts)}.json`), t, t);
+    });
+    writeFileSync(join(dir, 'worker-0123.mjs'), '// another kind of entry');
+    // A hit marks the oldest image as just used.
+    expect(cachedRunner(specWith('0.01'), opts, () => compileModel(specWith('0.01')), dir).hit).toBe(true);
+    pruneRunnerCache(dir, 2);
+    const left = readdirSync(dir).sort();
+    const file = (r: string) => `runner-${runnerCacheKey(specWith(r), opts)}.json`;
+    expect(left).toEqual([file('0.01'), file('0.04'), 'worker-0123.mjs'].sort());
   });
 
   it('replaces a corrupt cache file instead of trusting it', () => {

@@ -2,9 +2,11 @@
 // that finds the image of its runner skips parsing and compiling the model (and loading
 // mathjs), about half a second each. The key covers everything the generated code depends
 // on: the model spec, the runner options, and the engine's own source files and mathjs's
-// version, so a change to any of them is a miss, never a stale runner.
+// version, so a change to any of them is a miss, never a stale runner. The cache keeps the
+// RUNNER_CACHE_KEEP most recently used images: every engine upgrade and every new set of
+// runner options adds one, and a shared cache directory on a cluster must not grow forever.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +68,14 @@ export function cachedRunner(spec: ModelSpec, opts: RunnerOptions, compile: () =
   if (dir === null) return { runner: compile().createRunner(opts), hit: false };
   const path = join(dir, `runner-${runnerCacheKey(spec, opts)}.json`);
   try {
-    return { runner: runnerFromImage(JSON.parse(readFileSync(path, 'utf8'))), hit: true }; // runnerFromImage checks it
+    const runner = runnerFromImage(JSON.parse(readFileSync(path, 'utf8'))); // runnerFromImage checks it
+    try {
+      const now = new Date();
+      utimesSync(path, now, now); // recently used: kept by pruning
+    } catch {
+      // A read-only cache still serves hits.
+    }
+    return { runner, hit: true };
   } catch {
     // Missing, unreadable or malformed: compile, and (re)write it.
   }
@@ -74,10 +83,33 @@ export function cachedRunner(spec: ModelSpec, opts: RunnerOptions, compile: () =
   const runner = model.createRunner(opts);
   try {
     writeFileAtomic(path, JSON.stringify(model.runnerImage(opts)));
+    pruneRunnerCache(dir);
   } catch {
     // Read-only or full disk: run without caching.
   }
   return { runner, hit: false };
+}
+
+/** Runner images the cache keeps (the most recently used). */
+export const RUNNER_CACHE_KEEP = 32;
+
+/**
+ * Remove all but the `keep` most recently used runner images of `dir`. Another process may be
+ * reading one at the same moment: it then misses and compiles, as on any miss.
+ */
+export function pruneRunnerCache(dir: string, keep = RUNNER_CACHE_KEEP): void {
+  const images = readdirSync(dir)
+    .filter((f) => /^runner-[0-9a-f]{32}\.json$/.test(f))
+    .map((f) => {
+      try {
+        return { path: join(dir, f), used: statSync(join(dir, f)).mtimeMs };
+      } catch {
+        return null; // removed meanwhile
+      }
+    })
+    .filter((x): x is { path: string; used: number } => x !== null)
+    .sort((a, b) => b.used - a.used);
+  for (const { path } of images.slice(keep)) rmSync(path, { force: true });
 }
 
 /** cachedRunner as a runner provider (see analysis/runner-provider.ts), with the default directory. */
