@@ -4,8 +4,7 @@
 // statistics do not depend on the blocking, so the bytes are the same for any budget.
 // After a batch, the runs.csv rows can be formatted on the (now idle) worker pool while this
 // thread computes the statistics; the rows are the same text either way.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { summaryCsv } from '../format.ts';
 import type { BatchManifest } from '../manifest.ts';
 import { describeColumns, STATISTICS } from '../statistics.ts';
@@ -13,7 +12,7 @@ import { chunkRunsRows, runsHeader } from '../summarize.ts';
 import type { ChunkResult } from '../chunk.ts';
 import { readChunk, writeManifest } from './batch-dir.ts';
 import type { ChunkCache } from './chunk-cache.ts';
-import { writeFileAtomic } from '../../../io/write-atomic.ts';
+import { AtomicFileWriter, writeFileAtomic } from '../../../io/write-atomic.ts';
 import type { WorkerPool } from '../../worker/pool.ts';
 import type { BatchJob } from '../../worker/worker-api.ts';
 
@@ -59,35 +58,13 @@ export function summaryFromChunks(m: BatchManifest, files: ChunkFile[], budget =
   return summaryCsv(m.outputs, m.times, stats);
 }
 
-/** runs.csv written to a temp file beside `path` as text arrives, renamed into place when complete. */
-class RunsCsvFile {
-  private readonly tmp: string;
-  private readonly fd: number;
-
-  constructor(private readonly path: string, header: string) {
-    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    this.fd = openSync(this.tmp, 'w');
-    this.write(header);
-  }
-
-  write(text: string): void {
-    writeSync(this.fd, text);
-  }
-
-  /** Close and move into place (ok) or close and remove the temp file. */
-  end(ok: boolean): void {
-    closeSync(this.fd);
-    if (ok) renameSync(this.tmp, this.path);
-    else rmSync(this.tmp, { force: true });
-  }
-}
-
 /** Stream runs.csv for the chunk files (in run order) to `path`, atomically. */
 export function writeRunsCsv(path: string, m: BatchManifest, files: ChunkFile[], cache?: ChunkCache): void {
   const P = m.params.length;
   const K = m.outputs.length * m.times.length;
-  const out = new RunsCsvFile(path, runsHeader(m));
+  const out = new AtomicFileWriter(path);
   try {
+    out.write(runsHeader(m));
     for (const f of files) out.write(chunkRunsRows(m, chunkOf(f, P, K, cache)));
   } catch (err) {
     out.end(false);
@@ -133,7 +110,8 @@ export async function writeResultsOnPool(
   const K = m.outputs.length * m.times.length;
   const groups = rowGroups(sorted, 8 * (P + K), pool.size, maxTaskBytes);
   const columns = { params: m.params, outputs: m.outputs, times: m.times };
-  const out = new RunsCsvFile(join(dir, 'runs.csv'), runsHeader(m));
+  const out = new AtomicFileWriter(join(dir, 'runs.csv'));
+  out.write(runsHeader(m));
   const texts = new Map<number, string>();
   let next = 0;
   const rows = pool.map(
@@ -161,6 +139,11 @@ export async function writeResultsOnPool(
     throw err;
   }
   out.end(true);
+  return writeFinalManifest(dir, m);
+}
+
+/** Mark the batch of `dir` complete (all runs of m.range done) in its manifest. */
+function writeFinalManifest(dir: string, m: BatchManifest): BatchManifest {
   const done = { ...m, runsDone: m.range[1] - m.range[0], complete: true };
   writeManifest(dir, done);
   return done;
@@ -174,7 +157,5 @@ export function writeResults(dir: string, m: BatchManifest, files: ChunkFile[], 
   const sorted = [...files].sort((a, b) => a.start - b.start);
   writeFileAtomic(join(dir, 'summary.csv'), summaryFromChunks(m, sorted, budget, cache));
   writeRunsCsv(join(dir, 'runs.csv'), m, sorted, cache);
-  const done = { ...m, runsDone: m.range[1] - m.range[0], complete: true };
-  writeManifest(dir, done);
-  return done;
+  return writeFinalManifest(dir, m);
 }
