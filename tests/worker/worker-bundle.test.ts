@@ -1,10 +1,10 @@
 // The bundled worker entry: built once into the cache, used only while its inputs are
 // unchanged, and its workers compute exactly what tsx-started workers compute.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWorkerBundle, bundleKey, freshWorkerBundle } from '../../src/model/worker/node-worker-bundle.ts';
+import { buildWorkerBundle, bundleKey, freshWorkerBundle, WORKER_BUNDLES_KEEP } from '../../src/model/worker/node-worker-bundle.ts';
 import { createNodePool } from '../../src/model/worker/node-pool.ts';
 import type { WorkerPool } from '../../src/model/worker/pool.ts';
 import type { BatchJob } from '../../src/model/worker/worker-api.ts';
@@ -26,7 +26,14 @@ async function chunk(pool: WorkerPool, job: BatchJob, start: number, count: numb
 }
 
 describe('bundled worker entry', () => {
-  it('is built into the cache directory and found fresh afterwards', async () => {
+  it('is built into the cache directory and found fresh afterwards; older bundles are pruned', async () => {
+    // Bundles of earlier versions, last used on days 1..6 of 2026.
+    const old = Array.from({ length: 6 }, (_, k) => `worker-${String(k).repeat(32)}.mjs`);
+    old.forEach((f, k) => {
+      writeFileSync(join(dir, f), '');
+      const t = new Date(Date.UTC(2026, 0, 1 + k));
+      utimesSync(join(dir, f), t, t);
+    });
     expect(freshWorkerBundle(dir)).toBeNull();
     const url = await buildWorkerBundle(dir);
     expect(url).not.toBeNull();
@@ -34,6 +41,9 @@ describe('bundled worker entry', () => {
     const m = JSON.parse(readFileSync(join(dir, 'worker-bundle.json'), 'utf8'));
     expect(m.inputs).toContain('src/model/worker/node-worker-entry.ts');
     expect(m.inputs).toContain('src/model/engine/compile.ts');
+    // The new bundle and the most recently used of the old ones are kept.
+    const bundles = readdirSync(dir).filter((f) => /^worker-.*\.mjs$/.test(f)).sort();
+    expect(bundles).toEqual([`worker-${m.key}.mjs`, ...old.slice(6 - (WORKER_BUNDLES_KEEP - 1))].sort());
   });
 
   it('is stale as soon as one of its inputs differs', () => {

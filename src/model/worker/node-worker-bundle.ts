@@ -3,18 +3,22 @@
 // tsx (whose loader runs in a thread of its own) and transforming some fifty modules:
 // about half a second less before a batch's first run. The bundle is used only while every
 // file it was built from is unchanged (their contents are hashed on each use); otherwise,
-// or when anything about it fails, workers start through tsx as before.
+// or when anything about it fails, workers start through tsx as before. A new build removes
+// all but the WORKER_BUNDLES_KEEP most recently used bundles.
 import { createHash } from 'node:crypto';
 import { spawnNodeWorker } from './node-worker-spawn.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../../io/write-atomic.ts';
+import { pruneCacheEntries, touchCacheEntry } from '../../io/cache-files.ts';
 import { runnerCacheDir } from '../engine/node/runner-cache.ts';
 
 const ENTRY = fileURLToPath(new URL('./node-worker-entry.ts', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const MANIFEST = 'worker-bundle.json';
+/** Bundles the cache keeps: the one in use, and a few another checkout sharing the cache may still start workers from. */
+export const WORKER_BUNDLES_KEEP = 4;
 
 /** What a built bundle was built from. */
 interface BundleManifest {
@@ -42,6 +46,7 @@ export function freshWorkerBundle(dir = runnerCacheDir()): URL | null {
     const m = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as BundleManifest & { esbuild: string };
     const path = bundlePath(dir, m.key);
     if (!existsSync(path) || bundleKey(m.inputs, m.esbuild) !== m.key) return null;
+    touchCacheEntry(path);
     return pathToFileURL(path);
   } catch {
     return null;
@@ -87,6 +92,7 @@ export async function buildWorkerBundle(dir = runnerCacheDir()): Promise<URL | n
     // Only a bundle that starts a working worker becomes the one to use.
     if (!(await startsWorker(pathToFileURL(path)))) return null;
     writeFileAtomic(join(dir, MANIFEST), JSON.stringify({ key, inputs, esbuild: esbuild.version }, null, 1));
+    pruneCacheEntries(dir, /^worker-[0-9a-f]{32}\.mjs$/, WORKER_BUNDLES_KEEP);
     return pathToFileURL(path);
   } catch {
     return null;

@@ -6,11 +6,12 @@
 // RUNNER_CACHE_KEEP most recently used images: every engine upgrade and every new set of
 // runner options adds one, and a shared cache directory on a cluster must not grow forever.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../../../io/write-atomic.ts';
+import { pruneCacheEntries, touchCacheEntry } from '../../../io/cache-files.ts';
 import { stableStringify } from '../hash.ts';
 import type { CompiledModel, RunnerOptions } from '../model.ts';
 import type { Runner } from '../runner.ts';
@@ -69,12 +70,7 @@ export function cachedRunner(spec: ModelSpec, opts: RunnerOptions, compile: () =
   const path = join(dir, `runner-${runnerCacheKey(spec, opts)}.json`);
   try {
     const runner = runnerFromImage(JSON.parse(readFileSync(path, 'utf8'))); // runnerFromImage checks it
-    try {
-      const now = new Date();
-      utimesSync(path, now, now); // recently used: kept by pruning
-    } catch {
-      // A read-only cache still serves hits.
-    }
+    touchCacheEntry(path);
     return { runner, hit: true };
   } catch {
     // Missing, unreadable or malformed: compile, and (re)write it.
@@ -93,23 +89,9 @@ export function cachedRunner(spec: ModelSpec, opts: RunnerOptions, compile: () =
 /** Runner images the cache keeps (the most recently used). */
 export const RUNNER_CACHE_KEEP = 32;
 
-/**
- * Remove all but the `keep` most recently used runner images of `dir`. Another process may be
- * reading one at the same moment: it then misses and compiles, as on any miss.
- */
+/** Remove all but the `keep` most recently used runner images of `dir`. */
 export function pruneRunnerCache(dir: string, keep = RUNNER_CACHE_KEEP): void {
-  const images = readdirSync(dir)
-    .filter((f) => /^runner-[0-9a-f]{32}\.json$/.test(f))
-    .map((f) => {
-      try {
-        return { path: join(dir, f), used: statSync(join(dir, f)).mtimeMs };
-      } catch {
-        return null; // removed meanwhile
-      }
-    })
-    .filter((x): x is { path: string; used: number } => x !== null)
-    .sort((a, b) => b.used - a.used);
-  for (const { path } of images.slice(keep)) rmSync(path, { force: true });
+  pruneCacheEntries(dir, /^runner-[0-9a-f]{32}\.json$/, keep);
 }
 
 /** cachedRunner as a runner provider (see analysis/runner-provider.ts), with the default directory. */
