@@ -48,10 +48,14 @@ export function localizeLines(lines: string[]): string[] {
   // Which slots the function writes: fixed ones, and element-wise loop ranges.
   const fixedWrites = new Map<number, number>();
   const ranges: Array<[number, number]> = [];
+  const fixedReads = new Set<number>();
   for (const line of lines) {
     const loop = LOOP.exec(line);
     for (const a of accesses(line)) {
-      if (!a.write) continue;
+      if (!a.write) {
+        if (/^\d+$/.test(a.index)) fixedReads.add(Number(a.index));
+        continue;
+      }
       if (/^\d+$/.test(a.index)) fixedWrites.set(Number(a.index), (fixedWrites.get(Number(a.index)) ?? 0) + 1);
       else {
         const el = /^\((\d+) \+ i_0\)$/.exec(a.index);
@@ -63,13 +67,10 @@ export function localizeLines(lines: string[]): string[] {
   const written = (s: number): boolean => fixedWrites.has(s) || ranges.some(([b, n]) => s >= b && s < b + n);
 
   // Fixed slots never written here: read once at the start.
-  const hoisted = new Set<number>();
-  for (const line of lines) {
-    for (const a of accesses(line)) if (!a.write && /^\d+$/.test(a.index) && !written(Number(a.index))) hoisted.add(Number(a.index));
-  }
+  const hoisted = [...fixedReads].filter((s) => !written(s));
   const locals = new Map<number, string>();
   for (const s of hoisted) locals.set(s, `r${s}`);
-  const out: string[] = [...[...hoisted].sort((a, b) => a - b).map((s) => `const r${s} = v[${s}];`)];
+  const out: string[] = hoisted.sort((a, b) => a - b).map((s) => `const r${s} = v[${s}];`);
 
   for (const line of lines) {
     const fixed = FIXED_WRITE.exec(line);
