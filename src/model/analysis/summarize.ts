@@ -24,6 +24,9 @@ export function summaryText(t: RunTable): string {
   return summaryCsv(t.outputs, t.times, describeColumns(t.values, t.count, K));
 }
 
+/** The columns of a batch's runs.csv: parameter ids, outputs and their times. */
+export type RunsColumns = Pick<RunTable, 'params' | 'outputs' | 'times'>;
+
 /** Milestone times reported per run: multiples of 5 and the last time. */
 export function milestoneIndices(times: ArrayLike<number>): number[] {
   const idx: number[] = [];
@@ -39,7 +42,7 @@ export function runsText(t: RunTable): string {
 }
 
 /** The header line of runs.csv (with its newline). */
-export function runsHeader(t: Pick<RunTable, 'params' | 'outputs' | 'times'>): string {
+export function runsHeader(t: RunsColumns): string {
   const ms = milestoneIndices(t.times);
   const header = ['run', ...t.params, ...t.outputs.flatMap((o) => ms.map((i) => `${o}@${formatNumber(t.times[i])}`))];
   return header.map(csvField).join(',') + '\n';
@@ -62,6 +65,6 @@ export function runsRows(t: RunTable): string {
 }
 
 /** The rows of runs.csv for a computed chunk of a batch with these columns. */
-export function chunkRunsRows(cols: Pick<RunTable, 'params' | 'outputs' | 'times'>, c: ChunkResult): string {
+export function chunkRunsRows(cols: RunsColumns, c: ChunkResult): string {
   return runsRows({ params: cols.params, outputs: cols.outputs, times: cols.times, start: c.start, count: c.count, paramValues: c.params, values: c.values });
 }

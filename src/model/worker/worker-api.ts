@@ -8,7 +8,7 @@ import { resolveModel, type ModelRef } from '../analysis/model-ref.ts';
 import { evaluatePoints } from '../analysis/evaluate.ts';
 import type { Seed } from '../analysis/rng.ts';
 import { Sampler, type SamplingMethod } from '../analysis/sampling.ts';
-import { chunkRunsRows } from '../analysis/summarize.ts';
+import { chunkRunsRows, type RunsColumns } from '../analysis/summarize.ts';
 
 /** A Monte Carlo job: the model and the sampling plan of all N runs. */
 export interface BatchJob {
@@ -43,12 +43,6 @@ export interface AnalysisWorkerApi {
   runsRows(chunks: ChunkResult[], columns: RunsColumns): Promise<string>;
 }
 
-/** The columns of a batch's runs.csv: parameter ids, outputs and their times. */
-export interface RunsColumns {
-  params: string[];
-  outputs: string[];
-  times: number[];
-}
 
 /** Describe a model for ModelInfo. */
 export function modelInfo(m: BatchModel): ModelInfo {
