@@ -22,7 +22,7 @@ describe('chengyu-sim run SCENARIO.json', () => {
     const header = lines[0].split(',');
     expect(header[0]).toBe('time');
     expect(header.slice(1, 18)).toEqual(headlineNames());
-    for (const z of ['chengdu', 'chongqing', 'mianyang', 'bishan', 'panzhihua']) expect(header).toContain(`hte[${z}]`);
+    for (const z of ['chengdu', 'chongqing_zone', 'mianyang', 'bishan', 'panzhihua']) expect(header).toContain(`hte[${z}]`);
     expect(lines).toHaveLength(22);
     expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(Array.from({ length: 21 }, (_, i) => 2015 + i));
     for (const l of lines.slice(1)) for (const v of l.split(',')) expect(Number.isFinite(Number(v))).toBe(true);

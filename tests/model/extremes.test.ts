@@ -60,7 +60,7 @@ describe('extreme conditions over 20 years', () => {
 
   it('a circle without talent forms no enterprises and its enterprises decline', () => {
     const parameters = Object.fromEntries(
-      ['chengdu', 'deyang', 'mianyang', 'leshan', 'zigong', 'panzhihua', 'luzhou', 'neijiang', 'chongqing', 'yongchuan', 'bishan', 'rongchang', 'rest_of_chengdu', 'rest_of_sichuan', 'rest_of_chongqing'].map((n) => [`talent_per_hte[${n}]`, 0]),
+      ['chengdu', 'deyang', 'mianyang', 'leshan', 'zigong', 'panzhihua', 'luzhou', 'neijiang', 'chongqing_zone', 'yongchuan', 'bishan', 'rongchang', 'rest_of_chengdu', 'rest_of_sichuan', 'rest_of_chongqing'].map((n) => [`talent_per_hte[${n}]`, 0]),
     );
     const r = runChengyu({}, { parameters });
     finiteNonNegative(r);

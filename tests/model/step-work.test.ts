@@ -47,7 +47,7 @@ describe('per-step work of the regional model', () => {
         const k = valueAt(r, 'corridor_effect', y);
         const co = valueAt(r, 'coordination_effect', y);
         for (const [m, none, full] of [['spill_weight', 'spill_decay_none', 'spill_decay_full'], ['reach', 'reach_decay_none', 'reach_decay_full']]) {
-          for (const pair of ['chengdu,chongqing', 'mianyang,chengdu', 'rongchang,neijiang', 'chengdu,chengdu']) {
+          for (const pair of ['chengdu,chongqing_zone', 'mianyang,chengdu', 'rongchang,neijiang', 'chengdu,chengdu']) {
             const b = valueAt(r, `border_none[${pair}]`, y);
             const n = valueAt(r, `${none}[${pair}]`, y);
             const f = valueAt(r, `${full}[${pair}]`, y);

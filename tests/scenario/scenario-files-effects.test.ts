@@ -13,7 +13,7 @@ const runFile = (name: string): RunResult => {
   return getChengyuModel().run({ constants: scenarioConstants(s), method: s.simulation.method, sim: s.simulation.dt ? { dt: s.simulation.dt } : {} });
 };
 const at = (r: RunResult, name: string) => valueAt(r, name, 2035);
-const nonCoreHte = (r: RunResult) => at(r, 'hte_zones12') - at(r, 'hte[chengdu]') - at(r, 'hte[chongqing]');
+const nonCoreHte = (r: RunResult) => at(r, 'hte_zones12') - at(r, 'hte[chengdu]') - at(r, 'hte[chongqing_zone]');
 
 describe('scenario files on the calibrated model (2035)', () => {
   const base = runFile('baseline');

@@ -252,8 +252,8 @@ describe('web app in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await page.locator('#area').inputValue()).toBe('mianyang');
     expect(await zone.getAttribute('aria-pressed')).toBe('true');
-    await page.locator('cy-zone-map [data-zone=chongqing]').click();
-    expect(await page.locator('#area').inputValue()).toBe('chongqing');
+    await page.locator('cy-zone-map [data-zone=chongqing_zone]').click();
+    expect(await page.locator('#area').inputValue()).toBe('chongqing_zone');
     // Structure view: inputs of the selected indicator, and navigation to one of them.
     const heading = page.locator('#structure-h');
     expect(await heading.textContent()).toMatch(/“hte”/);

@@ -21,7 +21,7 @@ const nodeById = (id: string) => NODES.find((n) => n.id === id)!;
 // per-zone figure, so that 1299 is split by an assumed weight (second core largest, then
 // Mianyang's science city, then zones by host-city size), and the hinterland takes the rest.
 const OTHER_ZONE_HTE_2018: Record<string, number> = {
-  chongqing: 520, mianyang: 185, yongchuan: 95, bishan: 90, deyang: 85, zigong: 70,
+  chongqing_zone: 520, mianyang: 185, yongchuan: 95, bishan: 90, deyang: 85, zigong: 70,
   luzhou: 65, leshan: 55, rongchang: 50, panzhihua: 45, neijiang: 39,
 };
 const GROUP_HTE_2018 = { chengdu_city: 3113, sichuan_other: 4250 - 3113, chongqing: 2430 };
@@ -41,7 +41,7 @@ function hteShare(id: string): number {
 const GDP_SHARE_PCT: Record<string, number> = {
   chengdu: 5.2, rest_of_chengdu: 32.5, mianyang: 0.84, deyang: 0.59, leshan: 0.55, zigong: 0.48,
   panzhihua: 0.4, luzhou: 0.58, neijiang: 0.23,
-  chongqing: 4.9, yongchuan: 1.49, bishan: 0.75, rongchang: 0.93,
+  chongqing_zone: 4.9, yongchuan: 1.49, bishan: 0.75, rongchang: 0.93,
 };
 function gdpShare(id: string): number {
   if (id in GDP_SHARE_PCT) return GDP_SHARE_PCT[id] / 100;

@@ -60,7 +60,7 @@ export const PUBLISHED_DISTANCES_KM: readonly [string, number, number][] = [
   ['yongchuan', 229, 69],
   ['bishan', 240, 32],
   ['rongchang', 203, 95],
-  ['chongqing', 270, 0],
+  ['chongqing_zone', 270, 0],
 ];
 
 /** A trunk rail line and the nodes it serves (data/README.md). */
@@ -80,7 +80,7 @@ export const RAIL_LINES: readonly RailLine[] = [
     name_zh: '成渝高铁',
     name_en: 'Chengdu–Chongqing high-speed line',
     km: 308,
-    stops: ['chengdu', 'rest_of_chengdu', 'neijiang', 'rongchang', 'yongchuan', 'bishan', 'chongqing'],
+    stops: ['chengdu', 'rest_of_chengdu', 'neijiang', 'rongchang', 'yongchuan', 'bishan', 'chongqing_zone'],
     note: 'fastest trip about 67 min; stops at Neijiang, Rongchang, Yongchuan and Bishan',
   },
   {
@@ -88,7 +88,7 @@ export const RAIL_LINES: readonly RailLine[] = [
     name_zh: '成渝中线高铁',
     name_en: 'Chengdu–Chongqing middle line',
     km: 292,
-    stops: ['chengdu', 'rest_of_chengdu', 'chongqing'],
+    stops: ['chengdu', 'rest_of_chengdu', 'chongqing_zone'],
     note: '350 km/h design; serves Chongqing Science City',
   },
   {
