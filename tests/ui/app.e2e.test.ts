@@ -238,10 +238,11 @@ describe('web app in Chromium', () => {
     expect(svg).toContain('高新技术企业');
     const csv = await get('#export-csv');
     const text = csv.bytes.toString('utf8').replace(/^\ufeff/, '');
-    const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('time,基准,当前');
+    // Comment lines first (what, unit, settings, model version, date), then the table.
+    const lines = text.trim().split('\r\n').filter((l) => !l.startsWith('# '));
+    expect(lines[0]).toBe('年份,基准,当前');
     expect(lines.length).toBeGreaterThan(20);
-    expect(lines[1]).toMatch(/^2015,[\d.]+,[\d.]+$/);
+    expect(lines[1]).toMatch(/^2015,\d+,\d+$/);
     await page.close();
   });
 

@@ -23,6 +23,8 @@ import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 import type { LeverChangeDetail } from './cy-lever-control.ts';
 import type { KpiCardValue } from './cy-kpi-cards.ts';
 import type { CompareRow } from './cy-pin-board.ts';
+import type { ExportContext } from './cy-chart-panel.ts';
+import { settingsText } from '../lib/settings-text.ts';
 import './cy-lang-switch.ts';
 import './cy-notice.ts';
 import './cy-scenario-bar.ts';
@@ -110,23 +112,46 @@ export class CyApp extends LitElement {
     void this.openLink(location.hash, true);
   };
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
+  private resultsObserver: ResizeObserver | undefined;
 
   static override styles = css`
     :host { display: block; min-height: 100vh; }
-    header.top { background: #1f4e79; color: #fff; padding: 0.6rem 1rem; display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; align-items: center; justify-content: space-between; }
+    header.top { background: #1f4e79; color: #fff; padding: 0.5rem 1rem; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; align-items: center; justify-content: space-between; }
     h1 { font-size: 1.2rem; margin: 0; }
     .sub { font-size: 0.8rem; opacity: 0.85; margin: 0.1rem 0 0; }
     .status { font-size: 0.8rem; opacity: 0.9; min-width: 5rem; }
-    main { padding: 0.6rem 1rem 2rem; display: grid; grid-template-columns: minmax(17rem, 23rem) 1fr; gap: 1rem; align-items: start; }
-    @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
-    aside { position: sticky; top: 0.5rem; max-height: calc(100vh - 1rem); overflow: auto; }
-    .stack { display: flex; flex-direction: column; gap: 0.9rem; min-width: 0; }
+    main { padding: 0.4rem 1rem 2rem; display: flex; flex-direction: column; gap: 1rem; }
+    /* Results beside the levers; the results stay in view (sticky) while the levers scroll. */
+    .work { display: grid; grid-template-columns: minmax(0, 1fr) clamp(16rem, 30vw, 22rem); grid-template-rows: auto 1fr; gap: 0.4rem 1rem; align-items: start; }
+    .picker { grid-column: 1; grid-row: 1; }
+    .levers { grid-column: 2; grid-row: 1 / span 2; }
+    /* Opaque and above the levers, so nothing scrolls over the numbers or the chart. */
+    .results { grid-column: 1; grid-row: 2; position: sticky; top: 0; z-index: 2; background: #f6f7f9; display: flex; flex-direction: column; gap: 0.5rem; padding: 0.3rem 0;
+      /* The chart takes what the first screen has left after the header, the picker and the cards. */
+      --chart-height: clamp(160px, calc(100vh - 350px), 440px); }
+    .results:focus { outline: none; }
+    .levers { min-width: 0; }
+    /* Phones and narrow windows: one column, a compact chart stays on top while the levers scroll under it. */
+    @media (max-width: 759px) {
+      .work { grid-template-columns: minmax(0, 1fr); grid-template-rows: none; }
+      .picker, .results, .levers { grid-column: 1; grid-row: auto; }
+      .results { --chart-height: clamp(130px, calc(100vh - 640px), 200px); box-shadow: 0 6px 6px -6px rgba(0, 0, 0, 0.35); }
+      /* A lever focused from the keyboard scrolls into view below the sticky results, not under them. */
+      .levers { --lever-scroll-margin: calc(var(--results-h, 24rem) + 0.5rem); }
+      h1 { font-size: 1.02rem; }
+      .sub { font-size: 0.72rem; }
+    }
+    /* Short screens (a projector at 150 %): a one-line header leaves room for the chart. */
+    @media (max-height: 600px) {
+      header.top { padding: 0.3rem 1rem; }
+      .sub { display: none; }
+    }
     .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
     @media (max-width: 1200px) { .pair { grid-template-columns: 1fr; } }
     .card { background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.6rem; min-width: 0; }
     /* Below the fold: skip their layout and paint until they are scrolled near (faster first chart). */
     .card.later { content-visibility: auto; contain-intrinsic-size: auto 420px; }
-    .top-tools { padding: 0.5rem 1rem 0; }
+    .top-tools { padding: 0.4rem 1rem 0; }
     footer { font-size: 0.75rem; color: #5b6470; padding: 0 1rem 1rem; }
   `;
 
@@ -164,6 +189,14 @@ export class CyApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.resultsObserver?.disconnect();
+  }
+
+  override firstUpdated(): void {
+    // The sticky results' height, so a lever focused under them scrolls clear of them (narrow layout).
+    const results = this.renderRoot.querySelector('.results') as HTMLElement;
+    this.resultsObserver = new ResizeObserver(() => this.style.setProperty('--results-h', `${results.offsetHeight}px`));
+    this.resultsObserver.observe(results);
   }
 
   /**
@@ -482,6 +515,21 @@ export class CyApp extends LitElement {
     },
   );
 
+  // What exported files say about themselves; recomputed only when an input changes.
+  private readonly exportContext = memoByIdentity(
+    (lang: Lang, unit: string, kpi: KpiInfo | undefined, levers: LeverSettings, title: Bilingual, pins: Pin[]): ExportContext => ({
+      lines: [
+        t(lang, 'export.unit', { unit }),
+        t(lang, 'export.scenario', { title: title[lang] }),
+        t(lang, 'export.settings', { settings: settingsText(levers, lang) }),
+        ...pins.map((p) => t(lang, 'export.pin', { name: p.name, settings: settingsText(p.levers, lang) })),
+        t(lang, 'export.model', { hash: this.meta?.modelHash ?? '' }),
+      ],
+      digits: kpi?.exportDigits ?? (kpi?.digits ?? 0) + 2,
+      shownDigits: kpi?.digits ?? 2,
+    }),
+  );
+
   private readonly compareRows = memoByIdentity(
     (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[]) => {
       const area = meta?.areas.find((a) => a.id === view.area);
@@ -541,40 +589,46 @@ export class CyApp extends LitElement {
           @preset-load=${this.onPreset} @scenario-save=${this.onSave} @scenario-file=${this.onScenarioFile} @share=${this.onShare}></cy-scenario-bar>
       </div>
       <main>
-        <aside>
-          <cy-lever-panel .levers=${this.levers} lang=${lang} @lever-change=${this.onLeverChange}
-            @levers-reset=${() => this.setLevers(defaultLeverSettings(), CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title })}></cy-lever-panel>
-        </aside>
-        <div class="stack">
+        <div class="work">
           ${meta
-            ? html`<cy-view-picker .areas=${meta.areas} .kpis=${meta.kpis} .view=${this.view} lang=${lang} @view-change=${this.onView}></cy-view-picker>
-                <cy-kpi-cards .cards=${this.cards(this.meta, this.view, this.current, this.baseline)} selected=${this.view.kpi} lang=${lang}
-                  @kpi-select=${(e: CustomEvent<KpiId>) => this.onView(new CustomEvent('view-change', { detail: { ...this.view, kpi: e.detail } }))}></cy-kpi-cards>
-                <cy-chart-panel .series=${this.chartSeries()} heading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })}
-                  unit=${unit} lang=${lang}></cy-chart-panel>
-                <div class="pair">
-                  <div class="card">
-                    <cy-zone-map .zones=${this.zones(meta)} .rail=${meta.rail} .values=${this.mapValues(this.meta, this.view, this.current)}
-                      selected=${this.view.area} kpiLabel=${kpiLabel} unit=${unit} digits=${kpi?.digits ?? 0} lang=${lang}
-                      @area-select=${(e: CustomEvent<string>) => (this.view = { ...this.view, area: e.detail })}></cy-zone-map>
-                  </div>
-                  <div class="card">
-                    <cy-pin-board .pinNames=${this.pinNames(this.pins)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
-                      areaLabel=${areaLabel} lang=${lang}
-                      @pin-add=${this.onPinAdd} @pin-rename=${this.onPinRename} @pin-remove=${this.onPinRemove}></cy-pin-board>
-                  </div>
-                </div>
-                <div class="card later">
-                  <cy-uncertainty-panel ?enabled=${this.uncEnabled} runs=${this.uncRuns} status=${this.uncStatus} .bars=${this.tornadoBars}
-                    tornadoStatus=${this.tornadoStatus} unit=${unit} lang=${lang}
-                    @uncertainty-change=${this.onUncertainty} @tornado-request=${this.onTornado}></cy-uncertainty-panel>
-                </div>
-                <div class="card later">
-                  <cy-structure-view .variables=${meta.structure} selected=${this.structureVar} lang=${lang}
-                    @structure-select=${(e: CustomEvent<string>) => (this.structureVar = e.detail)}></cy-structure-view>
-                </div>`
+            ? html`<cy-view-picker class="picker" .areas=${meta.areas} .kpis=${meta.kpis} .view=${this.view} lang=${lang} @view-change=${this.onView}></cy-view-picker>`
             : nothing}
+          <section class="results" id="results" tabindex="-1" aria-label=${t(lang, 'results.heading')}>
+            ${meta
+              ? html`<cy-kpi-cards .cards=${this.cards(this.meta, this.view, this.current, this.baseline)} selected=${this.view.kpi} lang=${lang}
+                    @kpi-select=${(e: CustomEvent<KpiId>) => this.onView(new CustomEvent('view-change', { detail: { ...this.view, kpi: e.detail } }))}></cy-kpi-cards>
+                  <cy-chart-panel .series=${this.chartSeries()} heading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })}
+                    unit=${unit} lang=${lang} .context=${this.exportContext(lang, unit, kpi, this.levers, this.scenarioTitle, this.pins)}></cy-chart-panel>`
+              : nothing}
+          </section>
+          <aside class="levers" id="levers">
+            <cy-lever-panel .levers=${this.levers} lang=${lang} @lever-change=${this.onLeverChange}
+              @levers-reset=${() => this.setLevers(defaultLeverSettings(), CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title })}></cy-lever-panel>
+          </aside>
         </div>
+        ${meta
+          ? html`<div class="pair">
+                <div class="card">
+                  <cy-zone-map .zones=${this.zones(meta)} .rail=${meta.rail} .values=${this.mapValues(this.meta, this.view, this.current)}
+                    selected=${this.view.area} kpiLabel=${kpiLabel} unit=${unit} digits=${kpi?.digits ?? 0} lang=${lang}
+                    @area-select=${(e: CustomEvent<string>) => (this.view = { ...this.view, area: e.detail })}></cy-zone-map>
+                </div>
+                <div class="card">
+                  <cy-pin-board .pinNames=${this.pinNames(this.pins)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
+                    areaLabel=${areaLabel} lang=${lang}
+                    @pin-add=${this.onPinAdd} @pin-rename=${this.onPinRename} @pin-remove=${this.onPinRemove}></cy-pin-board>
+                </div>
+              </div>
+              <div class="card later">
+                <cy-uncertainty-panel ?enabled=${this.uncEnabled} runs=${this.uncRuns} status=${this.uncStatus} .bars=${this.tornadoBars}
+                  tornadoStatus=${this.tornadoStatus} unit=${unit} lang=${lang}
+                  @uncertainty-change=${this.onUncertainty} @tornado-request=${this.onTornado}></cy-uncertainty-panel>
+              </div>
+              <div class="card later">
+                <cy-structure-view .variables=${meta.structure} selected=${this.structureVar} lang=${lang}
+                  @structure-select=${(e: CustomEvent<string>) => (this.structureVar = e.detail)}></cy-structure-view>
+              </div>`
+          : nothing}
       </main>
       <footer>${meta ? `chengyu-sim · model ${meta.modelHash}` : ''}</footer>`;
   }

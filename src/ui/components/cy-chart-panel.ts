@@ -1,13 +1,26 @@
-// <cy-chart-panel>: the main chart with its text alternative (a data table toggle) and
-// the export buttons (PNG, SVG of the chart; CSV of the data shown).
+// <cy-chart-panel>: the main chart with its heading, its text alternative (a data table
+// toggle) and the exports (PNG and SVG of the chart on a white page with a caption; CSV
+// of the data shown with comment lines). Exports work whichever of chart and table shows.
 import { LitElement, css, html } from 'lit';
 import { tableColumns, type ChartSeries } from './chart-types.ts';
 import type { CyLineChart } from './cy-line-chart.ts';
-import { seriesTable, toCsv } from '../lib/csv.ts';
-import { downloadBlob, fileNameFrom } from '../lib/download.ts';
+import { exportCsvText } from '../lib/export-csv.ts';
+import { framedSvg } from '../lib/svg-frame.ts';
+import { downloadBlob, fileNameFrom, svgToPng } from '../lib/download.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
+import { focusRing } from './focus-ring.ts';
 import './cy-line-chart.ts';
 import './cy-data-table.ts';
+
+/** What exported files say about themselves (already in the interface language). */
+export interface ExportContext {
+  /** Lines for the CSV comments and the image caption: unit, scenario, settings, model version. */
+  lines: string[];
+  /** Decimals of the values in the CSV. */
+  digits: number;
+  /** Decimals of the values in the on-screen table (as the cards show them). */
+  shownDigits: number;
+}
 
 /** Chart, table alternative and exports. */
 export class CyChartPanel extends LitElement {
@@ -16,6 +29,7 @@ export class CyChartPanel extends LitElement {
     heading: { type: String },
     unit: { type: String },
     lang: { type: String },
+    context: { attribute: false },
     showTable: { state: true },
   };
 
@@ -23,14 +37,18 @@ export class CyChartPanel extends LitElement {
   declare heading: string;
   declare unit: string;
   declare lang: Lang;
+  declare context: ExportContext;
   declare showTable: boolean;
 
-  static override styles = css`
-    :host { display: block; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.4rem; }
-    .tools { display: flex; flex-wrap: wrap; gap: 0.4rem; justify-content: flex-end; }
-    button { font: inherit; font-size: 0.82rem; }
-    button:focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
-  `;
+  static override styles = [
+    focusRing,
+    css`
+      :host { display: block; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.3rem 0.4rem; }
+      .tools { display: flex; flex-wrap: wrap; gap: 0.3rem 0.4rem; justify-content: flex-end; align-items: center; }
+      h2 { font-size: 0.9rem; margin: 0 auto 0 0.2rem; }
+      button { font: inherit; font-size: 0.8rem; }
+    `,
+  ];
 
   constructor() {
     super();
@@ -38,39 +56,56 @@ export class CyChartPanel extends LitElement {
     this.heading = '';
     this.unit = '';
     this.lang = 'zh';
+    this.context = { lines: [], digits: 2, shownDigits: 2 };
     this.showTable = false;
   }
 
   override render() {
     const lang = this.lang;
     return html`<div class="tools">
+        <h2 id="chart-h">${this.heading}</h2>
         <button type="button" id="toggle-table" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
           ${this.showTable ? t(lang, 'chart.showChart') : t(lang, 'chart.showTable')}
         </button>
-        <button type="button" id="export-png" ?disabled=${this.showTable} @click=${this.exportPng}>${t(lang, 'export.png')}</button>
-        <button type="button" id="export-svg" ?disabled=${this.showTable} @click=${this.exportSvg}>${t(lang, 'export.svg')}</button>
+        <button type="button" id="export-png" @click=${this.exportPng}>${t(lang, 'export.png')}</button>
+        <button type="button" id="export-svg" @click=${this.exportSvg}>${t(lang, 'export.svg')}</button>
         <button type="button" id="export-csv" @click=${this.exportCsv}>${t(lang, 'export.csv')}</button>
       </div>
       <cy-line-chart ?hidden=${this.showTable} .series=${this.series} heading=${this.heading} unit=${this.unit} lang=${lang}></cy-line-chart>
-      ${this.showTable ? html`<cy-data-table .series=${this.series} caption=${`${this.heading} (${this.unit})`} lang=${lang}></cy-data-table>` : ''}`;
+      ${this.showTable
+        ? html`<cy-data-table .series=${this.series} caption=${`${this.heading} (${this.unit})`} digits=${this.context.shownDigits} lang=${lang}></cy-data-table>`
+        : ''}`;
   }
 
   private get chart(): CyLineChart {
     return this.renderRoot.querySelector('cy-line-chart') as CyLineChart;
   }
 
+  /** Caption lines with today's date, as the exports carry them. */
+  private exportLines(): string[] {
+    return [...this.context.lines, t(this.lang, 'export.date', { date: new Date().toISOString().slice(0, 10) })];
+  }
+
+  private framed() {
+    const { width, height } = this.chart.size();
+    return framedSvg(this.chart.toSvg(), width, height, { title: this.heading, caption: this.exportLines() });
+  }
+
   private async exportPng(): Promise<void> {
-    downloadBlob(await this.chart.toPng(), fileNameFrom(this.heading, 'png'));
+    const f = this.framed();
+    downloadBlob(await svgToPng(f.svg, f.width, f.height, 2), fileNameFrom(this.heading, 'png'));
   }
 
   private exportSvg(): void {
-    downloadBlob(new Blob([this.chart.toSvg()], { type: 'image/svg+xml' }), fileNameFrom(this.heading, 'svg'));
+    downloadBlob(new Blob([this.framed().svg], { type: 'image/svg+xml' }), fileNameFrom(this.heading, 'svg'));
   }
 
   private exportCsv(): void {
-    const { header, rows } = seriesTable(tableColumns(this.series));
-    // A BOM so Excel opens the Chinese headers as UTF-8.
-    const text = '\ufeff' + toCsv(header, rows);
+    const text = exportCsvText(tableColumns(this.series), {
+      comments: [this.heading, ...this.exportLines()],
+      timeHeader: t(this.lang, 'chart.year'),
+      digits: this.context.digits,
+    });
     downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileNameFrom(this.heading, 'csv'));
   }
 }

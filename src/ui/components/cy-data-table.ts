@@ -3,18 +3,21 @@
 import { LitElement, css, html } from 'lit';
 import { tableColumns, type ChartSeries } from './chart-types.ts';
 import { seriesTable } from '../lib/csv.ts';
-import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
+import { formatFixed, t, type Lang } from '../i18n/i18n.ts';
 
 /** Table of series values by year (whole years only, to stay readable). */
 export class CyDataTable extends LitElement {
   static override properties = {
     series: { attribute: false },
     caption: { type: String },
+    digits: { type: Number },
     lang: { type: String },
   };
 
   declare series: ChartSeries[];
   declare caption: string;
+  /** Decimals of every value (one indicator: the same precision in every column). */
+  declare digits: number | undefined;
   declare lang: Lang;
 
   static override styles = css`
@@ -43,7 +46,7 @@ export class CyDataTable extends LitElement {
         ${yearly.map(
           (r) => html`<tr>
             <th scope="row">${r[0]}</th>
-            ${r.slice(1).map((v) => html`<td>${typeof v === 'number' ? formatNumber(this.lang, v) : ''}</td>`)}
+            ${r.slice(1).map((v) => html`<td>${typeof v === 'number' ? formatFixed(this.lang, v, this.digits) : ''}</td>`)}
           </tr>`,
         )}
       </tbody>

@@ -3,7 +3,7 @@
 import { LitElement, css, html } from 'lit';
 import type { KpiInfo } from '../model-bridge/types.ts';
 import type { KpiId } from '../state/app-state.ts';
-import { formatDelta, formatNumber, t, withUnit, type Lang } from '../i18n/i18n.ts';
+import { formatDelta, formatFixed, t, withUnit, type Lang } from '../i18n/i18n.ts';
 
 /** One card's numbers. */
 export interface KpiCardValue {
@@ -27,14 +27,24 @@ export class CyKpiCards extends LitElement {
   declare lang: Lang;
 
   static override styles = css`
-    :host { display: block; contain: content; }
-    h2 { font-size: 1rem; margin: 0 0 0.4rem; }
-    ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.5rem; }
-    button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.5rem 0.7rem; }
+    /* Sized by its own width (a container), so the cards fit whatever column the shell gives them. */
+    :host { display: block; contain: content; container-type: inline-size; }
+    h2 { font-size: 0.95rem; margin: 0 0 0.3rem; }
+    ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.4rem; }
+    /* Four in one row as soon as they fit, never 3 + 1. */
+    @container (min-width: 30rem) { ul { grid-template-columns: repeat(4, minmax(0, 1fr)); } }
+    /* Two columns (phones): tighter cards, so the chart below them keeps its room. */
+    @container (max-width: 29.99rem) {
+      h2 { font-size: 0.85rem; margin-bottom: 0.2rem; }
+      button { padding: 0.2rem 0.45rem; }
+      .label, .delta { font-size: 0.72rem; }
+    }
+    li { display: flex; }
+    button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.35rem 0.6rem; }
     button[aria-pressed='true'] { border-color: #0b5394; box-shadow: 0 0 0 1px #0b5394; }
     button:focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
     .label { font-size: 0.8rem; color: #4a525c; }
-    .value { font-size: 1.35rem; font-weight: 650; font-variant-numeric: tabular-nums; }
+    .value { font-size: clamp(1.05rem, 3.2cqi, 1.35rem); font-weight: 650; font-variant-numeric: tabular-nums; }
     .delta { font-size: 0.8rem; color: #4a525c; }
     .up { color: #0a7d3b; }
     .down { color: #b42318; }
@@ -57,14 +67,14 @@ export class CyKpiCards extends LitElement {
           const v = c.value;
           const d = v !== undefined && c.baseline !== undefined ? v - c.baseline : undefined;
           // Green/red say more/less of a good thing; spending is neither, so it stays neutral.
-          const shown = v === undefined ? '–' : withUnit(formatNumber(lang, v, c.kpi.digits), unit);
+          const shown = v === undefined ? '–' : withUnit(formatFixed(lang, v, c.kpi.digits), unit);
           return html`<li>
             <button type="button" aria-pressed=${c.kpi.id === this.selected ? 'true' : 'false'} data-kpi=${c.kpi.id}
               @click=${() => this.dispatchEvent(new CustomEvent('kpi-select', { detail: c.kpi.id, bubbles: true, composed: true }))}>
               <div class="label">${c.kpi.label[lang]}</div>
               <div class="value" data-kpi-value=${c.kpi.id}>${shown}</div>
               <div class="delta ${d === undefined || Math.abs(d) < 1e-12 || c.kpi.neutral ? '' : d > 0 ? 'up' : 'down'}">
-                ${t(lang, 'kpi.vsBaseline')} ${d === undefined ? '–' : withUnit(formatDelta(lang, d, c.kpi.digits), unit)}
+                ${t(lang, 'kpi.vsBaseline')} ${d === undefined ? '–' : withUnit(formatDelta(lang, d, c.kpi.digits, true), c.kpi.deltaUnit?.[lang] ?? unit)}
               </div>
             </button>
           </li>`;

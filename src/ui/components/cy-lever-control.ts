@@ -40,6 +40,8 @@ export class CyLeverControl extends LitElement {
     .field label { grid-column: 1 / -1; font-size: 0.85rem; }
     .range { grid-column: 1 / -1; font-size: 0.75rem; color: #5b6470; }
     input[type='range'] { width: 100%; accent-color: #0b5394; }
+    /* Set by the shell in the one-column layout, where the results stick above the levers. */
+    input, summary { scroll-margin-top: var(--lever-scroll-margin, 0px); }
     input[type='number'] { width: 100%; box-sizing: border-box; font: inherit; padding: 0.1rem 0.25rem; }
     input:focus-visible, summary:focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
     details { font-size: 0.85rem; color: #303841; }

@@ -7,7 +7,6 @@ import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from
 import { SVGRenderer } from 'echarts/renderers';
 import { BAND_COLOR, BASELINE_COLOR, CURRENT_COLOR, HISTORY_COLOR, type ChartSeries } from './chart-types.ts';
 import { formatNumber, type Lang } from '../i18n/i18n.ts';
-import { svgToPng } from '../lib/download.ts';
 
 use([LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, SVGRenderer]);
 
@@ -31,6 +30,8 @@ export class CyLineChart extends LitElement {
 
   static override styles = css`
     :host { display: block; }
+    /* The table alternative replaces the chart: [hidden] must win over display: block. */
+    :host([hidden]) { display: none; }
     .plot { width: 100%; height: var(--chart-height, 340px); contain: strict; }
   `;
 
@@ -49,7 +50,10 @@ export class CyLineChart extends LitElement {
   override firstUpdated(): void {
     const el = this.renderRoot.querySelector('.plot') as HTMLDivElement;
     this.chart = init(el, undefined, { renderer: 'svg' });
-    this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
+    // While hidden (table shown) the plot is 0×0: keep the last size, so exports still draw the chart.
+    this.resizeObserver = new ResizeObserver(() => {
+      if (el.clientWidth > 0 && el.clientHeight > 0) this.chart?.resize();
+    });
     this.resizeObserver.observe(el);
     this.draw();
   }
@@ -70,10 +74,9 @@ export class CyLineChart extends LitElement {
     return this.chart ? this.chart.renderToSVGString() : '';
   }
 
-  /** The chart as a PNG image at twice its screen size. */
-  async toPng(): Promise<Blob> {
-    const el = this.renderRoot.querySelector('.plot') as HTMLDivElement;
-    return svgToPng(this.toSvg(), el.clientWidth || 800, el.clientHeight || 340, 2);
+  /** Size of the drawn chart in CSS pixels (its last size while hidden). */
+  size(): { width: number; height: number } {
+    return { width: this.chart?.getWidth() || 800, height: this.chart?.getHeight() || 340 };
   }
 
   private draw(): void {
@@ -119,9 +122,10 @@ export class CyLineChart extends LitElement {
         animation: false,
         // Single quotes: the family list ends up in SVG attributes, where double quotes would break the XML.
         textStyle: { fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif" },
-        title: { text: this.heading, left: 8, top: 4, textStyle: { fontSize: 14 } },
-        legend: { top: 4, right: 8 },
-        grid: { left: 64, right: 24, top: 64, bottom: 36 },
+        // No title inside the plot: the panel shows the heading above it, and exports add it to their frame.
+        // The legend below the plot: on a narrow chart it would run into the title.
+        legend: { bottom: 0, left: 'center', type: 'scroll' },
+        grid: { left: 64, right: 24, top: 30, bottom: 56 },
         tooltip: {
           trigger: 'axis',
           formatter: (params: unknown) => {

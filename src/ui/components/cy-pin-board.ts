@@ -4,7 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import type { KpiInfo } from '../model-bridge/types.ts';
 import { MAX_PINS, MAX_PIN_NAME } from '../state/app-state.ts';
-import { formatDelta, formatNumber, t, withUnit, type Lang } from '../i18n/i18n.ts';
+import { formatDelta, formatFixed, t, withUnit, type Lang } from '../i18n/i18n.ts';
 import { PIN_COLORS } from './chart-types.ts';
 
 /** A row of the comparison table: a run's indicator values in 2035. */
@@ -103,7 +103,7 @@ export class CyPinBoard extends LitElement {
                 const v = r.values[j];
                 const b = this.baseline[j];
                 const d = v !== undefined && b !== undefined ? v - b : undefined;
-                return html`<td>${this.fmt(v, k)}<span class="d">${d === undefined ? '' : withUnit(formatDelta(lang, d, k.digits), k.unit[lang])}</span></td>`;
+                return html`<td>${this.fmt(v, k)}<span class="d">${d === undefined ? '' : withUnit(formatDelta(lang, d, k.digits, true), k.deltaUnit?.[lang] ?? k.unit[lang])}</span></td>`;
               })}</tr>`,
           )}
         </tbody>
@@ -111,7 +111,7 @@ export class CyPinBoard extends LitElement {
   }
 
   private fmt(v: number | undefined, k: KpiInfo): string {
-    return v === undefined ? '–' : formatNumber(this.lang, v, k.digits);
+    return v === undefined ? '–' : formatFixed(this.lang, v, k.digits);
   }
 
   private fire(name: string, detail: unknown): void {

@@ -23,7 +23,13 @@ export class CyViewPicker extends LitElement {
     :host { display: block; }
     .row { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: end; }
     label { display: flex; flex-direction: column; font-size: 0.8rem; color: #4a525c; gap: 0.15rem; }
-    select { font: inherit; font-size: 0.95rem; padding: 0.2rem; min-width: 12rem; }
+    select { font: inherit; font-size: 0.95rem; padding: 0.2rem; min-width: 12rem; max-width: 100%; }
+    /* Narrow screens: both pickers on one line. */
+    @media (max-width: 759px) {
+      .row { flex-wrap: nowrap; gap: 0.5rem; }
+      label { flex: 1 1 0; min-width: 0; }
+      select { min-width: 0; width: 100%; font-size: 0.9rem; }
+    }
     select:focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
   `;
 

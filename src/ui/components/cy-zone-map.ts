@@ -4,7 +4,7 @@
 import { LitElement, css, html, svg } from 'lit';
 import type { AreaInfo, RailLine } from '../model-bridge/types.ts';
 import { colorScale, fitProjection, orderAlongLine, outlierIndices } from '../lib/projection.ts';
-import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
+import { formatFixed, t, type Lang } from '../i18n/i18n.ts';
 
 const W = 520;
 const H = 400;
@@ -89,7 +89,7 @@ export class CyZoneMap extends LitElement {
           const [x, y] = pos.get(z.id) as [number, number];
           const v = this.values[z.id];
           const fill = color(v);
-          const valueText = v === undefined ? '–' : `${formatNumber(lang, v, this.digits)} ${this.unit}`;
+          const valueText = v === undefined ? '–' : `${formatFixed(lang, v, this.digits)} ${this.unit}`;
           const label = `${z.label[lang]}: ${valueText}`;
           const name = shortLabel(z.label[lang]);
           return svg`<g class="zone ${z.id === this.selected ? 'selected' : ''}" role="button" tabindex="0" aria-label=${label}

@@ -42,11 +42,28 @@ export function formatNumber(lang: Lang, value: number, digits?: number): string
   return f.format(value);
 }
 
-/** Format a signed difference ("+12", "−3.4"). */
-export function formatDelta(lang: Lang, value: number, digits?: number): string {
+/**
+ * Format with exactly `digits` decimals ("2.60", not "2.6" beside "2.41"), so numbers of
+ * one indicator line up; with `digits` undefined, as formatNumber chooses.
+ */
+export function formatFixed(lang: Lang, value: number, digits: number | undefined): string {
+  if (digits === undefined) return formatNumber(lang, value);
   if (!Number.isFinite(value)) return '–';
-  const body = formatNumber(lang, Math.abs(value), digits);
-  if (value === 0 || body === formatNumber(lang, 0, digits)) return body;
+  const key = `${lang}:fixed:${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    formatters.set(key, f);
+  }
+  return f.format(value);
+}
+
+/** Format a signed difference ("+12", "−3.4"); `fixed`: exactly `digits` decimals ("+0.50"). */
+export function formatDelta(lang: Lang, value: number, digits?: number, fixed = false): string {
+  if (!Number.isFinite(value)) return '–';
+  const fmt = (x: number) => (fixed ? formatFixed(lang, x, digits) : formatNumber(lang, x, digits));
+  const body = fmt(Math.abs(value));
+  if (value === 0 || body === fmt(0)) return body;
   return (value > 0 ? '+' : '−') + body;
 }
 

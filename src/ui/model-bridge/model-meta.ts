@@ -9,14 +9,17 @@ import type { AreaInfo, KpiInfo, Observation, RailLine } from './types.ts';
 
 /** Indicators in display order with units (DESIGN.md "Outputs"). */
 export const KPIS: readonly KpiInfo[] = [
-  { id: 'hte', label: { zh: '高新技术企业', en: 'High-tech enterprises' }, unit: { zh: '家', en: 'enterprises' }, digits: 0 },
-  { id: 'rd_intensity', label: { zh: '研发投入强度', en: 'R&D intensity' }, unit: { zh: '%', en: '%' }, digits: 2 },
-  { id: 'tech_contracts', label: { zh: '技术合同成交额', en: 'Technology contract turnover' }, unit: { zh: '亿元', en: 'CNY 100 m' }, digits: 0 },
+  { id: 'hte', label: { zh: '高新技术企业', en: 'High-tech enterprises' }, unit: { zh: '家', en: 'enterprises' }, digits: 0, exportDigits: 0 },
+  { id: 'rd_intensity', label: { zh: '研发投入强度', en: 'R&D intensity' }, unit: { zh: '%', en: '%' }, digits: 2,
+    // A difference of two percentages is in percentage points, not percent.
+    deltaUnit: { zh: '个百分点', en: 'pp' }, exportDigits: 4 },
+  { id: 'tech_contracts', label: { zh: '技术合同成交额', en: 'Technology contract turnover' }, unit: { zh: '亿元', en: 'CNY 100 m' }, digits: 0, exportDigits: 2 },
   {
     id: 'policy_cost',
     label: { zh: '政策年度支出（全圈）', en: 'Policy spending (whole circle)' },
     unit: { zh: '亿元/年', en: 'CNY 100 m/yr' },
     digits: 1,
+    exportDigits: 3,
     scope: 'circle',
     neutral: true,
   },

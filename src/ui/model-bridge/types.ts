@@ -27,8 +27,12 @@ export interface KpiInfo {
   id: KpiId;
   label: Bilingual;
   unit: Bilingual;
-  /** Decimals shown. */
+  /** Decimals shown (always this many, so values of one indicator line up). */
   digits: number;
+  /** Unit of a difference when it is not the value's unit (percent → percentage points). */
+  deltaUnit?: Bilingual;
+  /** Decimals kept in exported CSV files (whole enterprises; more than shown for the rest). */
+  exportDigits?: number;
   /** 'circle': one model-wide output (named as the id) whatever area is viewed. */
   scope?: 'circle';
   /** More is neither better nor worse (spending): differences are not coloured. */
