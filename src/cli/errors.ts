@@ -1,8 +1,9 @@
 // Errors the CLI reports as one line on stderr (no stack trace unless --debug).
+import { EXIT } from './exit-codes.ts';
 
-/** A user-facing failure: bad input, missing file, invalid scenario. Exit code 2 by default. */
+/** A user-facing failure: bad input, missing file, invalid scenario. Exit code 2 (bad input) by default. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(message: string, readonly exitCode: number = EXIT.badInput) {
     super(message);
     this.name = 'CliError';
   }

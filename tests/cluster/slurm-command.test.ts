@@ -151,12 +151,12 @@ describe('chengyu-sim slurm', () => {
     writeFileSync(join(bin, 'sbatch'), '#!/bin/bash\necho "sbatch: error: invalid partition specified: nope" >&2\nexit 1\n');
     chmodSync(join(bin, 'sbatch'), 0o755);
     const refused = await cli(['slurm', scenario, '--runs', '8', '--seed', '1', '--tasks', '2', '--out', freshDir(), '--submit'], { PATH: bin });
-    expect(refused.code).toBe(3);
+    expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/sbatch .*batch\.sbatch failed: sbatch: error: invalid partition specified: nope/);
     const empty = join(scratch, 'empty-bin');
     mkdirSync(empty, { recursive: true });
     const missing = await cli(['slurm', scenario, '--runs', '8', '--seed', '1', '--tasks', '2', '--out', freshDir(), '--submit'], { PATH: empty });
-    expect(missing.code).toBe(3);
+    expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/sbatch not found on PATH/);
   });
 });

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { CliError } from '../errors.ts';
+import { EXIT } from '../exit-codes.ts';
 import { writeFileAtomic } from '../io.ts';
 import {
   batchScript, mergeScript, submitScript, SLURM_FILES, SlurmPlanError, validatePlan, type SlurmPlan,
@@ -120,7 +121,7 @@ async function slurmCommand(scenarioArg: string, opts: SlurmOptions): Promise<vo
     process.stdout.write(`array job: ${jobs.arrayJob}\nmerge job: ${jobs.mergeJob}\n`);
     process.stderr.write(`when the merge job has run, the result is ${dir}/summary.csv / 合并作业完成后结果在 ${dir}/summary.csv\n`);
   } catch (err) {
-    if (err instanceof SubmitError) throw new CliError(err.message, 3);
+    if (err instanceof SubmitError) throw new CliError(err.message, EXIT.failure);
     throw err;
   }
 }
