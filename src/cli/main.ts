@@ -7,6 +7,7 @@ import { handleClosedPipes, isClosedPipe } from './closed-pipe.ts';
 import { commanderExitCode, formatCommanderErrors } from './commander-output.ts';
 import { CliError } from './errors.ts';
 import { EXIT } from './exit-codes.ts';
+import { setMakeParents } from './commands/out-path.ts';
 import { setRunnerProvider } from '../model/analysis/runner-provider.ts';
 import { cachedRunnerProvider } from '../model/engine/node/runner-cache.ts';
 
@@ -49,11 +50,13 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('chengyu-sim')
     .description('System-dynamics simulator of the Chengdu–Chongqing high-tech zones')
     .option('--debug', 'print stack traces on errors')
+    .option('--mkdir', 'let --out create its missing parent directories')
     .version(version(), '--version', 'print the version')
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   for (const load of commandModules) (await load()).register(program);
   formatCommanderErrors(program);
+  program.hook('preAction', () => setMakeParents(!!program.opts().mkdir));
   try {
     await program.parseAsync(unknownHelpTopic(argv, program), { from: 'user' });
     return EXIT.ok;

@@ -3,13 +3,16 @@
 // src/model/analysis/node/run-batch.ts). Without --shard, the shard comes from a cluster
 // scheduler's array variables when present (shard-from-env.ts).
 import { Command, Option } from 'commander';
+import { choiceOption } from '../choice-option.ts';
 import { runBatch } from '../../model/analysis/node/run-batch.ts';
 import { parseShard, type Shard } from '../../model/analysis/shard.ts';
 import { shardFromEnv } from '../../model/analysis/shard-from-env.ts';
 import type { SamplingMethod } from '../../model/analysis/sampling.ts';
 import { defaultWorkerCount } from '../../model/worker/node-pool.ts';
 import { CliError } from '../errors.ts';
-import { analysisInput, checkOutKind, intOption } from './analysis-input.ts';
+import { EXIT } from '../exit-codes.ts';
+import { analysisInput, intOption } from './analysis-input.ts';
+import { checkOutDir } from './out-path.ts';
 
 /** Options of `batch` as commander passes them. */
 export interface BatchCliOptions {
@@ -39,7 +42,7 @@ export function pickShard(explicit: string | undefined, env: Record<string, stri
 /** Run the batch command (exported for tests). */
 export async function batchCommand(scenario: string | undefined, o: BatchCliOptions): Promise<void> {
   if (!o.out) throw new CliError('--out DIR is required');
-  checkOutKind('--out', o.out, 'directory');
+  checkOutDir(o.out);
   const runs = intOption('--runs', o.runs, 1, 100_000_000);
   const seed = intOption('--seed', o.seed, 0, 2 ** 53 - 1);
   const workers = o.workers === undefined ? defaultWorkerCount() : intOption('--workers', o.workers, 0, 256);
@@ -58,7 +61,7 @@ export async function batchCommand(scenario: string | undefined, o: BatchCliOpti
     progress: process.stderr,
     onWorkerDied: (m) => process.stderr.write(`batch: a worker died (${m})\n`),
   }).catch((err: unknown) => {
-    throw new CliError(err instanceof Error ? err.message : String(err), 1);
+    throw new CliError(err instanceof Error ? err.message : String(err), EXIT.failure);
   });
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   const m = outcome.manifest;
@@ -78,7 +81,7 @@ export function register(program: Command): void {
     .option('--seed <s>', 'batch seed (same seed → same bytes)', '1')
     .option('--workers <k>', 'worker threads (default: one per core; 0 = in this thread)')
     .option('--shard <i/n>', 'run only the i-th (0-based) of n slices of the N runs; merge the slices with `merge`')
-    .addOption(new Option('--sampling <method>', 'sampling design').choices(['random', 'lhs']).default('lhs'))
+    .addOption(choiceOption('--sampling <method>', 'sampling design', ['random', 'lhs']).default('lhs'))
     .requiredOption('--out <dir>', 'output directory (summary.csv, runs.csv, manifest.json, chunks/)')
     .option('--chunk-size <n>', 'runs per chunk (unit of work and of resume)')
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())

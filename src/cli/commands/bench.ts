@@ -1,13 +1,17 @@
 // `chengyu-sim bench MODEL.xmile [--runs N] [--format json]`: time N runs of the compiled
 // model in this process after a warm-up, and the same model through mathjs's own
 // evaluator (`compile().evaluate()`) as a baseline ratio.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { choiceOption } from '../choice-option.ts';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
+import { inputName } from '../read-input.ts';
+import { outFormat } from './out-format.ts';
+import { checkOutPath } from './out-path.ts';
 
 interface BenchOptions {
   runs: string;
-  format: string;
+  format?: 'text' | 'json';
   out?: string;
 }
 
@@ -22,13 +26,15 @@ export function register(program: Command): void {
   program
     .command('bench')
     .description('time runs of an XMILE model, against mathjs\'s evaluator as a baseline')
-    .argument('<model>', 'XMILE model (.xmile, .stmx)')
+    .argument('<model>', 'XMILE model (.xmile, .stmx; - for stdin)')
     .option('--runs <n>', 'number of timed runs', '1000')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .addOption(choiceOption('--format <format>', 'output format (default: text, or from the --out extension: .txt, .json)', ['text', 'json']))
+    .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')
     .action(async (file: string, opts: BenchOptions) => {
       const runs = Number(opts.runs);
       if (!Number.isInteger(runs) || runs < 1) throw new CliError(`--runs must be a whole number ≥ 1 (got ${opts.runs})`);
+      const format = outFormat(opts.out, opts.format, { '.txt': 'text', '.json': 'json' }) ?? 'text';
+      checkOutPath(opts.out);
       // Loaded on use: registering the command must not load the engine or all of mathjs.
       const { loadXmileModel } = await import('./run-xmile.ts');
       const { mathjsBaseline } = await import('../../model/engine/mathjs-baseline.ts');
@@ -49,7 +55,7 @@ export function register(program: Command): void {
         baselineUs = timeIt(base.run, n);
       }
       const result = {
-        model: file,
+        model: inputName(file),
         runs,
         steps: Math.round((model.spec.sim.stop - model.spec.sim.start) / model.spec.sim.dt),
         variables: model.columns.length,
@@ -58,9 +64,9 @@ export function register(program: Command): void {
         speedup_vs_mathjs: baselineUs === null ? null : baselineUs / perRun,
         ...(note ? { note } : {}),
       };
-      const text = opts.format === 'json'
+      const text = format === 'json'
         ? `${JSON.stringify(result, null, 2)}\n`
-        : `${file}: ${perRun.toFixed(2)} µs per run (${runs} runs, ${result.steps} steps, ${result.variables} series)\n`
+        : `${inputName(file)}: ${perRun.toFixed(2)} µs per run (${runs} runs, ${result.steps} steps, ${result.variables} series)\n`
           + (baselineUs === null ? `${note}\n` : `mathjs evaluator: ${baselineUs.toFixed(1)} µs per run → ${(baselineUs / perRun).toFixed(1)}× faster\n`);
       await emit(text, opts.out);
     });

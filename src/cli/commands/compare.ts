@@ -1,13 +1,15 @@
 // `chengyu-sim compare A.json B.json […]`: run each scenario and show the headline KPIs
 // at 2025, 2030 and 2035 side by side, with differences against the first scenario.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { choiceOption } from '../choice-option.ts';
 import { compareRuns, COMPARE_YEARS } from '../../model/scenario/compare.ts';
 import type { Lang } from '../../model/scenario/compare-format.ts';
 import { comparisonCsv, comparisonJson, comparisonMarkdown, comparisonTable } from '../../model/scenario/compare-format.ts';
 import { SIMULATION_LIMITS } from '../../model/scenario/scenario.ts';
 import { CliError } from '../errors.ts';
-import { emit } from '../io.ts';
+import { emit, toStdout } from '../io.ts';
 import { renderTable } from '../text-table.ts';
+import { outFormat } from './out-format.ts';
 import { checkOutPath } from './out-path.ts';
 import { loadScenarioFile } from './scenario-input.ts';
 import type { ScenarioModel } from './scenario-model.ts';
@@ -21,6 +23,12 @@ export interface CompareOptions {
   years?: string;
   out?: string;
 }
+
+/** The formats of `compare`. */
+export type CompareFormat = 'table' | 'csv' | 'json' | 'markdown';
+
+/** The format an --out file's extension asks for. */
+export const COMPARE_FORMATS_BY_EXTENSION: Readonly<Record<string, CompareFormat>> = { '.txt': 'table', '.csv': 'csv', '.json': 'json', '.md': 'markdown' };
 
 /** Parse `--years 2025,2030`; each an integer year the model simulates. */
 export function parseYears(text: string): number[] {
@@ -36,7 +44,7 @@ export function parseYears(text: string): number[] {
 }
 
 /** The format to use: as asked, else a table on a terminal and CSV otherwise. */
-export function chooseFormat(format: string | undefined, toTerminal: boolean): 'table' | 'csv' | 'json' | 'markdown' {
+export function chooseFormat(format: string | undefined, toTerminal: boolean): CompareFormat {
   if (format === undefined) return toTerminal ? 'table' : 'csv';
   if (format === 'table' || format === 'csv' || format === 'json' || format === 'markdown') return format;
   throw new CliError(`--format: ${JSON.stringify(format)} is not allowed; allowed: table, csv, json, markdown`);
@@ -69,16 +77,17 @@ export function register(program: Command): void {
     .command('compare')
     .description('run scenarios and compare headline KPIs at 2025, 2030, 2035 against the first')
     .argument('<scenarios...>', 'scenario files (JSON); the first is the reference')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(['table', 'csv', 'json', 'markdown']))
-    .addOption(new Option('--lang <lang>', 'label language of the table and markdown').choices(['zh', 'en']).default('en'))
+    .addOption(choiceOption('--format <format>', 'output format (default: from the --out extension .txt, .csv, .json, .md; else a table on a terminal, csv otherwise)', ['table', 'csv', 'json', 'markdown']))
+    .addOption(choiceOption('--lang <lang>', 'label language of the table and markdown', ['zh', 'en']).default('en'))
     .option('--years <list>', 'comma-separated years', '2025,2030,2035')
-    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--out <file>', 'write to a file instead of stdout (- for stdout)')
     .action(async (files: string[], opts: CompareOptions) => {
       // Fail on bad files and paths before loading the model.
+      const format = outFormat(opts.out, opts.format as CompareFormat | undefined, COMPARE_FORMATS_BY_EXTENSION);
       checkOutPath(opts.out);
       for (const f of files) loadScenarioFile(f);
       const { loadScenarioModel } = await import('./load-model.ts');
-      const text = renderComparison(files, opts, await loadScenarioModel(), !opts.out && !!process.stdout.isTTY);
+      const text = renderComparison(files, { ...opts, format }, await loadScenarioModel(), toStdout(opts.out) && !!process.stdout.isTTY);
       await emit(text, opts.out);
     });
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
+import { outFormat } from './out-format.ts';
 import { checkOutPath } from './out-path.ts';
 
 /** Register `doc`. */
@@ -11,9 +12,11 @@ export function register(program: Command): void {
   program
     .command('doc')
     .description('print the model documentation generated from the registry and equations (commit it as docs/model.md)')
-    .option('--out <file>', 'write to a file (atomically) instead of stdout, e.g. docs/model.md')
+    .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout), e.g. docs/model.md')
     .option('--check <file>', 'exit non-zero if <file> differs from the generated documentation (for CI)')
     .action(async (opts: { out?: string; check?: string }) => {
+      // The documentation is Markdown: `--out model.txt` is a mistake worth a message.
+      outFormat(opts.out, undefined, { '.md': 'markdown' });
       checkOutPath(opts.out);
       const { generateModelDoc } = await import('../../model/chengyu/index.ts');
       const text = generateModelDoc();

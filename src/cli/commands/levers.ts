@@ -1,9 +1,11 @@
 // `chengyu-sim levers`: the lever table (ids, fields, units, ranges, defaults, paper
 // sections), in Chinese or English, as a table or as JSON.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { choiceOption } from '../choice-option.ts';
 import { LEVERS } from '../../model/scenario/levers.ts';
 import { emit } from '../io.ts';
 import { renderTable } from '../text-table.ts';
+import { outFormat } from './out-format.ts';
 import { checkOutPath } from './out-path.ts';
 
 type Lang = 'zh' | 'en';
@@ -45,12 +47,13 @@ export function register(program: Command): void {
   program
     .command('levers')
     .description('list the policy levers: ids, fields, units, ranges, defaults (--set lever.field=value)')
-    .addOption(new Option('--lang <lang>', 'label language').choices(['zh', 'en']).default('en'))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(choiceOption('--lang <lang>', 'label language', ['zh', 'en']).default('en'))
+    .addOption(choiceOption('--format <format>', 'output format (default: table, or from the --out extension: .txt, .json)', ['table', 'json']))
     .option('--docs', 'add the paragraph on what each lever represents and which parameters it moves')
-    .option('--out <file>', 'write to a file instead of stdout')
-    .action(async (opts: { lang: Lang; format: 'table' | 'json'; docs?: boolean; out?: string }) => {
+    .option('--out <file>', 'write to a file instead of stdout (- for stdout)')
+    .action(async (opts: { lang: Lang; format?: 'table' | 'json'; docs?: boolean; out?: string }) => {
+      const format = outFormat(opts.out, opts.format, { '.txt': 'table', '.json': 'json' }) ?? 'table';
       checkOutPath(opts.out);
-      await emit(opts.format === 'json' ? leversJson() : leversTable(opts.lang, !!opts.docs), opts.out);
+      await emit(format === 'json' ? leversJson() : leversTable(opts.lang, !!opts.docs), opts.out);
     });
 }

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { mergeBatches } from '../../model/analysis/node/merge-batches.ts';
 import { CliError } from '../errors.ts';
-import { checkOutKind } from './analysis-input.ts';
+import { checkOutDir } from './out-path.ts';
 
 /** Register `merge`. */
 export function register(program: Command): void {
@@ -13,7 +13,7 @@ export function register(program: Command): void {
     .argument('<dirs...>', 'shard directories written by `batch --shard`')
     .requiredOption('--out <dir>', 'output directory for the merged batch')
     .action((dirs: string[], o: { out: string }) => {
-      checkOutKind('--out', o.out, 'directory');
+      checkOutDir(o.out);
       let m;
       try {
         m = mergeBatches(dirs, o.out);

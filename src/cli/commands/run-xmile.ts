@@ -1,9 +1,9 @@
 // `chengyu-sim run MODEL.xmile`: load an XMILE model, compile it, run it, print every
 // variable at each saved time as CSV (header `time,<name>…`) or JSON (with run metadata).
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
+import { inputName, readInput } from '../read-input.ts';
 import { ModelError, compileModel, formatDiagnostic } from '../../model/engine/index.ts';
 import type { CompiledModel, Method, RunResult } from '../../model/engine/index.ts';
 import { importXmile } from '../../model/xmile/index.ts';
@@ -64,10 +64,11 @@ export function resultToJson(r: RunResult, names: string[], extra: Record<string
 }
 
 /** Load and compile an XMILE file; errors become one-line CliErrors naming the file. */
-export function loadXmileModel(file: string): CompiledModel {
+export function loadXmileModel(path: string): CompiledModel {
+  const file = inputName(path);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInput(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(`${file}: cannot read the model (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
@@ -109,11 +110,12 @@ function selectNames(model: CompiledModel, r: RunResult, vars: string | undefine
 }
 
 /** The XMILE branch of `run`. */
-export async function runXmileCommand(file: string, opts: RunXmileOptions): Promise<void> {
+export async function runXmileCommand(path: string, opts: RunXmileOptions): Promise<void> {
+  const file = inputName(path);
   const method = opts.method as Method | undefined;
   if (method !== undefined && method !== 'euler' && method !== 'rk4') throw new CliError(`--method must be euler or rk4 (got ${method})`);
   const constants = parseConstantSets(opts.set ?? []);
-  const model = loadXmileModel(file);
+  const model = loadXmileModel(path);
   let r: RunResult;
   try {
     r = model.run({ method, constants });

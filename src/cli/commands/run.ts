@@ -1,9 +1,14 @@
 // `chengyu-sim run FILE`: dispatches by file type. A `.json` file is a scenario of the
 // regional model (run-scenario.ts); XMILE models (.xmile, .stmx, .xml) belong to the
-// engine's XMILE runner, which extends the branch below with its own options.
+// engine's XMILE runner, which extends the branch below with its own options. `-` reads
+// stdin, whose first character tells a scenario (`{`) from an XMILE model (`<`).
 import { extname } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { choiceOption } from '../choice-option.ts';
 import { CliError } from '../errors.ts';
+import { inputName, readInput, STDIN } from '../read-input.ts';
+import { outFormat } from './out-format.ts';
+import { checkOutPath } from './out-path.ts';
 import { collect } from './scenario-input.ts';
 
 /** File extensions of XMILE models. */
@@ -13,10 +18,30 @@ export const XMILE_EXTENSIONS = ['.xmile', '.stmx', '.xml'];
 export interface RunOptions {
   set: string[];
   vars?: string;
-  format?: string;
+  format?: 'csv' | 'json';
   out?: string;
   /** Integration method override (euler or rk4). */
   method?: string;
+}
+
+/** What kind of input `file` is: by extension, or for stdin by its first character. */
+export function inputKind(file: string): 'scenario' | 'xmile' {
+  if (file === STDIN) {
+    let text: string;
+    try {
+      text = readInput(file);
+    } catch (err) {
+      throw new CliError(`stdin: cannot read (${(err as Error).message})`);
+    }
+    const first = text.trimStart()[0];
+    if (first === '{') return 'scenario';
+    if (first === '<') return 'xmile';
+    throw new CliError('stdin: neither a scenario (JSON, starting with "{") nor an XMILE model (starting with "<")');
+  }
+  const ext = extname(file).toLowerCase();
+  if (ext === '.json') return 'scenario';
+  if (XMILE_EXTENSIONS.includes(ext)) return 'xmile';
+  throw new CliError(`${inputName(file)}: unknown file type ${JSON.stringify(ext || '(none)')}; allowed: .json (scenario), ${XMILE_EXTENSIONS.join(', ')} (XMILE), - (stdin)`);
 }
 
 /** Register `run`. */
@@ -24,25 +49,25 @@ export function register(program: Command): void {
   program
     .command('run')
     .description('run a scenario (.json) of the regional model, or an XMILE model, to CSV or JSON')
-    .argument('<file>', 'scenario file (.json) or XMILE model (.xmile, .stmx, .xml)')
+    .argument('<file>', 'scenario file (.json) or XMILE model (.xmile, .stmx, .xml); - reads stdin')
     .option('--set <lever.field=value>', 'override a lever setting of the scenario, or a constant of an XMILE model (repeatable)', collect, [])
     .option('--vars <list>', 'comma-separated output variables (an array name selects all its elements)')
-    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
-    .option('--out <file>', 'write to a file (atomically) instead of stdout')
-    .addOption(new Option('--method <method>', 'integration method (default: the model\'s)').choices(['euler', 'rk4']))
+    .addOption(choiceOption('--format <format>', 'output format (default: csv, or from the --out extension: .csv, .json)', ['csv', 'json']))
+    .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')
+    .addOption(choiceOption('--method <method>', 'integration method (default: the model\'s)', ['euler', 'rk4']))
     .action(async (file: string, opts: RunOptions) => {
-      const ext = extname(file).toLowerCase();
-      if (ext === '.json') {
+      // Output mistakes fail before the input is read or any model is loaded.
+      const format = outFormat(opts.out, opts.format, { '.csv': 'csv', '.json': 'json' }) ?? 'csv';
+      checkOutPath(opts.out);
+      const run = { ...opts, format };
+      if (inputKind(file) === 'scenario') {
         const { runScenarioCommand } = await import('./run-scenario.ts');
-        const { loadScenarioModel } = await import('./load-model.ts');
-        await runScenarioCommand(file, opts, loadScenarioModel);
+        // Imported only once the inputs are valid: loading the regional model takes a while.
+        const loadModel = async () => (await import('./load-model.ts')).loadScenarioModel();
+        await runScenarioCommand(file, run, loadModel);
         return;
       }
-      if (XMILE_EXTENSIONS.includes(ext)) {
-        const { runXmileCommand } = await import('./run-xmile.ts');
-        await runXmileCommand(file, opts);
-        return;
-      }
-      throw new CliError(`${file}: unknown file type ${JSON.stringify(ext || '(none)')}; allowed: .json (scenario), ${XMILE_EXTENSIONS.join(', ')} (XMILE)`);
+      const { runXmileCommand } = await import('./run-xmile.ts');
+      await runXmileCommand(file, run);
     });
 }

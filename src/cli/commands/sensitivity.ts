@@ -2,6 +2,7 @@
 // [--output hte_circle --year 2035] [--format table|json]`: which uncertain parameters
 // move the headline KPIs. Runs on the worker pool; indices come with bootstrap intervals.
 import { Command, Option } from 'commander';
+import { choiceOption } from '../choice-option.ts';
 import { sensitivity, tornado, type KpiSelector, type SensitivityReport } from '../../model/analysis/sensitivity.ts';
 import { createFastNodePool, defaultWorkerCount } from '../../model/worker/node-pool.ts';
 import { spawnInThread } from '../../model/worker/in-thread.ts';
@@ -10,7 +11,9 @@ import { WorkerPool } from '../../model/worker/pool.ts';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
 import { renderTable } from '../text-table.ts';
-import { analysisInput, checkOutKind, intOption } from './analysis-input.ts';
+import { analysisInput, intOption } from './analysis-input.ts';
+import { outFormat } from './out-format.ts';
+import { checkOutPath } from './out-path.ts';
 
 /** Headline KPIs analysed when --output is absent (those the model has). */
 export const HEADLINE_KPIS = ['hte_circle', 'rd_intensity_circle', 'tech_contracts_circle'];
@@ -21,7 +24,7 @@ export interface SensitivityCliOptions {
   samples?: string;
   output?: string;
   year?: string;
-  format: 'table' | 'json';
+  format?: 'table' | 'json';
   seed: string;
   workers?: string;
   bootstrap: string;
@@ -79,7 +82,9 @@ export function reportJson(r: SensitivityReport, extra: Record<string, unknown>)
 
 /** Run the sensitivity command (exported for tests). */
 export async function sensitivityCommand(scenario: string | undefined, o: SensitivityCliOptions): Promise<void> {
-  checkOutKind('--out', o.out, 'file');
+  // Before any run: a batch of model runs must not end in a rename error.
+  const format = outFormat(o.out, o.format, { '.txt': 'table', '.json': 'json' }) ?? 'table';
+  checkOutPath(o.out);
   const samples = o.samples === undefined ? (o.method === 'sobol' ? 512 : 20) : intOption('--samples', o.samples, 2, 10_000_000);
   const seed = intOption('--seed', o.seed, 0, 2 ** 31 - 1);
   const workers = o.workers === undefined ? defaultWorkerCount() : intOption('--workers', o.workers, 0, 256);
@@ -105,7 +110,7 @@ export async function sensitivityCommand(scenario: string | undefined, o: Sensit
   } finally {
     pool.close();
   }
-  const text = o.format === 'json' ? reportJson(report, { scenario: input.scenario, model_version: version }) : reportTable(report);
+  const text = format === 'json' ? reportJson(report, { scenario: input.scenario, model_version: version }) : reportTable(report);
   await emit(text, o.out);
 }
 
@@ -115,15 +120,15 @@ export function register(program: Command): void {
     .command('sensitivity')
     .description('Morris screening or Sobol indices of the headline KPIs / 敏感性分析（Morris 筛选或 Sobol 指数）')
     .argument('[scenario]', 'scenario file (JSON)')
-    .addOption(new Option('--method <method>', 'morris (screening) or sobol (variance-based)').choices(['morris', 'sobol']).default('morris'))
+    .addOption(choiceOption('--method <method>', 'morris (screening) or sobol (variance-based)', ['morris', 'sobol']).default('morris'))
     .option('--samples <n>', 'Sobol: base samples N, N·(d+2) runs (default 512); Morris: trajectories r, r·(d+1) runs (default 20)')
     .option('--output <name>', 'KPI output to analyse (default: the headline KPIs)')
     .option('--year <year>', 'year of the KPI (default: the last year)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(choiceOption('--format <format>', 'output format (default: table, or from the --out extension: .txt, .json)', ['table', 'json']))
     .option('--seed <s>', 'seed of the design and the bootstrap', '1')
     .option('--workers <k>', 'worker threads (default: one per core; 0 = in this thread)')
     .option('--bootstrap <b>', 'bootstrap resamples for the intervals', '500')
-    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())
     .action(async (scenario: string | undefined, o: SensitivityCliOptions) => {
       await sensitivityCommand(scenario, o);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { EXIT } from '../exit-codes.ts';
+import { checkOutDir } from './out-path.ts';
 import { writeFileAtomic } from '../io.ts';
 import {
   batchScript, mergeScript, submitScript, SLURM_FILES, SlurmPlanError, validatePlan, type SlurmPlan,
@@ -59,6 +60,7 @@ export function register(program: Command): void {
 }
 
 async function slurmCommand(scenarioArg: string, opts: SlurmOptions): Promise<void> {
+  checkOutDir(opts.out);
   const scenario = resolve(scenarioArg);
   checkScenario(scenario, scenarioArg);
   if (opts.sampling !== undefined && opts.sampling !== 'random' && opts.sampling !== 'lhs') {
