@@ -1,23 +1,23 @@
 // Reading scenario files and --set overrides for the CLI: every failure becomes one
 // CliError line naming the file (or override), the field, the value and what is allowed.
-import { readFileSync } from 'node:fs';
 import type { Scenario } from '../../model/scenario/scenario.ts';
 import { ScenarioError, parseScenario } from '../../model/scenario/scenario.ts';
 import { applySets } from '../../model/scenario/set-override.ts';
 import { CliError } from '../errors.ts';
+import { inputName, readInput } from '../read-input.ts';
 
-/** Read and validate a scenario file; errors name the file. */
+/** Read and validate a scenario file (`-`: stdin); errors name the file. */
 export function loadScenarioFile(path: string): Scenario {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInput(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new CliError(`${path}: cannot read the scenario file (${why})`);
+    throw new CliError(`${inputName(path)}: cannot read the scenario file (${why})`);
   }
   try {
-    return parseScenario(text, path);
+    return parseScenario(text, inputName(path));
   } catch (err) {
     if (err instanceof ScenarioError) throw new CliError(err.message);
     throw err;

@@ -119,7 +119,7 @@ export function register(program: Command): void {
   program
     .command('sensitivity')
     .description('Morris screening or Sobol indices of the headline KPIs / 敏感性分析（Morris 筛选或 Sobol 指数）')
-    .argument('[scenario]', 'scenario file (JSON)')
+    .argument('[scenario]', 'scenario file (JSON; - for stdin)')
     .addOption(choiceOption('--method <method>', 'morris (screening) or sobol (variance-based)', ['morris', 'sobol']).default('morris'))
     .option('--samples <n>', 'Sobol: base samples N, N·(d+2) runs (default 512); Morris: trajectories r, r·(d+1) runs (default 20)')
     .option('--output <name>', 'KPI output to analyse (default: the headline KPIs)')

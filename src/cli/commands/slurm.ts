@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { EXIT } from '../exit-codes.ts';
+import { STDIN } from '../read-input.ts';
 import { checkOutDir } from './out-path.ts';
 import { writeFileAtomic } from '../io.ts';
 import {
@@ -60,6 +61,8 @@ export function register(program: Command): void {
 }
 
 async function slurmCommand(scenarioArg: string, opts: SlurmOptions): Promise<void> {
+  // The array tasks read the scenario later, on other nodes: stdin is gone by then.
+  if (scenarioArg === STDIN) throw new CliError('slurm: the scenario must be a file the cluster tasks can read, not stdin (-)');
   checkOutDir(opts.out);
   const scenario = resolve(scenarioArg);
   checkScenario(scenario, scenarioArg);
