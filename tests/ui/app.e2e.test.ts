@@ -184,7 +184,8 @@ describe('web app in Chromium', () => {
     await alert.waitFor();
     const text = await alert.textContent();
     expect(text).toContain('分享链接无效');
-    expect(text).toContain('levers.corridor.integration: 3 is out of range');
+    // The detail is in the page's language (中文 here), with the field path as it is.
+    expect(text).toContain('levers.corridor.integration: 3 超出范围');
     expect(await page.locator('#coordination-level-slider').inputValue()).toBe('0.05');
     expect(await page.locator('#corridor-integration-slider').inputValue()).toBe('0');
     expect(await page.evaluate(() => location.hash)).toBe(good);
@@ -211,7 +212,7 @@ describe('web app in Chromium', () => {
     });
     const alert = page.locator('cy-notice [role=alert]');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('bad.json: levers.parks.count: 99 is out of range');
+    expect(await alert.textContent()).toContain('bad.json: levers.parks.count: 99 超出范围');
     expect(await page.locator('#corridor-integration-slider').inputValue()).toBe('0.6');
     // A good file is applied.
     await page.locator('#open').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...saved, levers: { parks: { count: 3 } } })) });

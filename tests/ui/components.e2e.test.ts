@@ -108,17 +108,18 @@ describe('components in Chromium', () => {
   });
 
   it('cy-kpi-cards: value, signed difference and selection', async () => {
-    const kpi = { id: 'rd_intensity', label: { zh: '研发投入强度', en: 'R&D intensity' }, unit: { zh: '%', en: '%' }, digits: 2 };
+    const kpi = { id: 'rd_intensity', label: { zh: '研发投入强度', en: 'R&D intensity' }, unit: { zh: '%', en: '%' }, digits: 2, deltaUnit: { zh: '个百分点', en: 'pp' } };
     await mount('cy-kpi-cards', { cards: [{ kpi, value: 2.5, baseline: 2.75 }], selected: 'hte', lang: 'zh' }, ['kpi-select']);
-    expect(await page.locator('#fixture [data-kpi-value=rd_intensity]').textContent()).toBe('2.5%');
-    expect(await page.locator('#fixture .delta').textContent()).toContain('−0.25%');
+    // Always the indicator's decimals; a difference of percentages in percentage points.
+    expect(await page.locator('#fixture [data-kpi-value=rd_intensity]').textContent()).toBe('2.50%');
+    expect(await page.locator('#fixture .delta').textContent()).toContain('−0.25 个百分点');
     expect(await page.locator('#fixture .delta').getAttribute('class')).toContain('down');
     await page.locator('#fixture button').press('Enter');
     expect(await events()).toEqual([{ type: 'kpi-select', detail: 'rd_intensity' }]);
     // Spending is neither good nor bad: its difference is not coloured.
     const cost = { id: 'policy_cost', label: { zh: '支出', en: 'Spending' }, unit: { zh: '亿元/年', en: 'CNY 100 m/yr' }, digits: 1, scope: 'circle', neutral: true };
     await mount('cy-kpi-cards', { cards: [{ kpi: cost, value: 50, baseline: 0 }], selected: 'hte', lang: 'zh' }, []);
-    expect(await page.locator('#fixture .delta').textContent()).toContain('+50 亿元/年');
+    expect(await page.locator('#fixture .delta').textContent()).toContain('+50.0 亿元/年');
     expect(await page.locator('#fixture .delta').getAttribute('class')).not.toMatch(/up|down/);
   });
 

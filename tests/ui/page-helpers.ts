@@ -66,6 +66,8 @@ export async function visibleText(page: Page): Promise<string[]> {
     const skip = (el: Element): boolean => {
       const tag = el.tagName.toLowerCase();
       if (tag === 'code' || tag === 'pre' || tag === 'script' || tag === 'style' || tag === 'title') return true;
+      // translate="no": ids (a picker of variable names), the same in every language.
+      if (el.getAttribute('translate') === 'no') return true;
       const lang = el.getAttribute('lang');
       return !!lang && lang.slice(0, 2) !== pageLang;
     };

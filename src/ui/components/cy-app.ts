@@ -8,7 +8,9 @@ import { leverConstants, resolveLevers } from '../../model/scenario/scenario.ts'
 import { LatestWins } from '../lib/latest-wins.ts';
 import { memoByIdentity } from '../lib/memo.ts';
 import { downloadBlob, fileNameFrom } from '../lib/download.ts';
-import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
+import { formatNumber, t, type Lang, type MessageKey } from '../i18n/i18n.ts';
+import { errorText } from '../lib/error-text.ts';
+import { freeColor, numberedTitle, pinName, uniqueText, uniqueTitle, type PinLabel } from '../lib/pin-labels.ts';
 import { sharedModelClient, uncertaintyModelClient } from '../model-bridge/model-client.ts';
 import { columnFor, valueAt, type AreaInfo, type KpiInfo, type ModelMeta, type RunOutput } from '../model-bridge/types.ts';
 import { CUSTOM_SCENARIO, MAX_PINS, type KpiId, type ShareableState, type ViewState } from '../state/app-state.ts';
@@ -41,9 +43,24 @@ import './cy-uncertainty-panel.ts';
 const HEADLINE_YEAR = 2035;
 
 interface Pin {
-  name: string;
+  label: PinLabel;
   levers: LeverSettings;
   result: RunOutput | undefined;
+  /** Index into PIN_COLORS, chosen when pinned; it stays with the pin. */
+  color: number;
+}
+
+/** A message to show: its key, and the error whose detail fills {detail} (worded at render time). */
+interface NoticeState {
+  key: MessageKey;
+  kind: 'error' | 'info';
+  err?: unknown;
+}
+
+/** The uncertainty band's progress, worded at render time (so it follows a language switch). */
+interface UncStatus {
+  key: 'unc.computing' | 'unc.done';
+  runs: number;
 }
 
 /** The application. */
@@ -59,7 +76,6 @@ export class CyApp extends LitElement {
     current: { state: true },
     baseline: { state: true },
     notice: { state: true },
-    noticeKind: { state: true },
     shareUrl: { state: true },
     structureVar: { state: true },
     busy: { state: true },
@@ -69,7 +85,7 @@ export class CyApp extends LitElement {
     uncStatus: { state: true },
     fan: { state: true },
     tornadoBars: { state: true },
-    tornadoStatus: { state: true },
+    tornadoRunning: { state: true },
   };
 
   declare lang: Lang;
@@ -81,8 +97,7 @@ export class CyApp extends LitElement {
   declare meta: ModelMeta | undefined;
   declare current: RunOutput | undefined;
   declare baseline: RunOutput | undefined;
-  declare notice: string;
-  declare noticeKind: 'error' | 'info';
+  declare notice: NoticeState | undefined;
   declare shareUrl: string;
   declare structureVar: string;
   declare busy: boolean;
@@ -90,11 +105,12 @@ export class CyApp extends LitElement {
   declare modelReady: boolean;
   declare uncEnabled: boolean;
   declare uncRuns: number;
-  declare uncStatus: string;
+  declare uncStatus: UncStatus | undefined;
   /** The latest fan chart and the request it answers (levers + column + runs). */
   declare fan: { key: string; chart: FanChart } | undefined;
   declare tornadoBars: TornadoBar[] | undefined;
-  declare tornadoStatus: string;
+  /** The tornado is being computed. */
+  declare tornadoRunning: boolean;
   private fanTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly client = sharedModelClient();
@@ -105,7 +121,7 @@ export class CyApp extends LitElement {
       this.current = out;
       this.busy = levers !== this.levers;
     },
-    (_levers, err) => this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) })),
+    (_levers, err) => this.showError('error.run', err),
   );
   private readonly onHashChange = () => {
     clearTimeout(this.urlTimer);
@@ -166,18 +182,17 @@ export class CyApp extends LitElement {
     this.meta = undefined;
     this.current = undefined;
     this.baseline = undefined;
-    this.notice = '';
-    this.noticeKind = 'info';
+    this.notice = undefined;
     this.shareUrl = '';
     this.structureVar = '';
     this.busy = true;
     this.modelReady = false;
     this.uncEnabled = false;
     this.uncRuns = 300;
-    this.uncStatus = '';
+    this.uncStatus = undefined;
     this.fan = undefined;
     this.tornadoBars = undefined;
-    this.tornadoStatus = '';
+    this.tornadoRunning = false;
   }
 
   override connectedCallback(): void {
@@ -222,7 +237,7 @@ export class CyApp extends LitElement {
       this.modelReady = true;
       if (this.current === base) this.busy = false;
     } catch (err) {
-      this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) }));
+      this.showError('error.run', err);
     }
   }
 
@@ -255,7 +270,7 @@ export class CyApp extends LitElement {
       this.setLevers(levers, scenario.id, scenario.title);
       this.clearNotice();
     } catch (err) {
-      this.showError(t(this.lang, 'error.badFile', { detail: err instanceof Error ? err.message : String(err) }));
+      this.showError('error.badFile', err);
     }
   }
 
@@ -269,7 +284,7 @@ export class CyApp extends LitElement {
     this.shareUrl = url;
     try {
       await navigator.clipboard.writeText(url);
-      this.showInfo(t(this.lang, 'share.copied'));
+      this.showInfo('share.copied');
     } catch {
       // Clipboard refused (permissions): the link is shown in the text field instead.
     }
@@ -277,12 +292,19 @@ export class CyApp extends LitElement {
 
   private onPinAdd(): void {
     if (this.pins.length >= MAX_PINS || !this.current) return;
-    const n = this.pins.length + 1;
-    this.pins = [...this.pins, { name: t(this.lang, 'pins.defaultName', { n }), levers: structuredClone(this.levers), result: this.current }];
+    const taken = this.pins.map((p) => p.label);
+    // Settings from a preset or a file are named by its title; others "方案 n"/"Run n".
+    const title = this.scenarioId !== CUSTOM_SCENARIO.id ? uniqueTitle(this.scenarioTitle, taken) : numberedTitle(taken);
+    const color = freeColor(this.pins.map((p) => p.color), PIN_COLORS.length);
+    this.pins = [...this.pins, { label: { kind: 'title', title }, levers: structuredClone(this.levers), result: this.current, color }];
   }
 
   private onPinRename(e: CustomEvent<{ index: number; name: string }>): void {
-    this.pins = this.pins.map((p, i) => (i === e.detail.index ? { ...p, name: e.detail.name } : p));
+    const others = this.pins.filter((_, i) => i !== e.detail.index).map((p) => p.label);
+    const text = e.detail.name.trim();
+    // An emptied name falls back to a number; a name another pin has gets " (2)".
+    const label: PinLabel = text ? { kind: 'custom', text: uniqueText(text, others) } : { kind: 'title', title: numberedTitle(others) };
+    this.pins = this.pins.map((p, i) => (i === e.detail.index ? { ...p, label } : p));
   }
 
   private onPinRemove(e: CustomEvent<{ index: number }>): void {
@@ -307,7 +329,7 @@ export class CyApp extends LitElement {
     try {
       state = decodeShareFragment(hash, this.meta.areas.map((a) => a.id));
     } catch (err) {
-      this.showError(t(this.lang, 'error.badLink', { detail: err instanceof Error ? err.message : String(err) }));
+      this.showError('error.badLink', err);
       this.syncUrl();
       return false;
     }
@@ -315,7 +337,12 @@ export class CyApp extends LitElement {
     this.lang = state.lang;
     this.view = state.view;
     this.structureVar = this.meta.kpiVariables[state.view.kpi] ?? this.structureVar;
-    const pins = state.pins.map((p) => ({ ...p, result: undefined as RunOutput | undefined }));
+    const pins: Pin[] = state.pins.map((p, i) => ({
+      label: p.title ? { kind: 'title', title: p.title } : { kind: 'custom', text: p.name },
+      levers: p.levers,
+      result: undefined,
+      color: i,
+    }));
     this.pins = pins;
     this.clearNotice();
     this.setLevers(state.levers, state.scenarioId, state.scenarioTitle);
@@ -324,7 +351,7 @@ export class CyApp extends LitElement {
         // Only if the pins were not changed meanwhile.
         if (this.pins === pins) this.pins = pins.map((p, i) => ({ ...p, result: results[i] }));
       },
-      (err) => this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) })),
+      (err) => this.showError('error.run', err),
     );
     return true;
   }
@@ -354,42 +381,42 @@ export class CyApp extends LitElement {
     (r, chart) => {
       if (r.key !== this.fanKey()) return;
       this.fan = { key: r.key, chart };
-      this.uncStatus = t(this.lang, 'unc.done', { n: formatNumber(this.lang, r.runs, 0) });
+      this.uncStatus = { key: 'unc.done', runs: r.runs };
     },
     (_r, err) => {
-      this.uncStatus = '';
-      this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) }));
+      this.uncStatus = undefined;
+      this.showError('error.run', err);
     },
   );
 
   private computeFan(): void {
     const column = this.viewColumn();
     if (!column) return;
-    this.uncStatus = t(this.lang, 'unc.computing', { n: formatNumber(this.lang, this.uncRuns, 0) });
+    this.uncStatus = { key: 'unc.computing', runs: this.uncRuns };
     this.fanScheduler.submit({ key: this.fanKey(), constants: leverConstants(this.levers), column, runs: this.uncRuns });
   }
 
   private onUncertainty(e: CustomEvent<{ enabled: boolean; runs: number }>): void {
     this.uncEnabled = e.detail.enabled;
     this.uncRuns = e.detail.runs;
-    if (!this.uncEnabled) this.uncStatus = '';
+    if (!this.uncEnabled) this.uncStatus = undefined;
   }
 
   private async onTornado(): Promise<void> {
     const column = this.viewColumn();
     if (!column) return;
     const key = JSON.stringify([leverConstants(this.levers), column]);
-    this.tornadoStatus = t(this.lang, 'unc.tornadoRunning');
+    this.tornadoRunning = true;
     this.tornadoBars = undefined;
     try {
       const bars = await uncertaintyModelClient().tornado(leverConstants(this.levers), column, HEADLINE_YEAR, 20);
       if (key === JSON.stringify([leverConstants(this.levers), this.viewColumn()])) {
         this.tornadoBars = bars;
-        this.tornadoStatus = '';
+        this.tornadoRunning = false;
       }
     } catch (err) {
-      this.tornadoStatus = '';
-      this.showError(t(this.lang, 'error.run', { detail: err instanceof Error ? err.message : String(err) }));
+      this.tornadoRunning = false;
+      this.showError('error.run', err);
     }
   }
 
@@ -400,7 +427,7 @@ export class CyApp extends LitElement {
       scenarioTitle: this.scenarioTitle,
       levers: this.levers,
       view: this.view,
-      pins: this.pins.map((p) => ({ name: p.name, levers: p.levers })),
+      pins: this.pins.map((p) => (p.label.kind === 'custom' ? { name: p.label.text, levers: p.levers } : { name: '', title: p.label.title, levers: p.levers })),
     };
   }
 
@@ -414,18 +441,16 @@ export class CyApp extends LitElement {
     if (location.hash !== frag) history.replaceState(null, '', frag);
   }
 
-  private showError(message: string): void {
-    this.notice = message;
-    this.noticeKind = 'error';
+  private showError(key: MessageKey, err: unknown): void {
+    this.notice = { key, kind: 'error', err };
   }
 
-  private showInfo(message: string): void {
-    this.notice = message;
-    this.noticeKind = 'info';
+  private showInfo(key: MessageKey): void {
+    this.notice = { key, kind: 'info' };
   }
 
   private clearNotice(): void {
-    this.notice = '';
+    this.notice = undefined;
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -494,7 +519,7 @@ export class CyApp extends LitElement {
       if (r && values) out.push({ ...s, times: r.times, values });
     };
     add(baseline, { id: 'baseline', name: t(lang, 'baseline'), role: 'baseline' });
-    pins.forEach((p, i) => add(p.result, { id: `pin${i}`, name: p.name, role: 'pin', color: PIN_COLORS[i] }));
+    pins.forEach((p, i) => add(p.result, { id: `pin${i}`, name: pinName(p.label, lang), role: 'pin', color: PIN_COLORS[p.color] }));
     add(current, { id: 'current', name: t(lang, 'pins.current'), role: 'current' });
     const obs = meta.observations.filter((o) => o.column === col);
     if (obs.length) {
@@ -522,7 +547,7 @@ export class CyApp extends LitElement {
         t(lang, 'export.unit', { unit }),
         t(lang, 'export.scenario', { title: title[lang] }),
         t(lang, 'export.settings', { settings: settingsText(levers, lang) }),
-        ...pins.map((p) => t(lang, 'export.pin', { name: p.name, settings: settingsText(p.levers, lang) })),
+        ...pins.map((p) => t(lang, 'export.pin', { name: pinName(p.label, lang), settings: settingsText(p.levers, lang) })),
         t(lang, 'export.model', { hash: this.meta?.modelHash ?? '' }),
       ],
       digits: kpi?.exportDigits ?? (kpi?.digits ?? 0) + 2,
@@ -540,7 +565,7 @@ export class CyApp extends LitElement {
         baseline: vals(baseline),
         rows: [
           { name: t(lang, 'pins.current'), values: vals(current) },
-          ...pins.map((p, i) => ({ name: p.name, color: PIN_COLORS[i], values: vals(p.result) })),
+          ...pins.map((p) => ({ name: pinName(p.label, lang), color: PIN_COLORS[p.color], values: vals(p.result) })),
         ] as CompareRow[],
       };
     },
@@ -556,7 +581,9 @@ export class CyApp extends LitElement {
     return out;
   });
 
-  private readonly pinNames = memoByIdentity((pins: Pin[]) => pins.map((p) => p.name));
+  private readonly pinNames = memoByIdentity((pins: Pin[], lang: Lang) => pins.map((p) => pinName(p.label, lang)));
+
+  private readonly pinColors = memoByIdentity((pins: Pin[]) => pins.map((p) => PIN_COLORS[p.color]));
 
   private readonly zones = memoByIdentity((meta: ModelMeta | undefined) => (meta?.areas ?? []).filter((a) => a.kind === 'zone'));
 
@@ -583,7 +610,8 @@ export class CyApp extends LitElement {
         <cy-lang-switch lang=${lang} @lang-change=${this.onLang}></cy-lang-switch>
       </header>
       <div class="top-tools">
-        <cy-notice .message=${this.notice} kind=${this.noticeKind} lang=${lang} @notice-dismiss=${this.clearNotice}></cy-notice>
+        <cy-notice .message=${this.notice ? t(lang, this.notice.key, { detail: errorText(this.notice.err, lang) }) : ''} kind=${this.notice?.kind ?? 'info'}
+          lang=${lang} @notice-dismiss=${this.clearNotice}></cy-notice>
         <cy-scenario-bar .presets=${this.presetItems} current=${this.scenarioId}
           shareUrl=${this.shareUrl} lang=${lang}
           @preset-load=${this.onPreset} @scenario-save=${this.onSave} @scenario-file=${this.onScenarioFile} @share=${this.onShare}></cy-scenario-bar>
@@ -614,14 +642,14 @@ export class CyApp extends LitElement {
                     @area-select=${(e: CustomEvent<string>) => (this.view = { ...this.view, area: e.detail })}></cy-zone-map>
                 </div>
                 <div class="card">
-                  <cy-pin-board .pinNames=${this.pinNames(this.pins)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
+                  <cy-pin-board .pinNames=${this.pinNames(this.pins, lang)} .pinColors=${this.pinColors(this.pins)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
                     areaLabel=${areaLabel} lang=${lang}
                     @pin-add=${this.onPinAdd} @pin-rename=${this.onPinRename} @pin-remove=${this.onPinRemove}></cy-pin-board>
                 </div>
               </div>
               <div class="card later">
-                <cy-uncertainty-panel ?enabled=${this.uncEnabled} runs=${this.uncRuns} status=${this.uncStatus} .bars=${this.tornadoBars}
-                  tornadoStatus=${this.tornadoStatus} unit=${unit} lang=${lang}
+                <cy-uncertainty-panel ?enabled=${this.uncEnabled} runs=${this.uncRuns} status=${this.uncStatus ? t(lang, this.uncStatus.key, { n: formatNumber(lang, this.uncStatus.runs, 0) }) : ''} .bars=${this.tornadoBars}
+                  tornadoStatus=${this.tornadoRunning ? t(lang, 'unc.tornadoRunning') : ''} unit=${unit} lang=${lang}
                   @uncertainty-change=${this.onUncertainty} @tornado-request=${this.onTornado}></cy-uncertainty-panel>
               </div>
               <div class="card later">
@@ -630,7 +658,7 @@ export class CyApp extends LitElement {
               </div>`
           : nothing}
       </main>
-      <footer>${meta ? `chengyu-sim · model ${meta.modelHash}` : ''}</footer>`;
+      <footer>${meta ? html`${t(lang, 'footer.name')} · ${t(lang, 'footer.model')} <code>${meta.modelHash}</code>` : ''}</footer>`;
   }
 }
 

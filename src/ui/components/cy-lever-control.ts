@@ -4,6 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import type { LeverFieldSpec, LeverSpec } from '../../model/scenario/levers.ts';
 import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
+import { codeText } from './code-text.ts';
 
 /** Detail of the `lever-change` event. */
 export interface LeverChangeDetail {
@@ -46,7 +47,8 @@ export class CyLeverControl extends LitElement {
     input:focus-visible, summary:focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
     details { font-size: 0.85rem; color: #303841; }
     summary { cursor: pointer; color: #0b5394; }
-    details p { margin: 0.3rem 0; line-height: 1.5; }
+    details p { margin: 0.3rem 0; line-height: 1.5; overflow-wrap: anywhere; }
+    code { font-size: 0.8rem; }
   `;
 
   constructor() {
@@ -65,7 +67,7 @@ export class CyLeverControl extends LitElement {
       ${l.fields.map((f) => this.renderField(f))}
       <details>
         <summary>${t(lang, 'levers.explain')}</summary>
-        <p>${l.doc[lang]}</p>
+        <p>${codeText(l.doc[lang])}</p>
         <p>${t(lang, 'levers.section')}: ${l.sections.join(', ')}</p>
       </details>
     </fieldset>`;

@@ -2,6 +2,7 @@
 // status), announced to screen readers.
 import { LitElement, css, html } from 'lit';
 import { t, type Lang } from '../i18n/i18n.ts';
+import { codeText } from './code-text.ts';
 
 /** Message banner. Emits `notice-dismiss`. */
 export class CyNotice extends LitElement {
@@ -21,6 +22,7 @@ export class CyNotice extends LitElement {
     .error { background: #fdecea; border: 1px solid #b42318; color: #7a1a12; }
     .info { background: #e8f1fb; border: 1px solid #0b5394; color: #0b3566; }
     p { margin: 0; overflow-wrap: anywhere; }
+    code { font-size: 0.9em; }
     button { font: inherit; font-size: 0.85rem; }
   `;
 
@@ -34,7 +36,7 @@ export class CyNotice extends LitElement {
   override render() {
     if (!this.message) return html`<div role="status" aria-live="polite"></div>`;
     return html`<div class="box ${this.kind}" role=${this.kind === 'error' ? 'alert' : 'status'}>
-      <p id="notice-text">${this.message}</p>
+      <p id="notice-text">${codeText(this.message)}</p>
       <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('notice-dismiss', { bubbles: true, composed: true }))}>
         ${t(this.lang, 'error.dismiss')}
       </button>

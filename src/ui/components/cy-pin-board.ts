@@ -2,6 +2,7 @@
 // and a table of each run's 2035 indicators and their difference from the baseline.
 // Emits `pin-add`, `pin-rename` {index, name}, `pin-remove` {index}.
 import { LitElement, css, html } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { KpiInfo } from '../model-bridge/types.ts';
 import { MAX_PINS, MAX_PIN_NAME } from '../state/app-state.ts';
 import { formatDelta, formatFixed, t, withUnit, type Lang } from '../i18n/i18n.ts';
@@ -18,6 +19,7 @@ export interface CompareRow {
 export class CyPinBoard extends LitElement {
   static override properties = {
     pinNames: { attribute: false },
+    pinColors: { attribute: false },
     kpis: { attribute: false },
     baseline: { attribute: false },
     rows: { attribute: false },
@@ -26,6 +28,8 @@ export class CyPinBoard extends LitElement {
   };
 
   declare pinNames: string[];
+  /** Each pin's colour (it stays with the pin when another is removed). */
+  declare pinColors: string[];
   declare kpis: KpiInfo[];
   declare baseline: Array<number | undefined>;
   /** The current run first, then the pins. */
@@ -54,6 +58,7 @@ export class CyPinBoard extends LitElement {
   constructor() {
     super();
     this.pinNames = [];
+    this.pinColors = [];
     this.kpis = [];
     this.baseline = [];
     this.rows = [];
@@ -75,8 +80,8 @@ export class CyPinBoard extends LitElement {
         : html`<ul>
             ${this.pinNames.map(
               (name, i) => html`<li data-pin=${i}>
-                <span class="dot" style="background:${PIN_COLORS[i]}"></span>
-                <input type="text" .value=${name} maxlength=${MAX_PIN_NAME} aria-label=${`${t(lang, 'pins.rename')} ${i + 1}`}
+                <span class="dot" style="background:${this.pinColors[i] ?? PIN_COLORS[i]}"></span>
+                <input type="text" .value=${live(name)} maxlength=${MAX_PIN_NAME} aria-label=${`${t(lang, 'pins.rename')} ${i + 1}`}
                   @change=${(e: Event) => this.fire('pin-rename', { index: i, name: (e.target as HTMLInputElement).value })} />
                 <button type="button" aria-label=${`${t(lang, 'pins.remove')} ${name}`} @click=${() => this.fire('pin-remove', { index: i })}>
                   ${t(lang, 'pins.remove')}

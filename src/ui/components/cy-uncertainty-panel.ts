@@ -82,7 +82,7 @@ export class CyUncertaintyPanel extends LitElement {
             <thead><tr><th scope="col">${t(lang, 'unc.param')}</th><th scope="col">μ* (${this.unit})</th><th scope="col"></th></tr></thead>
             <tbody>
               ${this.bars.slice(0, 10).map(
-                (b) => html`<tr><th scope="row">${b.param}</th><td class="num">${formatNumber(lang, b.value)}</td>
+                (b) => html`<tr><th scope="row"><code>${b.param}</code></th><td class="num">${formatNumber(lang, b.value)}</td>
                   <td style="width:45%"><div class="bar" style="width:${(100 * b.value) / max}%"></div></td></tr>`,
               )}
             </tbody>

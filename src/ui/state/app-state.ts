@@ -23,7 +23,10 @@ export interface ViewState {
 
 /** A pinned run: a name and the lever settings it was run with. */
 export interface PinState {
+  /** The name a person gave it, or "" when it is named by `title`. */
   name: string;
+  /** A name in both languages (a preset's title, or "方案 n"/"Run n"), used when `name` is "". */
+  title?: Bilingual;
   levers: LeverSettings;
 }
 

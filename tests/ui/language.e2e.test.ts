@@ -1,0 +1,99 @@
+// End-to-end: every word a person sees is in the chosen language. The page is driven into
+// a state that shows nearly everything (lever explanations open, a pin, the uncertainty
+// band, the tornado, a parameter in the structure view, an error message, the data table),
+// then its visible text is walked through every shadow root in 中文 and in English.
+// Allowed in 中文: file-type tokens and ids shown as code; in English: only the 中文 button.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startApp, type AppHarness } from './harness.ts';
+import { openApp, settled, visibleText } from './page-helpers.ts';
+import { PARAMETERS } from '../../src/model/chengyu/parameters.ts';
+
+let app: AppHarness;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  app = await startApp();
+  context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await app?.close();
+});
+
+/** Latin words in visible text other than acronyms (PNG, CSV, GDP…) and the language button. */
+function englishWords(texts: string[]): string[] {
+  const allowed = (w: string) => w === 'English' || /^[A-Z]{2,5}$/.test(w);
+  return texts.flatMap((s) => (s.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed(w)).map((w) => `${w} ← ${s.slice(0, 60)}`));
+}
+
+/** Chinese characters in visible text other than the language button. */
+function chineseText(texts: string[]): string[] {
+  return texts.filter((s) => s !== '简体中文' && /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]/.test(s));
+}
+
+async function openAll(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const open = (root: Document | ShadowRoot) => {
+      root.querySelectorAll('details').forEach((d) => {
+        // Disclosures of text in its original language stay as the person left them.
+        if (!d.hasAttribute('data-original')) d.open = true;
+      });
+      root.querySelectorAll('*').forEach((e) => e.shadowRoot && open(e.shadowRoot));
+    };
+    open(document);
+  });
+}
+
+/** Put the page into a state that shows nearly every kind of text. */
+async function showEverything(page: Page): Promise<void> {
+  await page.locator('#corridor-integration-slider').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await settled(page);
+  await page.locator('#pin').click();
+  await page.locator('#unc-runs').selectOption('100');
+  await page.locator('#unc-toggle').check();
+  await expect.poll(() => page.locator('#unc-status').textContent(), { timeout: 90_000 }).toMatch(/100/);
+  await page.locator('#tornado').click();
+  await page.locator('#tornado-table').waitFor({ timeout: 90_000 });
+  // A registry parameter with a unit, a variable with a doc, and a bad link's error.
+  const param = PARAMETERS.find((p) => p.unit === '1e8 CNY/year') ?? PARAMETERS[0];
+  await page.locator('#structure-pick').selectOption(param.id);
+  const bad = Buffer.from(JSON.stringify({ v: 1, lang: 'zh', view: { area: 'circle', kpi: 'hte' }, pins: [], scenario: { id: 'x', title: { zh: '甲', en: 'A' }, levers: { corridor: { integration: 3 } } } })).toString('base64url');
+  await page.evaluate((h) => (location.hash = h), `#s=${bad}`);
+  await page.locator('cy-notice [role=alert]').waitFor();
+  await openAll(page);
+}
+
+describe('language', () => {
+  it('中文 mode shows no English words, English mode no Chinese, also for text made before a switch', async () => {
+    const page = await context.newPage();
+    await openApp(page, app.url);
+    await showEverything(page);
+    const zh = await visibleText(page);
+    expect(englishWords(zh)).toEqual([]);
+    await page.locator('#toggle-table').click();
+    expect(englishWords(await visibleText(page))).toEqual([]);
+    await page.locator('#toggle-table').click();
+
+    await page.locator('[data-lang=en]').click();
+    await openAll(page);
+    const en = await visibleText(page);
+    expect(chineseText(en)).toEqual([]);
+    // Text created in 中文 follows the switch: the pin's default name, the statuses, the error.
+    expect(await page.locator('cy-pin-board li input[type=text]').inputValue()).toBe('Run 1');
+    expect(await page.locator('#unc-status').textContent()).toMatch(/100 runs done/);
+    expect(await page.locator('cy-notice [role=alert]').textContent()).toMatch(/share link is not valid/);
+    await page.locator('#toggle-table').click();
+    expect(chineseText(await visibleText(page))).toEqual([]);
+    await page.locator('#toggle-table').click();
+
+    // And back: English made in English mode becomes 中文.
+    await page.locator('[data-lang=zh]').click();
+    await openAll(page);
+    expect(englishWords(await visibleText(page))).toEqual([]);
+    expect(await page.locator('cy-pin-board li input[type=text]').inputValue()).toBe('方案 1');
+    await page.close();
+  }, 240_000);
+});
