@@ -12,6 +12,7 @@ import { defaultWorkerCount } from '../../model/worker/node-pool.ts';
 import { CliError } from '../errors.ts';
 import { EXIT } from '../exit-codes.ts';
 import { analysisInput, intOption } from './analysis-input.ts';
+import { reportInterrupt } from './batch-interrupt.ts';
 import { checkOutDir } from './out-path.ts';
 
 /** Options of `batch` as commander passes them. */
@@ -39,8 +40,8 @@ export function pickShard(explicit: string | undefined, env: Record<string, stri
   }
 }
 
-/** Run the batch command (exported for tests). */
-export async function batchCommand(scenario: string | undefined, o: BatchCliOptions): Promise<void> {
+/** Run the batch command (exported for tests); `args` are its command line, for the resume hint after Ctrl-C. */
+export async function batchCommand(scenario: string | undefined, o: BatchCliOptions, args: readonly string[] = ['batch']): Promise<void> {
   if (!o.out) throw new CliError('--out DIR is required');
   checkOutDir(o.out);
   const runs = intOption('--runs', o.runs, 1, 100_000_000);
@@ -51,6 +52,7 @@ export async function batchCommand(scenario: string | undefined, o: BatchCliOpti
   const toy = o.toyModel ? { name: o.toyModel, delayMs: o.toyDelayMs ? Number(o.toyDelayMs) : undefined } : undefined;
   const input = analysisInput(scenario, toy);
   const t0 = Date.now();
+  const stopReporting = reportInterrupt(o.out, runs, args);
   const outcome = await runBatch({
     dir: o.out,
     job: { model: input.ref, runs, seed, sampling: o.sampling },
@@ -62,7 +64,7 @@ export async function batchCommand(scenario: string | undefined, o: BatchCliOpti
     onWorkerDied: (m) => process.stderr.write(`batch: a worker died (${m})\n`),
   }).catch((err: unknown) => {
     throw new CliError(err instanceof Error ? err.message : String(err), EXIT.failure);
-  });
+  }).finally(stopReporting);
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   const m = outcome.manifest;
   const from = shard?.source ? ` (shard ${shard.index}/${shard.count} from ${shard.source})` : '';
@@ -76,17 +78,18 @@ export function register(program: Command): void {
   program
     .command('batch')
     .description('Monte Carlo batch over the uncertain parameters; resumable, shardable / 蒙特卡洛批量运行（可续跑、可分片）')
-    .argument('[scenario]', 'scenario file (JSON)')
+    .argument('[scenario]', 'scenario file (JSON; - for stdin)')
     .requiredOption('--runs <n>', 'number of runs N of the whole batch')
     .option('--seed <s>', 'batch seed (same seed → same bytes)', '1')
     .option('--workers <k>', 'worker threads (default: one per core; 0 = in this thread)')
     .option('--shard <i/n>', 'run only the i-th (0-based) of n slices of the N runs; merge the slices with `merge`')
     .addOption(choiceOption('--sampling <method>', 'sampling design', ['random', 'lhs']).default('lhs'))
-    .requiredOption('--out <dir>', 'output directory (summary.csv, runs.csv, manifest.json, chunks/)')
+    .requiredOption('--out <dir>', 'output directory (summary.csv, runs.csv, manifest.json, chunks/); Ctrl-C keeps the finished runs, the same command resumes')
     .option('--chunk-size <n>', 'runs per chunk (unit of work and of resume)')
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())
     .addOption(new Option('--toy-delay-ms <ms>', 'toy model cost per run (tests)').hideHelp())
     .action(async (scenario: string | undefined, o: BatchCliOptions) => {
-      await batchCommand(scenario, o);
+      // The command line as typed (bin/chengyu-sim.js passes it on unchanged): the same line resumes.
+      await batchCommand(scenario, o, process.argv.slice(2));
     });
 }
