@@ -6,11 +6,13 @@ import { EXIT } from './exit-codes.ts';
 
 /** commander's message (`error: …\n(Did you mean run?)\n`) as one `chengyu-sim: [command: ]…` line. */
 export function commanderMessage(text: string, command?: string): string {
-  const body = text
+  let body = text
     .trim()
     .replace(/^error:\s*/, '')
     .replace(/\s*\n\(Did you mean (.*)\?\)$/, ' (did you mean $1?)')
     .replace(/\s*\n\s*/g, ' ');
+  // "too many arguments for 'run'" after "run:" would name the command twice.
+  if (command) body = body.replace(` for '${command}'`, '');
   return `chengyu-sim: ${command ? `${command}: ` : ''}${body}\n`;
 }
 

@@ -33,7 +33,7 @@ describe("commander's errors in the tool's manners", () => {
     expect(badInput(['levers', '--format', 'jsno'])).toBe(
       "chengyu-sim: levers: option '--format <format>' argument 'jsno' is invalid. Allowed choices are table, json (did you mean json?).",
     );
-    expect(badInput(['doc', 'extra'])).toMatch(/^chengyu-sim: doc: too many arguments/);
+    expect(badInput(['doc', 'extra'])).toBe('chengyu-sim: doc: too many arguments. Expected 0 arguments but got 1.');
   });
 
   it('help and --version exit 0 on stdout; the tool\'s own bad input exits 2', () => {
@@ -42,5 +42,21 @@ describe("commander's errors in the tool's manners", () => {
     expect(help.stdout).toMatch(/--mkdir/);
     expect(cli(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(badInput(['run', 'nope.json'])).toBe('chengyu-sim: nope.json: cannot read the scenario file (no such file)');
+  });
+});
+
+describe('did you mean, for the values the tool checks', () => {
+  it('suggests the nearest output name for --vars', () => {
+    const model = '<?xml version="1.0"?><xmile version="1.0"><header><name>g</name></header><sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>'
+      + '<model><variables><stock name="stock"><eqn>1</eqn><inflow>growth</inflow></stock><flow name="growth"><eqn>1</eqn></flow></variables></model></xmile>';
+    const r = cli(['run', '-', '--vars', 'grwoth'], { input: model });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('chengyu-sim: --vars: "grwoth" is not a variable of the model (did you mean growth?)\n');
+  });
+
+  it('suggests the nearest KPI for a scenario run\'s --vars', () => {
+    const r = cli(['run', 'scenarios/baseline.json', '--vars', 'hte_circel']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^chengyu-sim: --vars: unknown variable "hte_circel" \(did you mean hte_circle\?\); available: /);
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { defaultColumns, selectColumns, splitVarList, UnknownVariableError } from '../../model/scenario/outputs.ts';
 import type { RunProvenance } from '../../model/scenario/result-format.ts';
 import { runToCsv, runToJson } from '../../model/scenario/result-format.ts';
+import { didYouMean } from '../did-you-mean.ts';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
 import { applyCliSets, loadScenarioFile } from './scenario-input.ts';
@@ -42,7 +43,12 @@ export function renderScenarioRun(file: string, opts: RunScenarioOptions, model:
   try {
     columns = opts.vars !== undefined ? selectColumns(result, splitVarList(opts.vars)) : defaultColumns(result);
   } catch (err) {
-    if (err instanceof UnknownVariableError) throw new CliError(err.message);
+    if (err instanceof UnknownVariableError) {
+      // Array names select all their elements, so they are candidates too.
+      const names = [...new Set(result.names.flatMap((n) => [n, n.replace(/\[.*$/, '')]))];
+      const quoted = JSON.stringify(err.variable);
+      throw new CliError(err.message.replace(quoted, `${quoted}${didYouMean(err.variable, names)}`));
+    }
     throw err;
   }
   if (opts.vars !== undefined && columns.length === 0) throw new CliError('--vars: no variable named; give a comma-separated list, e.g. hte_circle,policy_cost');

@@ -1,6 +1,7 @@
 // `chengyu-sim run MODEL.xmile`: load an XMILE model, compile it, run it, print every
 // variable at each saved time as CSV (header `time,<name>…`) or JSON (with run metadata).
 import { basename } from 'node:path';
+import { didYouMean } from '../did-you-mean.ts';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
 import { inputName, readInput } from '../read-input.ts';
@@ -102,7 +103,7 @@ function selectNames(model: CompiledModel, r: RunResult, vars: string | undefine
   const out: string[] = [];
   for (const w of wanted) {
     const hits = r.names.filter((n) => lower(n) === lower(w) || lower(n).startsWith(`${lower(w)}[`));
-    if (!hits.length) throw new CliError(`--vars: "${w}" is not a variable of the model`);
+    if (!hits.length) throw new CliError(`--vars: "${w}" is not a variable of the model${didYouMean(w, r.names)}`);
     out.push(...hits);
   }
   void model;
