@@ -72,6 +72,11 @@ export interface Program {
   delayTimeSlots: Int32Array;
   nRandom: number;
   constants: ConstantSlot[];
+  /**
+   * 1 for each slot whose variable is a rate under interval-mean saving (SimSpecs.saveMode):
+   * flows and auxiliaries, except stocks and variables marked `save: 'instant'`.
+   */
+  meanSlots: Uint8Array;
   /** Output columns (every model variable element, except table-only graphical functions). */
   columns: string[];
   columnSlots: Int32Array;
@@ -187,9 +192,11 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
   const constants: ConstantSlot[] = [];
   const columns: string[] = [];
   const columnSlots: number[] = [];
+  const meanSlots = new Uint8Array(layout.nSlots);
   for (const v of layout.order) {
     for (let i = 0; i < v.size; i++) {
       const slot = v.base + i;
+      if (v.spec.kind !== 'stock' && v.spec.save !== 'instant') meanSlots[slot] = 1;
       st.owners[slot] = v.columns[i];
       const tableOnly = v.spec.gf && v.exprs[i] === null;
       if (!tableOnly) {
@@ -264,6 +271,7 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
     constants,
     columns,
     columnSlots: Int32Array.from(columnSlots),
+    meanSlots,
     columnIndex: new Map(columns.map((c, i) => [c, i])),
     fns,
     source: src,

@@ -143,7 +143,8 @@ export function lower(e: Expr, cx: Cx, st: LowerState): string {
         case '+': case '-': case '*': case '/':
           return `(${a} ${e.op} ${b})`;
         case '^':
-          return `Math.pow(${a}, ${b})`;
+          // A literal integer exponent stays Math.pow (exact); otherwise the fast helper.
+          return e.b.k === 'num' && Number.isInteger(e.b.v) ? `Math.pow(${a}, ${b})` : `H_pow(${a}, ${b})`;
         case 'mod':
           return `H_mod(${a}, ${b})`;
         case 'and':
@@ -573,7 +574,7 @@ function lowerCall(e: Extract<Expr, { k: 'call' }>, cx: Cx, st: LowerState): str
     case 'inf': return 'Infinity';
     case 'log': return `(Math.log(${xs[0]}) / Math.log(${xs[1]}))`;
     case 'mod': return `H_mod(${xs[0]}, ${xs[1]})`;
-    case 'power': return `Math.pow(${xs[0]}, ${xs[1]})`;
+    case 'power': return `H_pow(${xs[0]}, ${xs[1]})`;
     case 'xidz': return `H_xidz(${xs[0]}, ${xs[1]}, ${xs[2]})`;
     case 'zidz': return `H_zidz(${xs[0]}, ${xs[1]})`;
     case 'safediv': return `H_xidz(${xs[0]}, ${xs[1]}, ${xs[2] ?? '0'})`;

@@ -13,7 +13,7 @@ import { makeRunner } from './runner.ts';
 import type { RunnerImage } from './runner-image.ts';
 import { RUNNER_IMAGE_FORMAT } from './runner-image.ts';
 import type { Timing } from './simulate.ts';
-import { Workspace, makeRng, simulate, timing } from './simulate.ts';
+import { Workspace, makeRng, simulate, simulateIntervalMean, timing } from './simulate.ts';
 import type { Diagnostic, Method, ModelSpec, RunMeta, RunOptions, RunResult, SimSpecs } from './types.ts';
 
 /** One overridable constant of a model (a variable whose equations are plain numbers). */
@@ -105,7 +105,7 @@ export class CompiledModel {
     return this.p.source;
   }
 
-  private resolveSim(opts: { method?: Method; sim?: Partial<SimSpecs> }): { tm: Timing; method: Method; saveStep: number; single: boolean } {
+  private resolveSim(opts: { method?: Method; sim?: Partial<SimSpecs> }): { tm: Timing; method: Method; saveStep: number; single: boolean; intervalMean: boolean } {
     const s = { ...this.spec.sim, ...(opts.sim ?? {}) };
     const method = opts.method ?? s.method ?? 'euler';
     const bad = (m: string): never => {
@@ -116,7 +116,9 @@ export class CompiledModel {
     if (!Number.isFinite(s.start) || !Number.isFinite(s.stop) || s.stop < s.start) bad(`invalid time range ${s.start}..${s.stop}`);
     const saveStep = s.saveStep ?? s.dt;
     if (!(saveStep > 0)) bad(`saveStep must be positive (got ${saveStep})`);
-    return { tm: timing(s.start, s.stop, s.dt), method, saveStep, single: s.precision === 'single' };
+    const mode = s.saveMode ?? 'instant';
+    if (mode !== 'instant' && mode !== 'interval-mean') bad(`unknown saveMode "${String(mode)}" (use instant or interval-mean)`);
+    return { tm: timing(s.start, s.stop, s.dt), method, saveStep, single: s.precision === 'single', intervalMean: mode === 'interval-mean' };
   }
 
   private constantsVector(overrides: Record<string, number> | undefined): Float64Array {
@@ -153,7 +155,7 @@ export class CompiledModel {
 
   /** Run the model once and return every variable's series. */
   run(opts: RunOptions = {}): RunResult {
-    const { tm, method, saveStep, single } = this.resolveSim(opts);
+    const { tm, method, saveStep, single, intervalMean } = this.resolveSim(opts);
     const c = this.constantsVector(opts.constants);
     const every = Math.max(1, Math.round(saveStep / tm.dt));
     const steps: number[] = [];
@@ -162,7 +164,9 @@ export class CompiledModel {
     const nSave = steps.length;
     const nCol = this.p.columns.length;
     const out = new Float64Array(nCol * nSave);
-    simulate(this.workspace(), c, tm, method, saveSteps, this.p.columnSlots, out, makeRng(this.p, opts.seed), single);
+    const rng = makeRng(this.p, opts.seed);
+    if (intervalMean) simulateIntervalMean(this.workspace(), c, tm, method, saveSteps, this.p.columnSlots, this.meanMask(this.p.columnSlots), out, rng, single);
+    else simulate(this.workspace(), c, tm, method, saveSteps, this.p.columnSlots, out, rng, single);
     const series = new Map<string, Float64Array>();
     this.p.columns.forEach((name, k) => series.set(name, out.subarray(k * nSave, (k + 1) * nSave)));
     const meta: RunMeta = {
@@ -211,14 +215,20 @@ export class CompiledModel {
       single: plan.single,
       saveSteps: [...plan.saveSteps],
       outSlots: [...plan.outSlots],
+      mean: plan.mean ? [...plan.mean] : null,
       columns: plan.columns,
       defaults: [...plan.defaults],
       constants: [...this.constIndex].map(([k, idx]) => [k, idx[0]]),
     };
   }
 
+  /** 1 for each output slot averaged under interval-mean saving. */
+  private meanMask(slots: Int32Array): Uint8Array {
+    return Uint8Array.from(slots, (s) => this.p.meanSlots[s]);
+  }
+
   private plan(opts: RunnerOptions): RunnerPlan {
-    const { tm, method, saveStep, single } = this.resolveSim(opts);
+    const { tm, method, saveStep, single, intervalMean } = this.resolveSim(opts);
     const cols = opts.outputs.flatMap((o) => this.outputColumns(o));
     const columns = cols.map((k) => this.p.columns[k]);
     const outSlots = Int32Array.from(cols, (k) => this.p.columnSlots[k]);
@@ -245,6 +255,7 @@ export class CompiledModel {
       defaults: this.defaultsVec,
       constantIndex: (name) => this.constIndex.get(canonicalColumn(name))?.[0],
       report: this.reportPass(outSlots).fn,
+      mean: intervalMean ? this.meanMask(outSlots) : null,
     };
   }
 }

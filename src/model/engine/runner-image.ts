@@ -11,7 +11,7 @@ import { makeRunner } from './runner.ts';
 import type { Method } from './types.ts';
 
 /** Format tag of runner images (bump when the image layout or generated-code contract changes). */
-export const RUNNER_IMAGE_FORMAT = 'chengyu-sim/runner-image@1';
+export const RUNNER_IMAGE_FORMAT = 'chengyu-sim/runner-image@2';
 
 /** A batch runner as plain, JSON-serialisable data. */
 export interface RunnerImage {
@@ -35,6 +35,8 @@ export interface RunnerImage {
   single: boolean;
   saveSteps: number[];
   outSlots: number[];
+  /** Interval-mean saving: 1 per output column to average, or null (SimSpecs.saveMode). */
+  mean: number[] | null;
   columns: string[];
   defaults: number[];
   /** Canonical constant column (`name` or `name[elem]`) → position in the constants vector. */
@@ -56,6 +58,7 @@ export function checkRunnerImage(x: unknown): RunnerImage {
   for (const k of ['nSlots', 'nq', 'nRandom'] as const) if (!Number.isInteger(img![k])) bad(`${k} is not an integer`);
   if (!Array.isArray(img!.columns) || img!.columns.length !== img!.outSlots!.length) bad('columns do not match the saved slots');
   if (!Array.isArray(img!.constants)) bad('constants is not a list');
+  if (img!.mean !== null && !(isNums(img!.mean) && img!.mean.length === img!.outSlots!.length)) bad('mean does not match the saved slots');
   if (img!.method !== 'euler' && img!.method !== 'rk4') bad(`unknown method ${JSON.stringify(img!.method)}`);
   return img as RunnerImage;
 }
@@ -84,5 +87,6 @@ export function runnerFromImage(image: RunnerImage): Runner {
     defaults: Float64Array.from(img.defaults),
     constantIndex: (name) => constants.get(canonicalColumn(name)),
     report: img.reportSource ? buildGenerated<GenFn>(img.reportSource, tables) : null,
+    mean: img.mean ? Uint8Array.from(img.mean) : null,
   });
 }

@@ -3,7 +3,7 @@
 import type { GenFn, RunProgram } from './compile.ts';
 import { ModelError } from './errors.ts';
 import type { Timing } from './simulate.ts';
-import { Workspace, makeRng, simulate } from './simulate.ts';
+import { Workspace, makeRng, simulate, simulateIntervalMean } from './simulate.ts';
 import type { Method } from './types.ts';
 
 /** A reusable, allocation-free runner for Monte Carlo and sensitivity loops. */
@@ -38,11 +38,13 @@ export interface RunnerPlan {
   constantIndex: (name: string) => number | undefined;
   /** The report pass for `outSlots` (null when they need none). */
   report: GenFn | null;
+  /** Interval-mean saving (SimSpecs.saveMode): 1 per output column to average, null to save instants. */
+  mean: Uint8Array | null;
 }
 
 /** A runner executing `plan` on program `p`. */
 export function makeRunner(p: RunProgram, plan: RunnerPlan): Runner {
-  const { tm, method, single, saveSteps, outSlots, columns, defaults, report } = plan;
+  const { tm, method, single, saveSteps, outSlots, columns, defaults, report, mean } = plan;
   const times = Float64Array.from(saveSteps, (n) => tm.start + n * tm.dt);
   const out = new Float64Array(outSlots.length * saveSteps.length);
   const ws = new Workspace(p);
@@ -60,7 +62,8 @@ export function makeRunner(p: RunProgram, plan: RunnerPlan): Runner {
       if (c.length !== defaults.length) {
         throw new ModelError([{ kind: 'other', message: `constants vector has ${c.length} values, the model has ${defaults.length}` }]);
       }
-      simulate(ws, c, tm, method, saveSteps, outSlots, out, makeRng(p, seed), single, report);
+      if (mean) simulateIntervalMean(ws, c, tm, method, saveSteps, outSlots, mean, out, makeRng(p, seed), single, report);
+      else simulate(ws, c, tm, method, saveSteps, outSlots, out, makeRng(p, seed), single, report);
       return out;
     },
   };

@@ -24,6 +24,10 @@ export class Workspace {
   buf: Float64Array = new Float64Array(0);
   /** Saved values row by row (one row per saved step), transposed into the output at the end. */
   rows: Float64Array = new Float64Array(0);
+  /** Every step's values of the outputs, for interval-mean saving. */
+  steps: Float64Array = new Float64Array(0);
+  /** Step indices 0..nSteps, for interval-mean saving. */
+  allSteps: Int32Array = new Int32Array(0);
   constructor(readonly p: RunProgram) {
     this.v = new Float64Array(p.nSlots);
     const ns = p.stockSlots.length;
@@ -137,6 +141,46 @@ export function simulate(
     commit(v, dv, q, c, t, dt, T0, T1, 0, ix, buf, R);
   }
   if (nOut > 1) transpose(rows, out, nSave, nOut);
+}
+
+/**
+ * Run `p` once like `simulate`, but save non-stock columns (`mean[k] === 1`) as their mean over
+ * the steps since the previous saved point: steps s_(i-1) … s_i − 1, whose values are what the
+ * integration applies over that interval (for RK4 the step-start values). Stock columns and the
+ * first saved point keep the value at the saved step.
+ */
+export function simulateIntervalMean(
+  ws: Workspace, c: Float64Array, tm: Timing, method: Method,
+  saveSteps: Int32Array, outSlots: Int32Array, mean: Uint8Array, out: Float64Array, R: (() => number) | null,
+  single = false, report: GenFn | null = ws.p.fns.report,
+): void {
+  const nT = tm.nSteps + 1;
+  const nOut = outSlots.length;
+  if (ws.allSteps.length !== nT) ws.allSteps = Int32Array.from({ length: nT }, (_, n) => n);
+  if (ws.steps.length < nOut * nT) ws.steps = new Float64Array(nOut * nT);
+  const all = ws.steps;
+  simulate(ws, c, tm, method, ws.allSteps, outSlots, all, R, single, report);
+  const nSave = saveSteps.length;
+  for (let k = 0; k < nOut; k++) {
+    const col = k * nT;
+    const dst = k * nSave;
+    if (mean[k] !== 1) {
+      for (let i = 0; i < nSave; i++) out[dst + i] = all[col + saveSteps[i]];
+      continue;
+    }
+    let prev = -1;
+    for (let i = 0; i < nSave; i++) {
+      const s = saveSteps[i];
+      if (prev < 0 || s === prev) {
+        out[dst + i] = all[col + s];
+      } else {
+        let sum = 0;
+        for (let n = prev; n < s; n++) sum += all[col + n];
+        out[dst + i] = sum / (s - prev);
+      }
+      prev = s;
+    }
+  }
 }
 
 /** rows (nRows × nCols, row-major) → out (column-major), in cache-sized blocks. */

@@ -26,6 +26,14 @@ export interface SimSpecs {
    * sets it for models converted from Vensim by xmutil, to reproduce their outputs).
    */
   precision?: 'double' | 'single';
+  /**
+   * What a saved point of a non-stock variable holds: 'instant' (default, its value at the
+   * saved time, as XMILE and Vensim report) or 'interval-mean' (its mean over the steps since
+   * the previous saved point, as Stella's "summed over report interval" tables: with yearly
+   * saves a rate then reads as the year's flow). Stocks always report their value at the
+   * saved time; the first saved point is the value at the start.
+   */
+  saveMode?: 'instant' | 'interval-mean';
 }
 
 /** A named dimension (subscript range) with ordered element names. */
@@ -77,6 +85,12 @@ export interface VariableSpec {
   gf?: GraphicalSpec;
   /** Documentation shown in generated docs and the structure view. */
   doc?: string;
+  /**
+   * Under interval-mean saving (SimSpecs.saveMode), 'instant' reports this auxiliary's value at
+   * the saved time like a stock's (for levels, e.g. a sum of stocks); flows and other
+   * auxiliaries report their mean over the interval.
+   */
+  save?: 'instant' | 'mean';
 }
 
 /** A complete model: plain data, serialisable as JSON. */
