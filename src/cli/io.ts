@@ -27,8 +27,16 @@ export async function writeStdout(text: string): Promise<void> {
   });
 }
 
-/** Write `text` to the file `out`: atomically, except to a device or FIFO (`/dev/null`), which is written in place. */
+/**
+ * Write `text` to the file `out`: atomically, except to a device or FIFO (`/dev/null`),
+ * which is written in place; `-` is stdout.
+ */
 export function writeOutFile(out: string, text: string, option = '--out'): void {
+  if (out === STDOUT) {
+    // Not awaited: stdout to a file or pipe is written synchronously on POSIX, and a closed pipe ends the command (closed-pipe.ts).
+    process.stdout.write(text);
+    return;
+  }
   try {
     let special = false;
     try {
