@@ -24,6 +24,10 @@ export function distributionProblem(d: Distribution): string | undefined {
       if (d.type === 'lognormal' && d.max !== undefined && !(d.max > 0)) return `lognormal truncation max must be > 0 (got ${d.max})`;
       return undefined;
     }
+    case 'empirical':
+      if (!Array.isArray(d.values) || d.values.length === 0 || !d.values.every(Number.isFinite)) return 'empirical needs a non-empty list of finite values';
+      for (let i = 1; i < d.values.length; i++) if (d.values[i] < d.values[i - 1]) return 'empirical values must be sorted ascending';
+      return undefined;
     default:
       return `unknown distribution type ${(d as { type: unknown }).type}`;
   }
@@ -44,6 +48,9 @@ function truncationProbabilities(d: Extract<Distribution, { type: 'normal' | 'lo
  */
 export function quantile(d: Distribution, u: number): number {
   switch (d.type) {
+    case 'empirical':
+      // The sample's own values, each with probability 1/n.
+      return d.values[Math.min(d.values.length - 1, Math.floor(u * d.values.length))];
     case 'uniform':
       return d.min + u * (d.max - d.min);
     case 'triangular': {
@@ -75,7 +82,39 @@ export function quantile(d: Distribution, u: number): number {
 
 /** True if the distribution has finite support (a quantile at u = 0 and 1 is finite). */
 export function isBounded(d: Distribution): boolean {
-  if (d.type === 'uniform' || d.type === 'triangular') return true;
+  if (d.type === 'uniform' || d.type === 'triangular' || d.type === 'empirical') return true;
   if (d.type === 'normal') return d.min !== undefined && d.max !== undefined;
   return d.max !== undefined; // lognormal is bounded below by 0
+}
+
+/**
+ * Log density of a distribution at x, up to a constant (truncation renormalisation omitted: it
+ * does not move a maximum or an MCMC acceptance ratio); −Infinity outside the support.
+ */
+export function logDensity(d: Distribution, x: number): number {
+  if (!Number.isFinite(x)) return -Infinity;
+  switch (d.type) {
+    case 'empirical':
+      throw new Error('an empirical distribution has no density');
+    case 'uniform':
+      return x >= d.min && x <= d.max ? 0 : -Infinity;
+    case 'triangular': {
+      const { min, mode, max } = d;
+      if (x < min || x > max) return -Infinity;
+      if (max === min) return 0;
+      const h = x < mode ? (x - min) / (mode - min) : x > mode ? (max - x) / (max - mode) : 1;
+      return h > 0 ? Math.log(h) : -Infinity;
+    }
+    case 'normal':
+    case 'lognormal': {
+      if ((d.min !== undefined && x < d.min) || (d.max !== undefined && x > d.max)) return -Infinity;
+      if (d.type === 'normal') {
+        const z = (x - d.mean) / d.sd;
+        return -0.5 * z * z;
+      }
+      if (!(x > 0)) return -Infinity;
+      const z = (Math.log(x) - d.mu) / d.sigma;
+      return -0.5 * z * z - Math.log(x);
+    }
+  }
 }

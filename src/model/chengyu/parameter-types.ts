@@ -6,7 +6,9 @@ export type Distribution =
   | { type: 'uniform'; min: number; max: number }
   | { type: 'triangular'; min: number; mode: number; max: number }
   | { type: 'normal'; mean: number; sd: number; min?: number; max?: number }
-  | { type: 'lognormal'; mu: number; sigma: number; min?: number; max?: number };
+  | { type: 'lognormal'; mu: number; sigma: number; min?: number; max?: number }
+  /** A sample's empirical distribution (e.g. a posterior marginal): values sorted ascending. */
+  | { type: 'empirical'; values: number[] };
 
 /** Where a value comes from: a citation, or an explicit assumption with its reason. */
 export type Provenance =
