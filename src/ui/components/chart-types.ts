@@ -33,8 +33,12 @@ export function tableColumns(series: ChartSeries[]): Array<{ name: string; times
   );
 }
 
-/** Colours of pinned runs 1–4 (colour-blind-safe Okabe–Ito hues). */
-export const PIN_COLORS = ['#e69f00', '#009e73', '#cc79a7', '#56b4e9'] as const;
+/**
+ * Colours of pinned runs: Okabe–Ito hues (amber, green, magenta, purple) darkened until
+ * each has at least 3:1 contrast on white and on the page's #f6f7f9 (3.5–5.8:1), and
+ * none is the current run's blue, the baseline's grey or the observations' vermilion.
+ */
+export const PIN_COLORS = ['#b07800', '#007d5c', '#b8478e', '#7b52ab'] as const;
 /** Colour of the current run. */
 export const CURRENT_COLOR = '#0b5394';
 /** Colour of the baseline. */

@@ -1,14 +1,15 @@
 // <cy-app>: the shell. Owns the app state (levers, view, pins, language), runs the model
 // through the worker (latest lever input wins), keeps the URL fragment in step with the
 // state, and passes plain data down to components that each do one job.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { HEADER_FOCUS_COLOR } from './focus-ring.ts';
 import type { LeverSettings } from '../../model/scenario/lever-types.ts';
 import { defaultLeverSettings, type Bilingual } from '../../model/scenario/levers.ts';
 import { leverConstants, resolveLevers } from '../../model/scenario/scenario.ts';
 import { LatestWins } from '../lib/latest-wins.ts';
 import { memoByIdentity } from '../lib/memo.ts';
 import { downloadBlob, fileNameFrom } from '../lib/download.ts';
-import { formatNumber, t, type Lang, type MessageKey } from '../i18n/i18n.ts';
+import { formatFixed, formatNumber, t, withUnit, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { errorText } from '../lib/error-text.ts';
 import { freeColor, numberedTitle, pinName, uniqueText, uniqueTitle, type PinLabel } from '../lib/pin-labels.ts';
 import { sharedModelClient, uncertaintyModelClient } from '../model-bridge/model-client.ts';
@@ -86,6 +87,7 @@ export class CyApp extends LitElement {
     fan: { state: true },
     tornadoBars: { state: true },
     tornadoRunning: { state: true },
+    announcement: { state: true },
   };
 
   declare lang: Lang;
@@ -111,6 +113,11 @@ export class CyApp extends LitElement {
   declare tornadoBars: TornadoBar[] | undefined;
   /** The tornado is being computed. */
   declare tornadoRunning: boolean;
+  /** What the live region last said (set once a burst of changes has settled). */
+  declare announcement: string;
+  /** A change by the person awaits its announcement. */
+  private announcePending = false;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private fanTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly client = sharedModelClient();
@@ -132,6 +139,13 @@ export class CyApp extends LitElement {
 
   static override styles = css`
     :host { display: block; min-height: 100vh; }
+    /* Skip links: off screen until focused, then over the header's corner. */
+    .skip { position: absolute; left: 0.5rem; top: -10rem; z-index: 10; background: #fff; color: #0b3566; padding: 0.4rem 0.7rem; border-radius: 4px; font-size: 0.9rem; }
+    .skip:focus { top: 0.5rem; }
+    /* It sits over the dark header: a light ring (6:1 on the header's blue). */
+    .skip:focus-visible { outline: 3px solid ${unsafeCSS(HEADER_FOCUS_COLOR)}; outline-offset: 2px; }
+    .levers:focus { outline: none; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     header.top { background: #1f4e79; color: #fff; padding: 0.5rem 1rem; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; align-items: center; justify-content: space-between; }
     h1 { font-size: 1.2rem; margin: 0; }
     .sub { font-size: 0.8rem; opacity: 0.85; margin: 0.1rem 0 0; }
@@ -193,6 +207,7 @@ export class CyApp extends LitElement {
     this.fan = undefined;
     this.tornadoBars = undefined;
     this.tornadoRunning = false;
+    this.announcement = '';
   }
 
   override connectedCallback(): void {
@@ -244,6 +259,7 @@ export class CyApp extends LitElement {
   // ----- state changes -------------------------------------------------------------
 
   private setLevers(levers: LeverSettings, id: string, title: Bilingual): void {
+    this.announcePending = true;
     this.levers = levers;
     this.scenarioId = id;
     this.scenarioTitle = title;
@@ -311,7 +327,32 @@ export class CyApp extends LitElement {
     this.pins = this.pins.filter((_, i) => i !== e.detail.index);
   }
 
+  /** Move keyboard focus to a region (the fragment is the app's state, so links must not change it). */
+  private skipTo(e: Event, selector: string): void {
+    e.preventDefault();
+    (this.renderRoot.querySelector(selector) as HTMLElement | null)?.focus();
+  }
+
+  /**
+   * Say the viewed headline number once changes have stopped for a moment: a screen
+   * reader would otherwise hear "computing… up to date" at every key press.
+   */
+  private scheduleAnnouncement(): void {
+    clearTimeout(this.announceTimer);
+    if (!this.announcePending || this.busy) return;
+    this.announceTimer = setTimeout(() => {
+      if (this.busy) return;
+      this.announcePending = false;
+      const kpi = this.kpi();
+      const area = this.area();
+      const v = kpi && area ? valueAt(this.current, columnFor(kpi, area), HEADLINE_YEAR) : undefined;
+      if (!kpi || v === undefined) return;
+      this.announcement = t(this.lang, 'status.announce', { kpi: kpi.label[this.lang], value: withUnit(formatFixed(this.lang, v, kpi.digits), kpi.unit[this.lang]) });
+    }, 900);
+  }
+
   private onView(e: CustomEvent<ViewState>): void {
+    this.announcePending = true;
     const kpiChanged = e.detail.kpi !== this.view.kpi;
     this.view = e.detail;
     if (kpiChanged) this.structureVar = this.meta?.kpiVariables[e.detail.kpi] ?? this.structureVar;
@@ -454,11 +495,14 @@ export class CyApp extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
+    if (changed.has('busy') || changed.has('view') || changed.has('current')) this.scheduleAnnouncement();
     if (['levers', 'view', 'uncEnabled', 'uncRuns', 'meta'].some((k) => changed.has(k))) this.scheduleFan();
     if ((changed.has('levers') && changed.get('levers') !== undefined) || (changed.has('view') && changed.get('view') !== undefined)) {
       if (this.tornadoBars) this.tornadoBars = undefined;
     }
     if (changed.has('lang')) {
+      // A past announcement is not repeated in the new language; the next change speaks in it.
+      if (this.announcement) this.announcement = '';
       document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
       document.title = t(this.lang, 'app.title');
     }
@@ -601,12 +645,16 @@ export class CyApp extends LitElement {
     const unit = kpi?.unit[lang] ?? '';
     const compare = this.compareRows(this.meta, this.view, lang, this.current, this.baseline, this.pins);
     const status = !this.modelReady ? t(lang, 'status.loading') : this.busy ? t(lang, 'status.running') : t(lang, 'status.ready');
-    return html`<header class="top">
+    return html`<a class="skip" href="#levers" @click=${(e: Event) => this.skipTo(e, '#levers')}>${t(lang, 'skip.levers')}</a>
+      <a class="skip" href="#results" @click=${(e: Event) => this.skipTo(e, '#results')}>${t(lang, 'skip.results')}</a>
+      <header class="top">
         <div>
           <h1>${t(lang, 'app.title')}</h1>
           <p class="sub">${t(lang, 'app.subtitle')}</p>
         </div>
-        <span class="status" role="status" aria-live="polite" id="status">${status}</span>
+        <!-- Seen, not spoken: it changes at every key press; #announce speaks once a change has settled. -->
+        <span class="status" id="status">${status}</span>
+        <span class="visually-hidden" id="announce" role="status" aria-live="polite">${this.announcement}</span>
         <cy-lang-switch lang=${lang} @lang-change=${this.onLang}></cy-lang-switch>
       </header>
       <div class="top-tools">
@@ -629,7 +677,7 @@ export class CyApp extends LitElement {
                     unit=${unit} lang=${lang} .context=${this.exportContext(lang, unit, kpi, this.levers, this.scenarioTitle, this.pins)}></cy-chart-panel>`
               : nothing}
           </section>
-          <aside class="levers" id="levers">
+          <aside class="levers" id="levers" tabindex="-1" aria-label=${t(lang, 'levers.heading')}>
             <cy-lever-panel .levers=${this.levers} lang=${lang} @lever-change=${this.onLeverChange}
               @levers-reset=${() => this.setLevers(defaultLeverSettings(), CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title })}></cy-lever-panel>
           </aside>

@@ -4,6 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { tableColumns, type ChartSeries } from './chart-types.ts';
 import { seriesTable } from '../lib/csv.ts';
 import { formatFixed, t, type Lang } from '../i18n/i18n.ts';
+import { focusRing } from './focus-ring.ts';
 
 /** Table of series values by year (whole years only, to stay readable). */
 export class CyDataTable extends LitElement {
@@ -20,14 +21,17 @@ export class CyDataTable extends LitElement {
   declare digits: number | undefined;
   declare lang: Lang;
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; max-height: var(--chart-height, 340px); overflow: auto; }
     table { border-collapse: collapse; font-size: 0.85rem; width: 100%; font-variant-numeric: tabular-nums; }
     caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
     th, td { border-bottom: 1px solid #e3e6ea; padding: 0.2rem 0.5rem; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
     thead th { position: sticky; top: 0; background: #fff; }
-  `;
+  `,
+  ];
 
   constructor() {
     super();

@@ -4,6 +4,7 @@ import { LitElement, css, html } from 'lit';
 import type { KpiInfo } from '../model-bridge/types.ts';
 import type { KpiId } from '../state/app-state.ts';
 import { formatDelta, formatFixed, t, withUnit, type Lang } from '../i18n/i18n.ts';
+import { focusRing } from './focus-ring.ts';
 
 /** One card's numbers. */
 export interface KpiCardValue {
@@ -26,7 +27,9 @@ export class CyKpiCards extends LitElement {
   declare year: number;
   declare lang: Lang;
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     /* Sized by its own width (a container), so the cards fit whatever column the shell gives them. */
     :host { display: block; contain: content; container-type: inline-size; }
     h2 { font-size: 0.95rem; margin: 0 0 0.3rem; }
@@ -42,13 +45,13 @@ export class CyKpiCards extends LitElement {
     li { display: flex; }
     button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.35rem 0.6rem; }
     button[aria-pressed='true'] { border-color: #0b5394; box-shadow: 0 0 0 1px #0b5394; }
-    button:focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
     .label { font-size: 0.8rem; color: #4a525c; }
     .value { font-size: clamp(1.05rem, 3.2cqi, 1.35rem); font-weight: 650; font-variant-numeric: tabular-nums; }
     .delta { font-size: 0.8rem; color: #4a525c; }
     .up { color: #0a7d3b; }
     .down { color: #b42318; }
-  `;
+  `,
+  ];
 
   constructor() {
     super();

@@ -1,5 +1,6 @@
 // <cy-lang-switch>: 简体中文 / English toggle. Emits `lang-change` with the new language.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, unsafeCSS } from 'lit';
+import { HEADER_FOCUS_COLOR } from './focus-ring.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
 
 /** Language buttons (a pressed-state toggle group). */
@@ -13,7 +14,7 @@ export class CyLangSwitch extends LitElement {
     button:first-of-type { border-radius: 4px 0 0 4px; }
     button:last-of-type { border-radius: 0 4px 4px 0; }
     button[aria-pressed='true'] { background: #fff; color: #1f4e79; }
-    button:focus-visible { outline: 2px solid #ffd166; outline-offset: 2px; }
+    button:focus-visible { outline: 3px solid ${unsafeCSS(HEADER_FOCUS_COLOR)}; outline-offset: 2px; }
   `;
 
   constructor() {

@@ -4,6 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import type { LeverFieldSpec, LeverSpec } from '../../model/scenario/levers.ts';
 import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
+import { focusRing } from './focus-ring.ts';
 import { codeText } from './code-text.ts';
 
 /** Detail of the `lever-change` event. */
@@ -32,7 +33,9 @@ export class CyLeverControl extends LitElement {
   declare values: Record<string, number>;
   declare lang: Lang;
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; }
     fieldset { border: 1px solid #d9dde3; border-radius: 6px; margin: 0 0 0.6rem; padding: 0.4rem 0.7rem 0.5rem; }
     fieldset.active { border-color: #0b5394; box-shadow: inset 3px 0 0 #0b5394; }
@@ -44,12 +47,12 @@ export class CyLeverControl extends LitElement {
     /* Set by the shell in the one-column layout, where the results stick above the levers. */
     input, summary { scroll-margin-top: var(--lever-scroll-margin, 0px); }
     input[type='number'] { width: 100%; box-sizing: border-box; font: inherit; padding: 0.1rem 0.25rem; }
-    input:focus-visible, summary:focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
     details { font-size: 0.85rem; color: #303841; }
     summary { cursor: pointer; color: #0b5394; }
     details p { margin: 0.3rem 0; line-height: 1.5; overflow-wrap: anywhere; }
     code { font-size: 0.8rem; }
-  `;
+  `,
+  ];
 
   constructor() {
     super();

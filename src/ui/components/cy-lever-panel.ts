@@ -4,6 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { LEVERS } from '../../model/scenario/levers.ts';
 import type { LeverSettings } from '../../model/scenario/lever-types.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
+import { focusRing } from './focus-ring.ts';
 import './cy-lever-control.ts';
 
 /** All lever controls. Emits `levers-reset` when the reset button is pressed. */
@@ -16,12 +17,15 @@ export class CyLeverPanel extends LitElement {
   declare levers: LeverSettings;
   declare lang: Lang;
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; }
     header { display: flex; justify-content: space-between; align-items: baseline; }
     h2 { font-size: 1.05rem; margin: 0.2rem 0 0.5rem; }
     button { font: inherit; font-size: 0.85rem; }
-  `;
+  `,
+  ];
 
   constructor() {
     super();

@@ -2,6 +2,7 @@
 // status), announced to screen readers.
 import { LitElement, css, html } from 'lit';
 import { t, type Lang } from '../i18n/i18n.ts';
+import { focusRing } from './focus-ring.ts';
 import { codeText } from './code-text.ts';
 
 /** Message banner. Emits `notice-dismiss`. */
@@ -16,7 +17,9 @@ export class CyNotice extends LitElement {
   declare kind: 'error' | 'info';
   declare lang: Lang;
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; }
     .box { display: flex; gap: 0.8rem; align-items: flex-start; justify-content: space-between; padding: 0.5rem 0.8rem; border-radius: 6px; margin: 0.5rem 0; }
     .error { background: #fdecea; border: 1px solid #b42318; color: #7a1a12; }
@@ -24,7 +27,8 @@ export class CyNotice extends LitElement {
     p { margin: 0; overflow-wrap: anywhere; }
     code { font-size: 0.9em; }
     button { font: inherit; font-size: 0.85rem; }
-  `;
+  `,
+  ];
 
   constructor() {
     super();

@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import type { KpiInfo } from '../model-bridge/types.ts';
 import { MAX_PINS, MAX_PIN_NAME } from '../state/app-state.ts';
 import { formatDelta, formatFixed, t, withUnit, type Lang } from '../i18n/i18n.ts';
+import { focusRing } from './focus-ring.ts';
 import { PIN_COLORS } from './chart-types.ts';
 
 /** A row of the comparison table: a run's indicator values in 2035. */
@@ -37,7 +38,9 @@ export class CyPinBoard extends LitElement {
   declare areaLabel: string;
   declare lang: Lang;
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; contain: content; }
     header { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; flex-wrap: wrap; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
@@ -47,13 +50,13 @@ export class CyPinBoard extends LitElement {
     .dot { width: 0.8rem; height: 0.8rem; border-radius: 50%; flex: none; }
     input { font: inherit; flex: 1; min-width: 6rem; padding: 0.1rem 0.3rem; }
     button { font: inherit; font-size: 0.85rem; }
-    button:focus-visible, input:focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
     .empty { font-size: 0.85rem; color: #4a525c; }
     table { border-collapse: collapse; font-size: 0.82rem; width: 100%; font-variant-numeric: tabular-nums; }
     th, td { border-bottom: 1px solid #e3e6ea; padding: 0.2rem 0.4rem; text-align: right; vertical-align: top; }
     th:first-child { text-align: left; white-space: nowrap; }
     .d { display: block; color: #4a525c; font-size: 0.75rem; }
-  `;
+  `,
+  ];
 
   constructor() {
     super();

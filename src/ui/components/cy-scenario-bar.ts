@@ -5,6 +5,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Bilingual } from '../../model/scenario/levers.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
+import { focusRing } from './focus-ring.ts';
 
 /** A preset in the menu. */
 export interface PresetItem {
@@ -26,17 +27,22 @@ export class CyScenarioBar extends LitElement {
   declare shareUrl: string;
   declare lang: Lang;
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; }
     .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
     label { display: flex; flex-direction: column; font-size: 0.8rem; color: #4a525c; gap: 0.15rem; }
     select, button { font: inherit; font-size: 0.9rem; }
-    select:focus-visible, button:focus-visible, .file:focus-within { outline: 2px solid #e69f00; outline-offset: 2px; }
+    /* The file input is invisible over its button: the ring goes round the pair. */
+    .file:focus-within { outline: 3px solid #0b2e59; outline-offset: 2px; }
+    .file input:focus-visible { outline: none; }
     .file { position: relative; display: inline-block; }
     .file input { position: absolute; inset: 0; opacity: 0; width: 100%; cursor: pointer; }
     .share { font-size: 0.8rem; margin-top: 0.3rem; overflow-wrap: anywhere; }
     .share input { width: 100%; font: inherit; font-size: 0.75rem; }
-  `;
+  `,
+  ];
 
   constructor() {
     super();

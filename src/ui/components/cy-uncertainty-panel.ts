@@ -5,6 +5,7 @@
 import { LitElement, css, html } from 'lit';
 import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
+import { focusRing } from './focus-ring.ts';
 
 /** Run counts offered for the band. */
 export const RUN_CHOICES = [100, 300, 1000] as const;
@@ -29,19 +30,21 @@ export class CyUncertaintyPanel extends LitElement {
   declare unit: string;
   declare lang: Lang;
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
     .row { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: center; font-size: 0.85rem; }
     select, button, input { font: inherit; }
-    :is(select, button, input):focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
     .status { color: #4a525c; font-size: 0.8rem; }
     table { border-collapse: collapse; width: 100%; font-size: 0.8rem; margin-top: 0.4rem; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.15rem 0.4rem; border-bottom: 1px solid #eef0f3; text-align: left; }
     td.num { text-align: right; white-space: nowrap; }
     .bar { height: 0.7rem; background: #0b5394; border-radius: 2px; min-width: 1px; }
     p.note { font-size: 0.78rem; color: #4a525c; margin: 0.3rem 0; }
-  `;
+  `,
+  ];
 
   constructor() {
     super();

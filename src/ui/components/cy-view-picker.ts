@@ -4,6 +4,7 @@ import { LitElement, css, html } from 'lit';
 import type { AreaInfo, KpiInfo } from '../model-bridge/types.ts';
 import type { ViewState } from '../state/app-state.ts';
 import { t, type Lang } from '../i18n/i18n.ts';
+import { focusRing } from './focus-ring.ts';
 
 /** Area and indicator selectors. */
 export class CyViewPicker extends LitElement {
@@ -19,7 +20,9 @@ export class CyViewPicker extends LitElement {
   declare view: ViewState;
   declare lang: Lang;
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; }
     .row { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: end; }
     label { display: flex; flex-direction: column; font-size: 0.8rem; color: #4a525c; gap: 0.15rem; }
@@ -30,8 +33,8 @@ export class CyViewPicker extends LitElement {
       label { flex: 1 1 0; min-width: 0; }
       select { min-width: 0; width: 100%; font-size: 0.9rem; }
     }
-    select:focus-visible { outline: 2px solid #e69f00; outline-offset: 2px; }
-  `;
+  `,
+  ];
 
   constructor() {
     super();
