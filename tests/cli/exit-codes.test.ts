@@ -59,4 +59,11 @@ describe('did you mean, for the values the tool checks', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^chengyu-sim: --vars: unknown variable "hte_circel" \(did you mean hte_circle\?\); available: /);
   });
+
+  it('suggests the lever id or field meant in --set', () => {
+    expect(badInput(['run', 'scenarios/baseline.json', '--set', 'corridor.integraton=0.5'])).toBe(
+      'chengyu-sim: --set: corridor.integraton: unknown field of lever corridor "integraton"; allowed: integration, start_year (did you mean integration?)',
+    );
+    expect(badInput(['run', 'scenarios/baseline.json', '--set', 'coridor.integration=0.5'])).toMatch(/unknown lever id "coridor"; allowed: .* \(did you mean corridor\?\)$/);
+  });
 });

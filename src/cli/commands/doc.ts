@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliError } from '../errors.ts';
+import { EXIT } from '../exit-codes.ts';
 import { emit } from '../io.ts';
 import { outFormat } from './out-format.ts';
 import { checkOutPath } from './out-path.ts';
@@ -27,7 +28,7 @@ export function register(program: Command): void {
         } catch {
           throw new CliError(`${opts.check}: cannot read the file to check`);
         }
-        if (current !== text) throw new CliError(`${opts.check} is out of date; run: chengyu-sim doc --out ${opts.check}`, 1);
+        if (current !== text) throw new CliError(`${opts.check} is out of date; run: chengyu-sim doc --out ${opts.check}`, EXIT.failure);
         process.stderr.write(`${opts.check} is up to date\n`);
         return;
       }

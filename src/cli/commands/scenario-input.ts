@@ -5,6 +5,7 @@ import { ScenarioError, parseScenario } from '../../model/scenario/scenario.ts';
 import { applySets } from '../../model/scenario/set-override.ts';
 import { CliError } from '../errors.ts';
 import { inputName, readInput } from '../read-input.ts';
+import { leverSuggestion } from './lever-suggestion.ts';
 
 /** Read and validate a scenario file (`-`: stdin); errors name the file. */
 export function loadScenarioFile(path: string): Scenario {
@@ -24,12 +25,12 @@ export function loadScenarioFile(path: string): Scenario {
   }
 }
 
-/** Apply `--set` overrides; errors name the override. */
+/** Apply `--set` overrides; errors name the override (and the lever or field meant, when mistyped). */
 export function applyCliSets(scenario: Scenario, sets: readonly string[]): Scenario {
   try {
     return applySets(scenario, sets);
   } catch (err) {
-    if (err instanceof ScenarioError) throw new CliError(err.message);
+    if (err instanceof ScenarioError) throw new CliError(`${err.message}${leverSuggestion(err.issues[0]?.path ?? '')}`);
     throw err;
   }
 }
