@@ -275,6 +275,14 @@ export class CyApp extends LitElement {
     this.setLevers(next as unknown as LeverSettings, CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title });
   }
 
+  /** One lever back to its defaults (the others stay as they are). */
+  private onLeverReset(e: CustomEvent<{ id: string }>): void {
+    const defaults = defaultLeverSettings() as unknown as Record<string, Record<string, number>>;
+    const prev = this.levers as unknown as Record<string, Record<string, number>>;
+    const next = { ...prev, [e.detail.id]: { ...defaults[e.detail.id] } };
+    this.setLevers(next as unknown as LeverSettings, CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title });
+  }
+
   private onPreset(e: CustomEvent<{ id: string }>): void {
     const p = PRESETS.find((x) => x.scenario.id === e.detail.id);
     if (p) this.setLevers(resolveLevers(p.scenario), p.scenario.id, p.scenario.title);
@@ -678,7 +686,7 @@ export class CyApp extends LitElement {
               : nothing}
           </section>
           <aside class="levers" id="levers" tabindex="-1" aria-label=${t(lang, 'levers.heading')}>
-            <cy-lever-panel .levers=${this.levers} lang=${lang} @lever-change=${this.onLeverChange}
+            <cy-lever-panel .levers=${this.levers} lang=${lang} @lever-change=${this.onLeverChange} @lever-reset=${this.onLeverReset}
               @levers-reset=${() => this.setLevers(defaultLeverSettings(), CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title })}></cy-lever-panel>
           </aside>
         </div>
