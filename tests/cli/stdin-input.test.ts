@@ -49,6 +49,16 @@ describe('- reads stdin', () => {
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).scenario.id).toBe('corridor');
   });
 
+  it('doc --check - compares stdin', () => {
+    const doc = cli(['doc']).stdout;
+    const ok = cli(['doc', '--check', '-'], { input: doc });
+    expect(ok.stderr).toBe('stdin is up to date\n');
+    expect(ok.code).toBe(0);
+    const stale = cli(['doc', '--check', '-'], { input: `${doc}edited\n` });
+    expect(stale.stderr).toBe('chengyu-sim: stdin is out of date; run: chengyu-sim doc --out FILE\n');
+    expect(stale.code).toBe(1);
+  });
+
   it('errors name stdin; slurm refuses it', () => {
     const bad = cli(['run', '-'], { input: '{"id":"x","title":{"zh":"x","en":"x"},"levers":{"parks":{"count":2.5}}}' });
     expect(bad.code).toBe(2);
