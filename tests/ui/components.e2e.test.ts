@@ -119,7 +119,9 @@ describe('components in Chromium', () => {
     // Spending is neither good nor bad: its difference is not coloured.
     const cost = { id: 'policy_cost', label: { zh: '支出', en: 'Spending' }, unit: { zh: '亿元/年', en: 'CNY 100 m/yr' }, digits: 1, scope: 'circle', neutral: true };
     await mount('cy-kpi-cards', { cards: [{ kpi: cost, value: 50, baseline: 0 }], selected: 'hte', lang: 'zh' }, []);
-    expect(await page.locator('#fixture .delta').textContent()).toContain('+50.0 亿元/年');
+    // The difference is in the value's unit, which stands just above it.
+    expect(await page.locator('#fixture .delta').textContent()).toMatch(/较基准 \+50\.0\s*$/);
+    expect(await page.locator('#fixture .value').textContent()).toBe('50.0 亿元/年');
     expect(await page.locator('#fixture .delta').getAttribute('class')).not.toMatch(/up|down/);
   });
 

@@ -47,12 +47,14 @@ async function expectUncovered(page: Page): Promise<void> {
 }
 
 describe('layout', () => {
-  for (const [w, h] of [
-    [1280, 720],
-    [1024, 768],
+  for (const [w, h, lang] of [
+    [1280, 720, 'zh'],
+    [1024, 768, 'zh'],
+    [1024, 768, 'en'],
   ] as const) {
-    it(`at ${w}×${h} shows the headline numbers in one row, the chart and the levers on the first screen`, async () => {
+    it(`at ${w}×${h} (${lang}) shows the headline numbers in one row, the chart and the levers on the first screen`, async () => {
       const page = await openAt(w, h);
+      if (lang === 'en') await page.locator('[data-lang=en]').click();
       const cards = await cardBoxes(page);
       expect(cards).toHaveLength(4);
       for (const c of cards) {

@@ -43,6 +43,11 @@ import './cy-uncertainty-panel.ts';
 /** Year of the headline indicators. */
 const HEADLINE_YEAR = 2035;
 
+/** `v` limited to [lo, hi] (lo wins when they cross). */
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
+}
+
 interface Pin {
   label: PinLabel;
   levers: LeverSettings;
@@ -219,14 +224,48 @@ export class CyApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('resize', this.onResize);
     this.resultsObserver?.disconnect();
   }
 
   override firstUpdated(): void {
-    // The sticky results' height, so a lever focused under them scrolls clear of them (narrow layout).
     const results = this.renderRoot.querySelector('.results') as HTMLElement;
-    this.resultsObserver = new ResizeObserver(() => this.style.setProperty('--results-h', `${results.offsetHeight}px`));
+    this.resultsObserver = new ResizeObserver(() => {
+      // The sticky results' height, so a lever focused under them scrolls clear of them (narrow layout).
+      this.style.setProperty('--results-h', `${results.offsetHeight}px`);
+      this.fitChart(results);
+    });
     this.resultsObserver.observe(results);
+    window.addEventListener('resize', this.onResize);
+  }
+
+  private readonly onResize = () => {
+    const results = this.renderRoot.querySelector('.results') as HTMLElement | null;
+    if (results) this.fitChart(results);
+  };
+
+  /** Current chart height in pixels (set by fitChart; CSS gives the first guess). */
+  private chartHeight = 0;
+
+  /**
+   * Size the chart to what the first screen has left below the header, the picker and the
+   * cards (however long their words are in the chosen language); on a phone, small enough
+   * that the sticky results leave half the screen to the levers.
+   */
+  private fitChart(results: HTMLElement): void {
+    const plot = this.renderRoot.querySelector('cy-chart-panel')?.shadowRoot?.querySelector('cy-line-chart')?.shadowRoot?.querySelector('.plot') as HTMLElement | null;
+    if (!plot || plot.clientHeight === 0) return;
+    const current = this.chartHeight || plot.clientHeight;
+    const fixed = results.offsetHeight - current;
+    // Where the results start on the unscrolled page: just below the picker (they may be stuck now).
+    const picker = this.renderRoot.querySelector('.picker') as HTMLElement | null;
+    const top = (picker ? picker.getBoundingClientRect().bottom + window.scrollY + 6 : results.getBoundingClientRect().top + window.scrollY);
+    const narrow = window.matchMedia('(max-width: 759px)').matches;
+    const fit = window.innerHeight - top - fixed - 12;
+    const h = Math.round(narrow ? clamp(Math.min(fit, window.innerHeight * 0.55 - fixed), 130, 220) : clamp(fit, 160, 440));
+    if (Math.abs(h - current) < 2 && this.chartHeight) return;
+    this.chartHeight = h;
+    results.style.setProperty('--chart-height', `${h}px`);
   }
 
   /**

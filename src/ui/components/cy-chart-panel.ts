@@ -47,6 +47,7 @@ export class CyChartPanel extends LitElement {
       .tools { display: flex; flex-wrap: wrap; gap: 0.3rem 0.4rem; justify-content: flex-end; align-items: center; }
       h2 { font-size: 0.9rem; margin: 0 auto 0 0.2rem; }
       button { font: inherit; font-size: 0.8rem; }
+      .export { font-size: 0.8rem; color: #4a525c; white-space: nowrap; }
     `,
   ];
 
@@ -67,9 +68,11 @@ export class CyChartPanel extends LitElement {
         <button type="button" id="toggle-table" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
           ${this.showTable ? t(lang, 'chart.showChart') : t(lang, 'chart.showTable')}
         </button>
-        <button type="button" id="export-png" @click=${this.exportPng}>${t(lang, 'export.png')}</button>
-        <button type="button" id="export-svg" @click=${this.exportSvg}>${t(lang, 'export.svg')}</button>
-        <button type="button" id="export-csv" @click=${this.exportCsv}>${t(lang, 'export.csv')}</button>
+        <span class="export" role="group" aria-label=${t(lang, 'export.group')}>${t(lang, 'export.group')}
+          <button type="button" id="export-png" aria-label=${t(lang, 'export.png')} @click=${this.exportPng}>PNG</button>
+          <button type="button" id="export-svg" aria-label=${t(lang, 'export.svg')} @click=${this.exportSvg}>SVG</button>
+          <button type="button" id="export-csv" aria-label=${t(lang, 'export.csv')} @click=${this.exportCsv}>CSV</button>
+        </span>
       </div>
       <cy-line-chart ?hidden=${this.showTable} .series=${this.series} heading=${this.heading} unit=${this.unit} lang=${lang}></cy-line-chart>
       ${this.showTable

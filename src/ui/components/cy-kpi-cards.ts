@@ -48,6 +48,8 @@ export class CyKpiCards extends LitElement {
     .label { font-size: 0.8rem; color: #4a525c; }
     .value { font-size: clamp(1.05rem, 3.2cqi, 1.35rem); font-weight: 650; font-variant-numeric: tabular-nums; }
     .delta { font-size: 0.8rem; color: #4a525c; }
+    /* A long unit goes under the number rather than splitting it. */
+    .value .unit { font-size: 0.62em; font-weight: 600; display: inline-block; }
     .up { color: #0a7d3b; }
     .down { color: #b42318; }
   `,
@@ -70,14 +72,17 @@ export class CyKpiCards extends LitElement {
           const v = c.value;
           const d = v !== undefined && c.baseline !== undefined ? v - c.baseline : undefined;
           // Green/red say more/less of a good thing; spending is neither, so it stays neutral.
-          const shown = v === undefined ? '–' : withUnit(formatFixed(lang, v, c.kpi.digits), unit);
+          // A difference is in the value's unit, shown just above, unless it has its own (percentage points).
+          // The unit in smaller type after the number, so long units ("CNY 100 m/yr") do not push the number onto two lines.
+          const shown =
+            v === undefined ? '–' : html`${formatFixed(lang, v, c.kpi.digits)}${unit === '%' ? '' : ' '}<span class="unit">${unit}</span>`;
           return html`<li>
             <button type="button" aria-pressed=${c.kpi.id === this.selected ? 'true' : 'false'} data-kpi=${c.kpi.id}
               @click=${() => this.dispatchEvent(new CustomEvent('kpi-select', { detail: c.kpi.id, bubbles: true, composed: true }))}>
-              <div class="label">${c.kpi.label[lang]}</div>
+              <div class="label" title=${c.kpi.label[lang]}>${(c.kpi.short ?? c.kpi.label)[lang]}</div>
               <div class="value" data-kpi-value=${c.kpi.id}>${shown}</div>
               <div class="delta ${d === undefined || Math.abs(d) < 1e-12 || c.kpi.neutral ? '' : d > 0 ? 'up' : 'down'}">
-                ${t(lang, 'kpi.vsBaseline')} ${d === undefined ? '–' : withUnit(formatDelta(lang, d, c.kpi.digits, true), c.kpi.deltaUnit?.[lang] ?? unit)}
+                ${t(lang, 'kpi.vsBaseline')} ${d === undefined ? '–' : withUnit(formatDelta(lang, d, c.kpi.digits, true), c.kpi.deltaUnit?.[lang] ?? '')}
               </div>
             </button>
           </li>`;

@@ -108,15 +108,17 @@ export class CyLeverControl extends LitElement {
     const unit = f.unit[lang];
     // Years are written without digit grouping ("2021", not "2,021").
     const num = (x: number) => (f.field === 'start_year' ? String(x) : formatNumber(lang, x, 2));
-    const range = `${t(lang, 'levers.range')}: ${num(f.min)}–${num(f.max)} ${unit}`;
+    // Chinese text takes full-width punctuation.
+    const range = `${t(lang, 'levers.range')}${lang === 'zh' ? '：' : ': '}${num(f.min)}–${num(f.max)} ${unit}`;
+    const label = lang === 'zh' ? `${f.label[lang]}（${unit}）` : `${f.label[lang]} (${unit})`;
     return html`<div class="field">
-      <label for="${id}-slider">${f.label[lang]} (${unit})</label>
+      <label for="${id}-slider">${label}</label>
       <input id="${id}-slider" type="range" min=${f.min} max=${f.max} step=${f.step} .value=${String(v)}
         data-lever=${this.lever.id} data-field=${f.field}
         aria-valuetext=${`${num(v)} ${unit}`}
         @input=${(e: Event) => this.emit(f, (e.target as HTMLInputElement).valueAsNumber)} />
       <input type="number" min=${f.min} max=${f.max} step=${f.step} .value=${String(v)}
-        aria-label=${`${f.label[lang]} (${unit})`} data-lever=${this.lever.id} data-field=${f.field}
+        aria-label=${label} data-lever=${this.lever.id} data-field=${f.field}
         @change=${(e: Event) => this.onNumber(f, e.target as HTMLInputElement)} />
       <span class="range">${range}</span>
       ${this.note?.field === f.field ? html`<span class="note" role="status" data-note=${f.field}>${this.noteText(f, this.note)}</span>` : ''}

@@ -13,10 +13,12 @@ export const KPIS: readonly KpiInfo[] = [
   { id: 'rd_intensity', label: { zh: '研发投入强度', en: 'R&D intensity' }, unit: { zh: '%', en: '%' }, digits: 2,
     // A difference of two percentages is in percentage points, not percent.
     deltaUnit: { zh: '个百分点', en: 'pp' }, exportDigits: 4 },
-  { id: 'tech_contracts', label: { zh: '技术合同成交额', en: 'Technology contract turnover' }, unit: { zh: '亿元', en: 'CNY 100 m' }, digits: 0, exportDigits: 2 },
+  { id: 'tech_contracts', label: { zh: '技术合同成交额', en: 'Technology contract turnover' }, unit: { zh: '亿元', en: 'CNY 100 m' }, digits: 0, exportDigits: 2,
+    short: { zh: '技术合同成交额', en: 'Tech contracts' } },
   {
     id: 'policy_cost',
     label: { zh: '政策年度支出（全圈）', en: 'Policy spending (whole circle)' },
+    short: { zh: '政策年度支出（全圈）', en: 'Policy spending' },
     unit: { zh: '亿元/年', en: 'CNY 100 m/yr' },
     digits: 1,
     exportDigits: 3,

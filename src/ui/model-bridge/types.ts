@@ -26,6 +26,8 @@ export interface RailLine {
 export interface KpiInfo {
   id: KpiId;
   label: Bilingual;
+  /** A shorter label for the headline cards (the full one is their tooltip). */
+  short?: Bilingual;
   unit: Bilingual;
   /** Decimals shown (always this many, so values of one indicator line up). */
   digits: number;
