@@ -3,8 +3,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { NODES, NODE_IDS, REGIONS, GROUPS, distanceMatrix } from '../../src/model/chengyu/nodes.ts';
 import { PUBLISHED_DISTANCES_KM } from '../../src/model/chengyu/data/geography.ts';
 import { ZONES } from '../../src/model/chengyu/data/zones.ts';
-import { OBSERVATIONS, CALIBRATION_TARGETS } from '../../src/model/chengyu/observations.ts';
-import { OBSERVATION_ROWS } from '../../src/model/chengyu/data/observation-rows.ts';
+import { OBSERVATIONS, OFFICIAL_FIGURES, CALIBRATION_TARGETS } from '../../src/model/chengyu/observations.ts';
+import { PAPER_FIGURES, ZONE_ROWS } from '../../src/model/chengyu/data/tables.ts';
 
 const SHARED = new URL('../../../shared/data/', import.meta.url);
 
@@ -37,6 +37,22 @@ describe('nodes and regions', () => {
     for (const a of NODE_IDS) for (const b of NODE_IDS) expect(d[a][b]).toBe(d[b][a]);
   });
 
+  it('keeps region, city and zone ids distinct (the Chongqing zone is chongqing_zone, the municipality chongqing)', () => {
+    const ids = [...REGIONS.map((r) => r.id), ...NODE_IDS];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(NODE_IDS).toContain('chongqing_zone');
+    expect(REGIONS.find((r) => r.id === 'chongqing')!.nodes).toContain('chongqing_zone');
+  });
+
+  it('types the zones exactly as the project\'s zones.csv lists them', () => {
+    expect(ZONE_ROWS.map((z) => z.id)).toEqual(ZONES.map((z) => z.id));
+    ZONE_ROWS.forEach((z, i) => {
+      expect(ZONES[i].name_zh).toBe(z.name_zh);
+      expect(ZONES[i].lon).toBe(Number(z.lon));
+      expect(ZONES[i].lat).toBe(Number(z.lat));
+    });
+  });
+
   it('puts Zigong, Luzhou and Panzhihua off the trunk rail lines', () => {
     const off = NODES.filter((n) => !n.onRail).map((n) => n.id);
     expect(off).toEqual(expect.arrayContaining(['zigong', 'luzhou', 'panzhihua']));
@@ -57,21 +73,51 @@ describe('observations', () => {
     expect(cd2016.conflict).toBe(false);
   });
 
-  it('trusts a disputed point less than an undisputed one of the same table', () => {
-    const w = (output: string, year: number) => CALIBRATION_TARGETS.find((t) => t.output === output && t.year === year && t.where === 'Table 2')!.weight;
-    expect(w('hte_chengdu_city', 2018)).toBeLessThan(w('hte_chengdu_city', 2017) / 5);
-    expect(w('hte_chongqing', 2018)).toBeLessThan(w('hte_chongqing', 2017) / 5);
+  it('trusts a disputed or derived point less than an undisputed one of the same series', () => {
+    const w = (output: string, year: number) => CALIBRATION_TARGETS.find((t) => t.output === output && t.year === year)!.weight;
+    expect(w('hte_chongqing', 2015)).toBeLessThan(w('hte_chongqing', 2017));
+    expect(w('hte_chengdu_city', 2022)).toBeLessThan(w('hte_chengdu_city', 2017) / 3);
+    expect(w('hte_sichuan', 2020)).toBeLessThan(w('hte_sichuan', 2017));
   });
 
-  it('uses Table 2 as the enterprise basis', () => {
-    const hte = CALIBRATION_TARGETS.filter((t) => t.output === 'hte_sichuan' && t.year <= 2018);
-    expect(hte.map((t) => t.observed)).toEqual([2614, 3047, 3480, 4250]);
-    expect(hte.every((t) => t.where === 'Table 2')).toBe(true);
+  it('uses Table 2 for 2015–2018 and the official year-end counts after, the paper\'s "2020" counts re-dated to 2019', () => {
+    const hte = CALIBRATION_TARGETS.filter((t) => t.output === 'hte_sichuan');
+    expect(hte.map((t) => t.year)).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022]);
+    expect(hte.slice(0, 4).map((t) => t.observed)).toEqual([2614, 3047, 3480, 4250]);
+    expect(hte.slice(0, 4).every((t) => t.where === 'paper Table 2')).toBe(true);
+    expect(hte.find((t) => t.year === 2019)!.observed).toBe(5594);
+    expect(hte.find((t) => t.year === 2022)!.observed).toBe(14500);
+    // Interim counts and sources marked DO NOT USE never become targets.
+    expect(CALIBRATION_TARGETS.some((t) => t.observed === 12379 || t.observed === 12000)).toBe(false);
+  });
+
+  it('writes down a decision and an observation error for every target, and fits nothing after 2022', () => {
+    for (const t of CALIBRATION_TARGETS) {
+      expect(t.decision.length, `${t.output} ${t.year}`).toBeGreaterThan(5);
+      expect(t.sigma).toBeGreaterThan(0);
+      expect(t.year).toBeLessThanOrEqual(2022);
+      expect(['point', 'lower']).toContain(t.bound);
+    }
+  });
+
+  it('keeps every official figure with its reliability and URL', () => {
+    expect(OFFICIAL_FIGURES.length).toBe(128);
+    for (const f of OFFICIAL_FIGURES) {
+      expect(['high', 'medium', 'low']).toContain(f.reliability);
+      expect(f.url).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it('embeds the data folder\'s CSV files as generated (scripts/gen-data-modules.ts)', async () => {
+    const { generatedSource, GENERATED } = await import('../../scripts/gen-data-modules.ts');
+    expect(readFileSync(GENERATED, 'utf8')).toBe(generatedSource());
   });
 
   it.runIf(existsSync(SHARED))('matches ../shared/data when it is present', () => {
     const csv = readFileSync(new URL('seed-observations.csv', SHARED), 'utf8').trim().split('\n').slice(1);
-    expect(OBSERVATION_ROWS).toHaveLength(csv.length);
+    expect(PAPER_FIGURES).toHaveLength(csv.length);
+    const later = readFileSync(new URL('later-observations.csv', SHARED), 'utf8').trim().split('\n').slice(1);
+    expect(OFFICIAL_FIGURES).toHaveLength(later.length);
     const zones = readFileSync(new URL('zones.csv', SHARED), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     zones.forEach((z, i) => {
       // The project renames the Chongqing zone so that zone and municipality ids stay distinct.
