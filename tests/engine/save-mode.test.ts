@@ -65,3 +65,11 @@ describe('powers', () => {
     expect(r.series.get('z')![0]).toBe(0);
   });
 });
+
+describe('interval-mean saving of values constant over an interval', () => {
+  it('reports them exactly (0.7 stays 0.7, not a float sum divided by the step count)', () => {
+    const m = compileModel(model({ start: 0, stop: 2, dt: 0.125, saveStep: 1, saveMode: 'interval-mean' }, [aux('k', '0.7'), aux('k2', 'k * 1')]));
+    const r = m.run({});
+    expect([...r.series.get('k2')!]).toEqual([0.7, 0.7, 0.7]);
+  });
+});

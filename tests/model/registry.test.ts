@@ -78,10 +78,11 @@ describe('equations', () => {
     }
   });
 
-  it('run from 2015 to 2035 with dt 0.25', () => {
+  it('run from 2015 to 2035 with dt 1/8, rates saved as year means', () => {
     expect(spec.sim.start).toBe(2015);
     expect(spec.sim.stop).toBe(2035);
-    expect(spec.sim.dt).toBe(0.25);
+    expect(spec.sim.dt).toBe(0.125);
+    expect(spec.sim.saveMode).toBe('interval-mean');
   });
 });
 

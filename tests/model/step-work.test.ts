@@ -8,6 +8,8 @@ import { CALIBRATED_VALUES } from '../../src/model/chengyu/equations.ts';
 // Speed rests on a structural property: exponentials and powers over the node × node matrices
 // depend on constants only, so the engine computes them once per run instead of every step.
 const spec = buildChengyuSpec();
+// Identities between variables hold at each instant, not between year means of products.
+const INSTANT = { sim: { saveMode: 'instant' as const } };
 const TIME_DEPENDENT_FUNCTIONS = /\b(TIME|STEP|RAMP|PULSE|SMTH1|SMTH3|SMTHN|DELAY|DELAY1|DELAY3|DELAYN|TREND|FORCST|PREVIOUS|RANDOM|NORMAL|LOGNORMAL|POISSON|EXPRND)\b/;
 const text = (e: string | Record<string, string>) => (typeof e === 'string' ? e : Object.values(e).join(' '));
 const refs = (e: string) => [...e.matchAll(/\b[a-z_][a-z0-9_]*\b/g)].map((m) => m[0]).filter((n) => n !== 'node' && n !== 'src');
@@ -41,7 +43,7 @@ describe('per-step work of the regional model', () => {
   });
 
   it('blends the link weights from constant matrices: the base before any lever acts, border × blended decay after', () => {
-    const runs = [runChengyu(), runChengyu({ lever_corridor_integration: 0.6, lever_coordination_level: 0.7, lever_corridor_start_year: 2022, lever_coordination_start_year: 2021 })];
+    const runs = [runChengyu({}, INSTANT), runChengyu({ lever_corridor_integration: 0.6, lever_coordination_level: 0.7, lever_corridor_start_year: 2022, lever_coordination_start_year: 2021 }, INSTANT)];
     for (const r of runs) {
       for (const y of [2018, 2035]) {
         const k = valueAt(r, 'corridor_effect', y);
@@ -61,18 +63,22 @@ describe('per-step work of the regional model', () => {
 
   it('keeps the lever responses (exponentials of constants) out of the time loop', () => {
     for (const n of ['corridor_response', 'coordination_response', 'transfer_response', 'park_capacity']) expect(constant.has(n), n).toBe(true);
-    // Per step, EXP remains only in the two price/scale indices and the node-wise powers written as EXP(e * LN(x)).
+    // Per step, EXP remains in the two price/scale indices and the surviving share of expiring
+    // certificates; the fractional powers are node-wise (the engine takes them as exp/log).
     const stepExp = spec.variables.filter((v) => /EXP\(/.test(text(v.equation)) && !constant.has(v.name) && v.kind !== 'stock').map((v) => v.name);
-    expect(stepExp.sort()).toEqual(['buyer_share', 'capability', 'firm_scale', 'hte_size_weighted', 'innovation_index', 'local_formation', 'price_level', 'transfer_push']);
+    expect(stepExp.sort()).toEqual(['certificates_expiring', 'firm_scale', 'price_level']);
+    const stepPow = spec.variables.filter((v) => /\^/.test(text(v.equation)) && !constant.has(v.name)).map((v) => v.name);
+    expect(stepPow.sort()).toEqual(['buyer_share', 'capability', 'certification_incentive', 'hte_size_weighted', 'innovation_index', 'local_formation', 'transfer_push']);
+    for (const n of stepPow) expect(spec.variables.find((v) => v.name === n)!.dims?.length ?? 0, n).toBeLessThanOrEqual(1);
   });
 
   // The sums write the link weights out (so that before any lever acts a step sums over the
   // constant base only); they must still equal the sums over the reported weight matrices.
   const leverRun = () => runChengyu({
     lever_corridor_integration: 0.6, lever_coordination_level: 0.7, lever_corridor_start_year: 2022, lever_coordination_start_year: 2021,
-    lever_science_city_investment: 150, lever_science_city_sharing: 0.5, lever_rd_support_extra_share_gdp: 0.3,
-  });
-  const runs = [['baseline', runChengyu()], ['levers', leverRun()]] as const;
+    lever_science_city_investment: 150, lever_science_city_sharing: 0.5, lever_rd_support_extra_share_gdp: 0.3, lever_science_city_start_year: 2021, lever_rd_support_start_year: 2021,
+  }, INSTANT);
+  const runs = [['baseline', runChengyu({}, INSTANT)], ['levers', leverRun()]] as const;
   const param = (id: string) => CALIBRATED_VALUES[id] ?? (PARAMETER_INDEX.get(id)!.value as number);
 
   it('sums over the written-out link weights equal the sums over spill_weight and reach', () => {
@@ -91,7 +97,7 @@ describe('per-step work of the regional model', () => {
     expect(valueAt(runs[1][1], `facility_access[${NODE_IDS[0]}]`, 2035)).toBeGreaterThan(0);
   });
 
-  it('takes the powers through logarithms without changing them: capability and transfer push', () => {
+  it('computes capability and transfer push as the powers they are', () => {
     for (const [label, r] of runs) {
       for (const y of [2016, 2025, 2035]) {
         const at = (n: string) => valueAt(r, n, y);

@@ -10,12 +10,12 @@ const SIGNED = /^(talent_change|talent_growth_rate|log_[a-z_]+)(\[|$)/; // logar
 
 function check(parameters: Record<string, number>, constants: Record<string, number>) {
   const r = runChengyu(constants, { parameters });
+  // One assertion over all values (an expect per value is slow at thousands of series).
+  const bad: string[] = [];
   for (const n of r.names) {
-    for (const x of r.series.get(n)!) {
-      expect(Number.isFinite(x), n).toBe(true);
-      if (!SIGNED.test(n)) expect(x, n).toBeGreaterThanOrEqual(0);
-    }
+    for (const x of r.series.get(n)!) if (!Number.isFinite(x) || (!SIGNED.test(n) && x < 0)) bad.push(`${n} = ${x}`);
   }
+  expect(bad.slice(0, 5)).toEqual([]);
   return r;
 }
 

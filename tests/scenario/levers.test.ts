@@ -32,7 +32,7 @@ describe('lever table', () => {
     expect(r('parks', 'count')).toEqual([0, 20, 0, true]);
     expect(r('parks', 'origin_share')).toEqual([0, 1, 0.5, false]);
     expect(r('rd_support', 'extra_share_gdp')).toEqual([0, 1.5, 0, false]);
-    for (const l of LEVERS) expect(r(l.id, 'start_year')).toEqual([2021, 2035, 2021, true]);
+    for (const l of LEVERS) expect(r(l.id, 'start_year')).toEqual([2016, 2035, 2026, true]);
   });
 
   it('gives every lever and field labels, units and docs in both languages', () => {
@@ -74,10 +74,10 @@ describe('lever table', () => {
 
   it('maps defaults to settings and to lever_<id>_<field> constants', () => {
     const s = defaultLeverSettings();
-    expect(s.parks).toEqual({ count: 0, origin_share: 0.5, start_year: 2021 });
+    expect(s.parks).toEqual({ count: 0, origin_share: 0.5, start_year: 2026 });
     const c = defaultLeverConstants();
     expect(c.lever_science_city_sharing).toBe(0.5);
-    expect(c.lever_rd_support_start_year).toBe(2021);
+    expect(c.lever_rd_support_start_year).toBe(2026);
     expect(Object.keys(c)).toHaveLength(14);
   });
 });

@@ -49,7 +49,7 @@ describe('runScenario (library)', () => {
     const { runScenario } = await import('../../src/model/scenario/run-scenario.ts');
     const s = parseScenario(readFileSync(new URL('../../scenarios/corridor.json', import.meta.url), 'utf8'));
     const r = runScenario({ ...s, simulation: { end: 2030, method: 'rk4' } });
-    expect(r.levers.corridor).toEqual({ integration: 0.6, start_year: 2022 });
+    expect(r.levers.corridor).toEqual({ integration: 0.6, start_year: 2026 });
     expect(r.result.meta.method).toBe('rk4');
     expect(r.result.times[r.result.times.length - 1]).toBe(2030);
     expect(r.modelVersion).toBe(`chengyu-${getChengyuModel().hash}`);

@@ -51,8 +51,8 @@ describe('scenario validation: rejected, with field, value and allowed range nam
     expect(messageOf(withLevers({ corridor: { integration: -0.1 } }))).toBe(
       'test.json: levers.corridor.integration: -0.1 is out of range; allowed: a number in [0, 1] (share (0–1))',
     );
-    expect(messageOf(withLevers({ transfer: { start_year: 2019 } }))).toBe(
-      'test.json: levers.transfer.start_year: 2019 is out of range; allowed: an integer in [2021, 2035] (year)',
+    expect(messageOf(withLevers({ transfer: { start_year: 2015 } }))).toBe(
+      'test.json: levers.transfer.start_year: 2015 is out of range; allowed: an integer in [2016, 2035] (year)',
     );
   });
   it('wrong type', () => {
@@ -183,7 +183,7 @@ describe('resolution to lever settings and constants', () => {
   it('fills defaults under the given fields', () => {
     const s = validateScenario(withLevers({ parks: { count: 4 } }));
     const r = resolveLevers(s);
-    expect(r.parks).toEqual({ count: 4, origin_share: 0.5, start_year: 2021 });
+    expect(r.parks).toEqual({ count: 4, origin_share: 0.5, start_year: 2026 });
     expect(r.corridor).toEqual(defaultLeverSettings().corridor);
   });
   it('gives every lever constant, defaults for a baseline', () => {

@@ -20,8 +20,14 @@ import { defaultLeverConstants } from '../scenario/levers.ts';
 import { LEVERS } from '../scenario/levers.ts';
 import calibration from './calibration.json' with { type: 'json' };
 
-/** Model time settings: 2015–2035, quarterly steps, yearly saves (value at Y = end of year Y). */
-export const CHENGYU_SIM = { start: 2015, stop: 2035, dt: 0.25, saveStep: 1, method: 'euler', timeUnits: 'year' } as const;
+/**
+ * Model time settings: 2015–2035, steps of 1/8 year (Euler; converged to within 1 % of the
+ * enterprise counts, docs/model.md "Numerics"), yearly saves. Time Y is the end of year Y: a
+ * stock (or a level marked `save: 'instant'`) reports its end-of-year value, a rate its mean over
+ * the year, i.e. the year's flow (GDP, R&D, contracts, cost of year Y); 2015, the first point,
+ * reports the rates at the end of 2015.
+ */
+export const CHENGYU_SIM = { start: 2015, stop: 2035, dt: 0.125, saveStep: 1, method: 'euler', timeUnits: 'year', saveMode: 'interval-mean' } as const;
 
 const N = ['node'];
 const NS = ['node', 'src'];
@@ -52,12 +58,6 @@ function constantOf(p: ParameterSpec, override?: number): VariableSpec {
 /** Saturating response to a 0–1 intensity x: 0 at 0, 1 at 1, concave. */
 const response = (x: string) => `(1 - EXP(-lever_response_curvature * ${x})) / (1 - EXP(-lever_response_curvature))`;
 /**
- * x ^ e written as EXP(e * LN(x)): V8's Math.pow costs about three exp + log pairs, and these run
- * every step for every node. Used only where the base stays positive, or where it may reach 0 but
- * the exponent's range excludes 0 (then EXP(-Infinity) = 0, as x ^ e); elsewhere the model keeps ^.
- */
-const pow = (x: string, e: string) => `EXP(${e} * LN(${x}))`;
-/**
  * Link weight between two nodes once a lever acts: border × distance decay, with the border
  * discount removed by coordination and the decay blended linearly between no and full corridor
  * (`<m>_decay_none` plus the corridor effect times `<m>_decay_gain`).
@@ -73,7 +73,11 @@ const linkWeight = (m: string) => `IF_THEN_ELSE(links_active, ${linkBlend(m)}, $
  */
 const linkSum = (m: string, x: string) =>
   `IF_THEN_ELSE(links_active, SUM(${linkBlend(m)} * ${x}[src]), SUM(${m}_base[node, src] * ${x}[src]))`;
-/** 1 from the lever's start year on (time Y − 1, since time Y is the end of year Y). */
+/**
+ * 1 from the lever's start year on: time Y − 1 is the start of year Y (time Y is its end), so the
+ * lever acts over the whole of year Y. Reported rates are year means (sim.saveMode), so the value
+ * reported for year Y − 1 (the mean over (Y − 2, Y − 1]) stays untouched.
+ */
 const on = (id: string) => `STEP(1, lever_${id}_start_year - year_start_offset)`;
 
 const v = (
@@ -154,86 +158,93 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
 
     section('gdp', 'GDP'),
     v('gdp_growth', 'aux', undefined, 'gdp_growth_early + (gdp_growth_late - gdp_growth_early) * MIN(1, MAX(0, (TIME - gdp_slowdown_start) / (gdp_slowdown_end - gdp_slowdown_start)))', '1/year', 'Trend nominal GDP growth, declining linearly after the slowdown starts.'),
-    v('gdp_2018_province', 'aux', N, 'in_sichuan * gdp_2018_sichuan + in_chongqing * gdp_2018_chongqing', '1e8 CNY/year', "The node's province GDP in 2018."),
-    v('hte_2018_province', 'aux', N, 'in_sichuan * hte_2018_sichuan + in_chongqing * hte_2018_chongqing', 'enterprise', "The node's province HTE count in 2018 (Table 2)."),
+    v('gdp_2015_province', 'aux', N, 'in_sichuan * gdp_2015_sichuan + in_chongqing * gdp_2015_chongqing', '1e8 CNY/year', "The node's province GDP in 2015 (after the 2019 census revision)."),
     v('gdp_trend_growth', 'flow', N, 'gdp_trend * gdp_growth', '1e8 CNY/year/year', 'Growth of trend GDP.'),
-    v('gdp_trend', 'stock', N, '(gdp_2018_province - hte_2018_province * hte_output_per_firm_2018 * value_added_ratio) * gdp_share * EXP(-gdp_growth_early * (anchor_year - STARTTIME))', '1e8 CNY/year', 'GDP outside high-tech enterprises (exogenous trend), anchored to 2018.', { inflows: ['gdp_trend_growth'] }),
     v('firm_scale', 'aux', undefined, 'EXP(firm_nominal_growth * (TIME - anchor_year))', '1', 'Per-firm nominal scale relative to 2018.'),
-    v('price_level', 'aux', undefined, 'EXP(inflation * (TIME - anchor_year))', '1', 'Price level relative to 2018 (deflates knowledge to real terms).'),
-    v('hte_anchor', 'aux', N, 'hte_share_of_group * (in_chengdu_city * hte_2018_chengdu_city + in_sichuan_other * (hte_2018_sichuan - hte_2018_chengdu_city) + in_chongqing * hte_2018_chongqing)', 'enterprise', 'Observed 2018 enterprises of the node (Table 2 split like the initial state): the size reference of the per-firm figures.'),
-    v('hte_size_weighted', 'aux', N, `hte_anchor * ${pow('XIDZ(hte, hte_anchor, 0)', '(1 - firm_size_dilution)')}`, 'enterprise', 'Enterprises in 2018-firm equivalents: newly certified firms are smaller than incumbents.'),
+    v('price_level', 'aux', undefined, 'EXP(inflation * (TIME - anchor_year))', '1', 'Price level relative to 2018 (deflates knowledge and GDP to real terms).'),
+    v('hte_anchor', 'aux', N, 'hte_share_of_group * (in_chengdu_city * hte_2018_chengdu_city + in_sichuan_other * (hte_2018_sichuan - hte_2018_chengdu_city) + in_chongqing * hte_2018_chongqing)', 'enterprise', 'Observed 2018 enterprises of the node (Table 2 split like the initial state): the size reference of the per-firm figures.', { save: 'instant' }),
+    v('hte_size_weighted', 'aux', N, 'hte_anchor * XIDZ(hte, hte_anchor, 0) ^ (1 - firm_size_dilution)', 'enterprise', 'Enterprises in 2018-firm equivalents: newly certified firms are smaller than incumbents.', { save: 'instant' }),
     v('hte_value_added', 'aux', N, 'hte_size_weighted * hte_output_per_firm_2018 * value_added_ratio * firm_scale', '1e8 CNY/year', 'GDP produced by high-tech enterprises (the innovation-driven part).'),
-    v('gdp', 'aux', N, 'gdp_trend + hte_value_added', '1e8 CNY/year', 'GDP of the node.'),
+    v('gdp_trend', 'stock', N, 'gdp_2015_province * gdp_share - INIT(hte_value_added)', '1e8 CNY/year', 'GDP outside high-tech enterprises (exogenous trend), from the 2015 level.', { inflows: ['gdp_trend_growth'] }),
+    v('gdp_rate', 'aux', N, 'gdp_trend + hte_value_added', '1e8 CNY/year', 'GDP of the node at this instant (yearly rate).'),
+    v('gdp', 'aux', N, 'gdp_rate', '1e8 CNY/year', 'GDP of the node; reported per year as the mean rate over the year, i.e. the year\'s GDP.'),
+    v('real_gdp', 'aux', N, 'gdp_rate / price_level', '1e8 CNY/year', 'GDP of the node at 2018 prices.'),
 
     section('rd', 'R&D expenditure and intensity'),
     v('rd_other_share', 'aux', N, 'in_sichuan * rd_other_share_sichuan + in_chongqing * rd_other_share_chongqing', '1', 'Non-HTE R&D share of GDP in the node\'s province.'),
     v('rd_enterprise', 'aux', N, 'rd_per_hte_2018 * firm_scale * hte_size_weighted', '1e8 CNY/year', 'R&D of high-tech enterprises.'),
-    v('rd_other', 'aux', N, 'rd_other_share * gdp', '1e8 CNY/year', 'R&D of public institutes, universities and other firms.'),
-    v('rd_extra', 'aux', N, 'rd_support_share * gdp', '1e8 CNY/year', 'Extra public R&D (rd_support lever).'),
+    v('rd_other', 'aux', N, 'rd_other_share * gdp_rate', '1e8 CNY/year', 'R&D of public institutes, universities and other firms.'),
+    v('rd_extra', 'aux', N, 'rd_support_share * gdp_rate', '1e8 CNY/year', 'Extra public R&D (rd_support lever).'),
     v('rd_science_city', 'aux', N, 'sci_spend * sci_host_share', '1e8 CNY/year', 'Science-city spending counted as R&D where it is built.'),
     v('rd_expenditure', 'aux', N, 'rd_enterprise + rd_other + rd_extra + rd_science_city', '1e8 CNY/year', 'Total R&D expenditure.'),
-    v('rd_intensity', 'aux', N, 'percent * rd_expenditure / gdp', 'percent', 'R&D intensity of the node (percent of GDP).'),
+    v('rd_intensity', 'aux', N, 'percent * rd_expenditure / gdp_rate', 'percent', 'R&D intensity of the node (percent of GDP).'),
 
     section('knowledge', 'Knowledge stock, spillovers, innovation'),
     v('knowledge_input', 'aux', N, '(rd_enterprise + rd_other + rd_extra) * duplication_factor', '1e8 CNY/year', 'R&D that adds to knowledge (facility spending enters as built capacity instead).'),
     v('knowledge_investment', 'flow', N, 'knowledge_input', '1e8 CNY/year', 'Inflow to the knowledge stock.'),
     v('knowledge_obsolescence', 'flow', N, 'knowledge * knowledge_depreciation', '1e8 CNY/year', 'Depreciation of knowledge.'),
     v('knowledge', 'stock', N, 'knowledge_input / (knowledge_depreciation + rd_pre_growth)', '1e8 CNY', 'R&D knowledge stock (perpetual inventory; initial R₀/(g + δ)).', { inflows: ['knowledge_investment'], outflows: ['knowledge_obsolescence'], nonNegative: true }),
-    v('facility_access', 'aux', N, `(1 - lever_science_city_sharing) * sci_host_share * facility + lever_science_city_sharing * facility * IF_THEN_ELSE(links_active, SUM(${linkBlend('reach')} * sci_host_share[src]), facility_reach_base)`, '1e8 CNY', 'Science-city capacity usable at the node: the host\'s own part plus the open part reached by distance.'),
-    v('effective_knowledge', 'aux', N, 'knowledge + facility_knowledge_weight * facility_access', '1e8 CNY', 'Own knowledge plus usable facility capacity.'),
+    v('facility_access', 'aux', N, `(1 - lever_science_city_sharing) * sci_host_share * facility + lever_science_city_sharing * facility * IF_THEN_ELSE(links_active, SUM(${linkBlend('reach')} * sci_host_share[src]), facility_reach_base)`, '1e8 CNY', 'Science-city capacity usable at the node: the host\'s own part plus the open part reached by distance.', { save: 'instant' }),
+    v('effective_knowledge', 'aux', N, 'knowledge + facility_knowledge_weight * facility_access', '1e8 CNY', 'Own knowledge plus usable facility capacity.', { save: 'instant' }),
     v('spillover_pool', 'aux', N, linkSum('spill', 'effective_knowledge'), '1e8 CNY', "Other nodes' knowledge weighted by distance decay and border: SUM(spill_weight × effective_knowledge), with the weight written out."),
-    v('real_knowledge', 'aux', N, 'effective_knowledge / price_level', '1e8 CNY', 'Effective knowledge at 2018 prices.'),
-    v('real_spillover', 'aux', N, 'spillover_pool / price_level', '1e8 CNY', 'Spillover pool at 2018 prices.'),
-    v('log_innovation', 'aux', N, 'own_knowledge_elasticity * LN(real_knowledge / INIT(real_knowledge)) + spillover_elasticity * LN(real_spillover / INIT(real_spillover))', '1', 'Logarithm of the innovation index (shared by the index and the formation term).'),
-    v('innovation_index', 'aux', N, 'EXP(log_innovation)', '1', 'Innovation output relative to 2015 (Bottazzi–Peri knowledge production).'),
+    v('real_knowledge', 'aux', N, 'effective_knowledge / price_level', '1e8 CNY', 'Effective knowledge at 2018 prices.', { save: 'instant' }),
+    v('real_spillover', 'aux', N, 'spillover_pool / price_level', '1e8 CNY', 'Spillover pool at 2018 prices.', { save: 'instant' }),
+    v('innovation_index', 'aux', N, '(real_knowledge / INIT(real_knowledge)) ^ own_knowledge_elasticity * (real_spillover / INIT(real_spillover)) ^ spillover_elasticity', '1', 'Innovation output relative to 2015 (Bottazzi–Peri knowledge production): own knowledge ^ elasticity × spillovers ^ elasticity.', { save: 'instant' }),
 
     section('transfer', 'Technology transfer (gravity)'),
     v('conversion', 'aux', N, '(in_chengdu_city * conversion_sichuan + in_sichuan_other * conversion_sichuan * conversion_sichuan_other_factor + in_chongqing * conversion_chongqing) * (1 + transfer_max_gain * transfer_effect)', '1/year', 'Conversion capability of knowledge into traded technology.'),
     v('seller_capacity', 'aux', N, 'conversion * effective_knowledge', '1e8 CNY/year', 'Technology the node can sell per unit of market access.'),
-    v('enterprises', 'aux', N, 'hte + sme', 'enterprise', 'Firms able to absorb technology.'),
-    v('enterprises_circle', 'aux', undefined, 'SUM(enterprises[:])', 'enterprise', 'Firms in the whole circle.'),
-    v('buyer_share', 'aux', N, `${pow('XIDZ(enterprises, INIT(enterprises), 0)', 'absorptive_elasticity')} * INIT(enterprises) / INIT(enterprises_circle)`, '1', "Absorptive capacity: the node's 2015 share of the circle's firms, grown with its firms (diminishing returns)."),
-    v('gdp_circle_index', 'aux', undefined, 'SUM(gdp[:]) / INIT(SUM(gdp[:]))', '1', 'Circle GDP relative to 2015 (proxy for the growth of the outside market).'),
+    v('enterprises', 'aux', N, 'hte + sme', 'enterprise', 'Firms able to absorb technology.', { save: 'instant' }),
+    v('enterprises_circle', 'aux', undefined, 'SUM(enterprises[:])', 'enterprise', 'Firms in the whole circle.', { save: 'instant' }),
+    v('buyer_share', 'aux', N, `XIDZ(enterprises, INIT(enterprises), 0) ^ absorptive_elasticity * INIT(enterprises) / INIT(enterprises_circle)`, '1', "Absorptive capacity: the node's 2015 share of the circle's firms, grown with its firms (diminishing returns)."),
+    v('gdp_circle_index', 'aux', undefined, 'SUM(gdp_rate[:]) / INIT(SUM(gdp_rate[:]))', '1', 'Circle GDP relative to 2015 (proxy for the growth of the outside market).'),
     v('market_access', 'aux', N, `external_market_weight * gdp_circle_index + ${linkSum('reach', 'buyer_share')}`, '1', 'Buyers reachable from the node: outside the circle plus distance-weighted buyers inside (SUM(reach × buyer_share)).'),
     v('tech_potential', 'aux', N, 'seller_capacity * market_access', '1e8 CNY/year', 'Turnover the gravity term alone would give (before the market saturates).'),
     v('tech_potential_province', 'aux', N, 'in_sichuan * SUM(tech_potential[:] * in_sichuan[:]) + in_chongqing * SUM(tech_potential[:] * in_chongqing[:])', '1e8 CNY/year', "Potential turnover of the node's province."),
-    v('gdp_province', 'aux', N, 'in_sichuan * SUM(gdp[:] * in_sichuan[:]) + in_chongqing * SUM(gdp[:] * in_chongqing[:])', '1e8 CNY/year', "GDP of the node's province."),
+    v('gdp_province', 'aux', N, 'in_sichuan * SUM(gdp_rate[:] * in_sichuan[:]) + in_chongqing * SUM(gdp_rate[:] * in_chongqing[:])', '1e8 CNY/year', "GDP of the node's province."),
     v('tech_saturation', 'aux', N, 'tech_turnover_ceiling * gdp_province / (tech_turnover_ceiling * gdp_province + tech_potential_province)', '1', "Saturation of the province's technology market: turnover / GDP approaches the ceiling as potential / GDP grows (1 − saturation = the share of potential not realised)."),
     v('tech_contracts', 'aux', N, 'tech_potential * tech_saturation', '1e8 CNY/year', 'Technology-contract turnover registered at the node (seller side); summed over a province it equals ceiling × GDP × P / (ceiling × GDP + P) for potential P.'),
     v('seller_sales', 'aux', N, 'seller_capacity * tech_saturation', '1e8 CNY/year', 'Technology the node sells per unit of market access after saturation.'),
     v('tech_absorbed', 'aux', N, `buyer_share * ${linkSum('reach', 'seller_sales')}`, '1e8 CNY/year', 'Technology bought by the node from sellers in the circle (saturated like the sellers\' turnover): buyer share × SUM(reach × seller_sales).'),
     v('absorbed_per_firm', 'aux', N, 'XIDZ(tech_absorbed / price_level, enterprises, 0)', '1e8 CNY/year/enterprise', 'Real technology absorbed per firm.'),
     v('absorbed_ratio', 'aux', N, 'XIDZ(absorbed_per_firm, INIT(absorbed_per_firm), 1)', '1', 'Real technology absorbed per firm relative to 2015.'),
-    // The power is taken through the logarithm (the formation term adds it to another exponent,
-    // saving one EXP and a costly POW per node and step); a ratio of 0 keeps POW's value.
-    v('log_transfer_push', 'aux', N, 'IF_THEN_ELSE(absorbed_ratio > 0, transfer_formation_elasticity * LN(absorbed_ratio), LN(absorbed_ratio ^ transfer_formation_elasticity))', '1', 'Logarithm of the push of absorbed technology on SME formation.'),
-    v('transfer_push', 'aux', N, 'EXP(log_transfer_push)', '1', 'Push of absorbed technology on SME formation (1 in 2015): absorbed_ratio ^ transfer_formation_elasticity.'),
+    v('transfer_push', 'aux', N, 'absorbed_ratio ^ transfer_formation_elasticity', '1', 'Push of absorbed technology on SME formation (1 in 2015).'),
 
     section('talent', 'Talent'),
     v('attractiveness_mean', 'aux', undefined, 'XIDZ(SUM(talent[:] * innovation_index[:]), SUM(talent[:]), 1)', '1', 'Talent-weighted mean innovation index of the circle.'),
     v('talent_mobility', 'aux', N, '1 + corridor_mobility_gain * corridor_effect * on_rail', '1', 'Mobility of talent; the corridor raises it on the rail lines (siphon effect).'),
     v('talent_growth_rate', 'aux', N, 'talent_growth_base + talent_duplication_loss * coordination_effect + talent_attraction * talent_mobility * (innovation_index / attractiveness_mean - 1)', '1/year', 'Talent growth: base, recovered duplication loss, attraction to faster-innovating nodes.'),
     v('talent_change', 'flow', N, 'talent * talent_growth_rate', 'person/year', 'Net change of S&T talent.'),
-    v('hte_initial', 'aux', N, 'hte_share_of_group * (in_chengdu_city * hte_2015_chengdu_city + in_sichuan_other * hte_2015_sichuan_other + in_chongqing * hte_2015_chongqing)', 'enterprise', 'High-tech enterprises at the end of 2015.'),
     v('talent', 'stock', N, 'talent_per_hte * hte_initial', 'person', 'S&T talent.', { inflows: ['talent_change'], nonNegative: true }),
 
-    section('enterprises', 'S&T SMEs and high-tech enterprises'),
+    section('policy', 'Certification policy (exogenous, sourced; holds its last value after the data end)'),
+    v('rd_deduction_rate', 'aux', undefined, 'TIME', '1', 'R&D super-deduction rate open to certifiable firms in year Y (it applies over [Y − 1, Y)): 50 % through 2017, 75 % from 2018, 100 % for manufacturers from 2021 (about half of the certifiable firms: 87.5 % on average), 100 % for small tech firms from 2022; held at 100 % afterwards (data/README.md, policy context).', { gf: { xs: [2014, 2017, 2020, 2021], ys: [0.5, 0.75, 0.875, 1], type: 'discrete' } }),
+    v('deduction_ratio', 'aux', undefined, 'SMTH1(rd_deduction_rate / rd_deduction_rate_2015, policy_response_time)', '1', 'The super-deduction relative to 2015, as firms respond to it (first-order adjustment).'),
+    v('certification_incentive', 'aux', undefined, 'deduction_ratio ^ certification_incentive_elasticity', '1', 'Push of the tax incentives on applications for certification (1 in 2015).'),
+
+    section('enterprises', 'S&T SMEs, certification and the three-year certificate'),
     v('formation_propensity', 'aux', N, 'in_chengdu_city * formation_propensity_chengdu_city + in_sichuan_other * formation_propensity_sichuan_other + in_chongqing * formation_propensity_chongqing', 'enterprise/person/year', 'SME formation per talent (calibrated per Table-2 group).'),
-    v('local_formation', 'aux', N, 'formation_propensity * talent * EXP(formation_knowledge_elasticity * log_innovation + log_transfer_push) * duplication_factor', 'enterprise/year', 'SMEs the node forms by itself.'),
+    v('local_formation', 'aux', N, 'formation_propensity * talent * innovation_index ^ formation_knowledge_elasticity * transfer_push * duplication_factor', 'enterprise/year', 'SMEs the node forms by itself: talent × innovation ^ elasticity × absorbed technology.'),
     v('parks_moved', 'aux', undefined, 'park_shift * SUM(is_core[:] * local_formation[:])', 'enterprise/year', "Cores' formation steered to co-built parks."),
     v('host_weight', 'aux', N, 'ZIDZ(is_noncore_zone * talent, SUM(is_noncore_zone[:] * talent[:]))', '1', 'Share of park formation each non-core zone hosts (by its talent).'),
-    v('formation', 'flow', N, 'local_formation * (1 - park_shift * is_core) + park_entry_multiplier * parks_moved * host_weight', 'enterprise/year', 'S&T SMEs formed.', { nonNegative: true }),
-    v('extra_rd_intensity', 'aux', N, '(rd_extra + rd_science_city) / gdp', '1', 'R&D the levers add at the node, as a share of its GDP (0 before they act).'),
+    v('qualifying_capacity', 'aux', N, 'qualifying_firms_per_gdp * real_gdp', 'enterprise', 'Firms that could qualify for certification (S&T SMEs and certified firms) the node\'s economy can hold: the ceiling of the finite pool.', { save: 'instant' }),
+    v('pool_room', 'aux', N, 'MAX(0, 1 - (sme + hte) / qualifying_capacity)', '1', 'Share of that ceiling not yet taken.', { save: 'instant' }),
+    v('formation', 'flow', N, '(local_formation * (1 - park_shift * is_core) + park_entry_multiplier * parks_moved * host_weight) * pool_room', 'enterprise/year', 'New S&T SMEs entering the registry (own and park formation), limited by the room left under the ceiling of the pool.', { nonNegative: true }),
+    v('extra_rd_intensity', 'aux', N, '(rd_extra + rd_science_city) / gdp_rate', '1', 'R&D the levers add at the node, as a share of its GDP (0 before they act).'),
     v('support_rd_intensity', 'aux', N, 'rd_other_share + extra_rd_intensity', '1', "R&D intensity of the node's supporting system (everything but the certified firms' own R&D)."),
-    // (support / its 2015 value) ^ e, with the 2015 value rd_other_share (no lever acts in 2015):
-    // exactly 1 while no lever adds R&D, so the power is taken only once one does.
-    v('capability', 'aux', N, `IF_THEN_ELSE(extra_rd_intensity > 0, ${pow('1 + extra_rd_intensity / rd_other_share', 'certification_rd_elasticity')}, 1)`, '1', "SMEs' R&D capability relative to 2015, raised by public and supporting R&D: (support_rd_intensity / rd_other_share) ^ certification_rd_elasticity."),
-    v('certification', 'flow', N, 'sme * certification_rate * capability', 'enterprise/year', 'SMEs certified as high-tech enterprises.', { nonNegative: true }),
+    v('capability', 'aux', N, '(support_rd_intensity / rd_other_share) ^ certification_rd_elasticity', '1', "SMEs' R&D capability relative to 2015, raised by public and supporting R&D."),
+    v('certification', 'flow', N, 'sme * certification_rate * capability * certification_incentive', 'enterprise/year', 'First certifications: SMEs in the registry certified as high-tech enterprises.', { nonNegative: true }),
     v('sme_exit', 'flow', N, 'sme * sme_exit_rate', 'enterprise/year', 'SMEs failing.', { nonNegative: true }),
     v('sme_per_hte', 'aux', N, 'in_sichuan * sme_per_hte_sichuan + in_chongqing * sme_per_hte_chongqing', '1', 'Initial pipeline per certified firm.'),
-    v('sme', 'stock', N, 'sme_per_hte * hte_initial', 'enterprise', 'Science-and-technology SMEs (pipeline).', { inflows: ['formation'], outflows: ['certification', 'sme_exit'], nonNegative: true }),
-    v('lapse', 'flow', N, 'hte * ((1 - renewal_probability) / certificate_validity + hte_exit_rate)', 'enterprise/year', 'Certificates not renewed after three years, and exits.', { nonNegative: true }),
-    v('hte', 'stock', N, 'hte_initial', 'enterprise', 'Certified high-tech enterprises.', { inflows: ['certification'], outflows: ['lapse'], nonNegative: true }),
+    v('hte_initial', 'aux', N, 'hte_share_of_group * (in_chengdu_city * hte_2015_chengdu_city + in_sichuan_other * hte_2015_sichuan_other + in_chongqing * hte_2015_chongqing)', 'enterprise', 'High-tech enterprises at the end of 2015.', { save: 'instant' }),
+    v('certificates_issued', 'aux', N, 'certification + renewal', 'enterprise/year', 'Certificates issued: first certifications and renewals.'),
+    v('certificates_expiring', 'aux', N, 'DELAY(certificates_issued, certificate_validity, hte_initial / certificate_validity) * EXP(-hte_exit_rate * certificate_validity)', 'enterprise/year', 'Certificates reaching the end of their three years, held by firms that have not exited meanwhile (before 2019, the certificates of 2013–2015 at the 2015 stock\'s even spread).'),
+    v('renewal', 'aux', N, 'renewal_probability * certificates_expiring', 'enterprise/year', 'Expiring certificates renewed (the firm stays certified).'),
+    v('lapse', 'flow', N, '(1 - renewal_probability) * certificates_expiring', 'enterprise/year', 'Expiring certificates not renewed.', { nonNegative: true }),
+    v('lapse_return', 'flow', N, 'lapse_return_share * lapse', 'enterprise/year', 'Firms whose certificate lapsed that stay in the S&T SME registry (they may apply again).', { nonNegative: true }),
+    v('hte_exit', 'flow', N, 'hte * hte_exit_rate', 'enterprise/year', 'Certified firms closing, merging or moving away.', { nonNegative: true }),
+    v('sme', 'stock', N, 'sme_per_hte * hte_initial', 'enterprise', 'Science-and-technology SMEs in the registry, not yet certified: the pool certification draws on.', { inflows: ['formation', 'lapse_return'], outflows: ['certification', 'sme_exit'], nonNegative: true }),
+    v('hte', 'stock', N, 'hte_initial', 'enterprise', 'Certified high-tech enterprises: d(hte)/dt = certification − lapse − exit.', { inflows: ['certification'], outflows: ['lapse', 'hte_exit'], nonNegative: true }),
 
     section('costs', 'Policy cost'),
     v('policy_cost', 'aux', undefined, `sci_spend + SUM(rd_extra[:]) + corridor_cost_full * lever_corridor_integration * ${on('corridor')} + park_cost * lever_parks_count * ${on('parks')} + coordination_cost_full * lever_coordination_level * ${on('coordination')} + transfer_cost_full * lever_transfer_level * ${on('transfer')}`, '1e8 CNY/year', 'Public money the levers spend per year.'),
@@ -247,16 +258,17 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     const sum = (x: string) => `SUM(${x}[:]${w})`;
     const label = r.name_en;
     out.push(
-      v(`hte_${r.id}`, 'aux', undefined, sum('hte'), 'enterprise', `High-tech enterprises, ${label}.`),
+      v(`hte_${r.id}`, 'aux', undefined, sum('hte'), 'enterprise', `High-tech enterprises, ${label} (end of year).`, { save: 'instant' }),
       v(`gdp_${r.id}`, 'aux', undefined, sum('gdp'), '1e8 CNY/year', `GDP, ${label}.`),
       v(`rd_expenditure_${r.id}`, 'aux', undefined, sum('rd_expenditure'), '1e8 CNY/year', `R&D expenditure, ${label}.`),
       v(`rd_intensity_${r.id}`, 'aux', undefined, `percent * rd_expenditure_${r.id} / gdp_${r.id}`, 'percent', `R&D intensity, ${label} (percent of GDP).`),
       v(`tech_contracts_${r.id}`, 'aux', undefined, sum('tech_contracts'), '1e8 CNY/year', `Technology-contract turnover, ${label}.`),
-      v(`sme_${r.id}`, 'aux', undefined, sum('sme'), 'enterprise', `S&T SMEs in the pipeline, ${label}.`),
+      v(`sme_${r.id}`, 'aux', undefined, sum('sme'), 'enterprise', `S&T SMEs in the registry, not yet certified, ${label} (end of year).`, { save: 'instant' }),
+      v(`sme_registry_${r.id}`, 'aux', undefined, `sme_${r.id} + hte_in_registry_share * hte_${r.id}`, 'enterprise', `Firms in the S&T SME registry, ${label}: the uncertified ones and the certified firms small enough to register (the observable of the pool).`, { save: 'instant' }),
     );
   }
   out.push(v('tech_potential_circle', 'aux', undefined, 'SUM(tech_potential[:])', '1e8 CNY/year', 'Potential technology-contract turnover of the circle before saturation (to show what the ceiling holds back).'));
-  out.push(v('hte_noncore_zones', 'aux', undefined, 'SUM(hte[:] * is_noncore_zone[:])', 'enterprise', 'High-tech enterprises in the ten non-core national zones (the hosts of co-built parks).'));
+  out.push(v('hte_noncore_zones', 'aux', undefined, 'SUM(hte[:] * is_noncore_zone[:])', 'enterprise', 'High-tech enterprises in the ten non-core national zones (the hosts of co-built parks).', { save: 'instant' }));
   return out;
 }
 

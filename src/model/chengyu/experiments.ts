@@ -6,12 +6,12 @@ import { runChengyu } from './run.ts';
 
 /** The paper package (scenarios/paper-package.json) as lever constants; each single-lever scenario uses the same setting. */
 export const PAPER_PACKAGE: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  science_city: { lever_science_city_investment: 50, lever_science_city_sharing: 0.5, lever_science_city_start_year: 2021 },
-  corridor: { lever_corridor_integration: 0.6, lever_corridor_start_year: 2022 },
-  parks: { lever_parks_count: 6, lever_parks_origin_share: 0.5, lever_parks_start_year: 2021 },
-  coordination: { lever_coordination_level: 0.7, lever_coordination_start_year: 2021 },
-  transfer: { lever_transfer_level: 0.6, lever_transfer_start_year: 2022 },
-  rd_support: { lever_rd_support_extra_share_gdp: 0.5, lever_rd_support_start_year: 2021 },
+  science_city: { lever_science_city_investment: 50, lever_science_city_sharing: 0.5, lever_science_city_start_year: 2026 },
+  corridor: { lever_corridor_integration: 0.6, lever_corridor_start_year: 2026 },
+  parks: { lever_parks_count: 6, lever_parks_origin_share: 0.5, lever_parks_start_year: 2026 },
+  coordination: { lever_coordination_level: 0.7, lever_coordination_start_year: 2026 },
+  transfer: { lever_transfer_level: 0.6, lever_transfer_start_year: 2026 },
+  rd_support: { lever_rd_support_extra_share_gdp: 0.5, lever_rd_support_start_year: 2026 },
 };
 
 /** All levers of the package together, as one constants record. */

@@ -2,7 +2,7 @@
 // one-call runs with lever constants and parameter overrides.
 import { compileModel, type CompiledModel } from '../engine/index.ts';
 import { modelHash } from '../engine/model.ts';
-import type { Method, ModelSpec, RunResult } from '../engine/types.ts';
+import type { Method, ModelSpec, RunResult, SimSpecs } from '../engine/types.ts';
 import { PARAMETER_INDEX } from './parameters.ts';
 import { buildChengyuSpec } from './equations.ts';
 
@@ -34,6 +34,8 @@ export interface ChengyuRunOptions {
   seed?: number | string;
   /** Parameter overrides by registry id (`id` or `id[node]`), applied as run constants (no recompiling). */
   parameters?: Record<string, number>;
+  /** Simulation overrides (dt, stop, saveMode …). */
+  sim?: Partial<SimSpecs>;
 }
 
 /** Check that every parameter override names a registry parameter (or one of its nodes). */
@@ -59,5 +61,6 @@ export function runChengyu(constants: Record<string, number> = {}, opts: Chengyu
     constants: { ...(opts.parameters ?? {}), ...constants },
     method: opts.method,
     seed: opts.seed,
+    ...(opts.sim ? { sim: opts.sim } : {}),
   });
 }

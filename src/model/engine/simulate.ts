@@ -174,9 +174,16 @@ export function simulateIntervalMean(
       if (prev < 0 || s === prev) {
         out[dst + i] = all[col + s];
       } else {
+        // A value constant over the interval is reported exactly (a float sum / n need not be).
+        const first = all[col + prev];
         let sum = 0;
-        for (let n = prev; n < s; n++) sum += all[col + n];
-        out[dst + i] = sum / (s - prev);
+        let same = true;
+        for (let n = prev; n < s; n++) {
+          const x = all[col + n];
+          sum += x;
+          if (x !== first) same = false;
+        }
+        out[dst + i] = same ? first : sum / (s - prev);
       }
       prev = s;
     }

@@ -43,8 +43,12 @@ export interface LeverSpec {
   doc: Bilingual;
 }
 
-/** First and last year a lever may start. */
-export const START_YEAR_RANGE = { min: 2021, max: 2035 } as const;
+/**
+ * First and last year a lever may start, and the default: levers start in 2026, the first year
+ * after the policies the baseline continues ("policies in place through 2025"); earlier years
+ * back to 2016 stay allowed for retrospective what-ifs.
+ */
+export const START_YEAR_RANGE = { min: 2016, max: 2035, default: 2026 } as const;
 
 function startYear(): LeverFieldSpec {
   return {
@@ -54,7 +58,7 @@ function startYear(): LeverFieldSpec {
     modelUnit: 'year',
     min: START_YEAR_RANGE.min,
     max: START_YEAR_RANGE.max,
-    default: START_YEAR_RANGE.min,
+    default: START_YEAR_RANGE.default,
     step: 1,
     integer: true,
   };
