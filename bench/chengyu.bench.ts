@@ -77,7 +77,7 @@ export async function run(): Promise<void> {
   const pkg = c.slice();
   for (const [k, x] of Object.entries(paperPackageConstants())) pkg[runner.constantIndex(k)] = x;
   const levers = timeIt(300, () => runner.run(pkg));
-  const objective = calibrationObjective(model);
+  const objective = calibrationObjective(undefined, model);
   const obj = timeIt(200, () => objective({ ...CALIBRATED_VALUES }));
   console.log(`compile (spec → program)     ${compileMs.toFixed(1)} ms`);
   console.log(`full run() every series      ${full.toFixed(3)} ms/run (baseline)`);

@@ -3,7 +3,7 @@
 // distribution as the uncertain inputs, and the headline KPIs per year as the outputs.
 import { CHENGYU_SIM } from '../chengyu/equations.ts';
 import { HEADLINE_OUTPUTS } from '../chengyu/outputs.ts';
-import { PARAMETERS } from '../chengyu/parameters.ts';
+import { posteriorHash, uncertainInputs, type UncertaintySource } from '../chengyu/posterior-data.ts';
 import { getChengyuModel, getChengyuModelHash, getChengyuSpec } from '../chengyu/run.ts';
 import type { Method } from '../engine/types.ts';
 import type { BatchModel } from './batch-model.ts';
@@ -23,14 +23,13 @@ export interface ChengyuBatchRef {
   /** Last simulated year (default 2035). */
   end?: number;
   dt?: number;
+  /** Where the uncertain inputs come from (default 'posterior'; see uncertainInputs). */
+  uncertainty?: UncertaintySource;
 }
 
-/** The registry's uncertain parameters, in registry order. */
-export function uncertainParameters(): UncertainParameter[] {
-  return PARAMETERS.filter((p) => p.distribution).map((p) => {
-    if (typeof p.value !== 'number') throw new Error(`parameter ${p.id}: per-node parameters cannot carry a distribution yet`);
-    return { id: p.id, distribution: p.distribution! };
-  });
+/** The uncertain inputs of the regional model for `source` (default: the joint posterior). */
+export function uncertainParameters(source: UncertaintySource = 'posterior'): UncertainParameter[] {
+  return uncertainInputs(source).params;
 }
 
 /** Build the regional model for a batch under a scenario. */
@@ -39,12 +38,14 @@ export function chengyuBatchModel(ref: ChengyuBatchRef): BatchModel {
   const saveTimes = Array.from({ length: end - CHENGYU_SIM.start + 1 }, (_, i) => CHENGYU_SIM.start + i);
   const sim = { stop: end, ...(ref.dt !== undefined ? { dt: ref.dt } : {}) };
   const opts = { outputs: ref.outputs ?? [...HEADLINE_OUTPUTS], saveTimes, ...(ref.method ? { method: ref.method } : {}), sim };
+  const inputs = uncertainInputs(ref.uncertainty ?? 'posterior');
   return runnerBatchModel({
     // getChengyuModel compiles getChengyuSpec(), the spec the provider is given.
     runner: provideRunner(getChengyuSpec(), opts, getChengyuModel),
-    params: uncertainParameters(),
+    params: inputs.params,
+    ...(inputs.joint ? { joint: inputs.joint } : {}),
     constants: ref.constants,
-    // Same version string as `chengyu-sim run` records: the hash of the full model spec.
-    version: `chengyu-${getChengyuModelHash()}`,
+    // The hash of the full model spec (as `chengyu-sim run` records), plus the uncertainty source.
+    version: `chengyu-${getChengyuModelHash()}-${ref.uncertainty ?? 'posterior'}${ref.uncertainty === 'prior' ? '' : `-${posteriorHash()}`}`,
   });
 }

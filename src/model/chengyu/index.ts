@@ -10,7 +10,7 @@ export type { ModelNode, Region, GroupId } from './nodes.ts';
 export { ZONES, ZONES_SOURCE } from './data/zones.ts';
 export type { Zone } from './data/zones.ts';
 export { RAIL_LINES, HINTERLAND_POINTS, PUBLISHED_DISTANCES_KM } from './data/geography.ts';
-export { OBSERVATIONS, CALIBRATION_TARGETS, EXCLUDED_NOTES, observationSigma } from './observations.ts';
+export { OBSERVATIONS, OFFICIAL_FIGURES, CALIBRATION_TARGETS, MODEL_ERROR, targetsUpTo, targetPenalty } from './observations.ts';
 export type { Observation, CalibrationTarget } from './observations.ts';
 export { calibrateChengyu, calibrationObjective, calibrationParameters, fitReport, checkTargets, CALIBRATION_BASIS } from './calibration.ts';
 export type { CalibrationFile, CalibrateOptions, FitReport, FitSeries, FitRow, TargetCheck } from './calibration.ts';

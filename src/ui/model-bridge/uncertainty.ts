@@ -19,9 +19,9 @@ export function fanOf(constants: Record<string, number>, column: string, runs: n
   return fan;
 }
 
-/** Morris screening (`trajectories` × (d+1) runs) of `column` in `year`: bars, largest effect first. */
+/** Morris screening (`trajectories` × (d+1) runs) of `column` in `year` over the posterior's marginals: bars, largest effect first. */
 export async function tornadoOf(constants: Record<string, number>, column: string, year: number, trajectories: number): Promise<TornadoBar[]> {
-  const model = chengyuBatchModel({ constants, outputs: [column] });
+  const model = chengyuBatchModel({ constants, outputs: [column], uncertainty: 'posterior-marginals' });
   const report = await sensitivity(
     { params: model.params, outputs: model.outputs, times: model.times },
     { method: 'morris', samples: trajectories, seed: UNCERTAINTY_SEED, kpis: [{ output: column, time: year }], bootstrap: 100 },
