@@ -21,6 +21,8 @@ const commandModules: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/bench.ts'),
   () => import('./commands/compare.ts'),
   () => import('./commands/calibrate.ts'),
+  () => import('./commands/validate.ts'),
+  () => import('./commands/data.ts'),
   () => import('./commands/doc.ts'),
   () => import('./commands/slurm.ts'),
   () => import('./commands/batch.ts'),

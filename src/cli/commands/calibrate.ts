@@ -1,23 +1,33 @@
-// `chengyu-sim calibrate`: fit the regional model's uncertain parameters to the 2015–2020
-// observations (the model's own, deterministic calibration), write the result atomically
-// to src/model/chengyu/calibration.json (or --out), and print the fit report.
+// `chengyu-sim calibrate`: fit the regional model's calibrated parameters to the 2015–2022
+// targets (a deterministic MAP fit), optionally sample the posterior, and print the fit report
+// (fit per series, acceptance targets, posterior diagnostics and coverage). It writes nothing
+// unless asked: `--write` replaces the committed calibration.json and posterior.json, `--out
+// FILE` writes both to one file of your own.
 import { fileURLToPath } from 'node:url';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { RunResult } from '../../model/engine/types.ts';
 import type { CalibrationFile, FitReport, TargetCheck } from '../../model/chengyu/index.ts';
+import type { PosteriorFile } from '../../model/chengyu/posterior.ts';
+import type { PosteriorCoverage } from '../../model/chengyu/posterior-check.ts';
+import { choiceOption } from '../choice-option.ts';
 import { CliError } from '../errors.ts';
-import { emit, writeFileAtomic } from '../io.ts';
+import { emit, writeOutFile } from '../io.ts';
 import { renderTable } from '../text-table.ts';
 import { checkOutPath } from './out-path.ts';
 
 /** The committed calibration file, which the model uses by default. */
 export const CALIBRATION_PATH = fileURLToPath(new URL('../../model/chengyu/calibration.json', import.meta.url));
+/** The committed posterior sample, which Monte Carlo, fan charts and sensitivity draw from. */
+export const POSTERIOR_PATH = fileURLToPath(new URL('../../model/chengyu/posterior.json', import.meta.url));
 
 /** Options of `calibrate`. */
 export interface CalibrateCliOptions {
   seed?: string;
   starts?: string;
   maxEvals?: string;
+  generations?: string;
+  posterior?: boolean;
+  write?: boolean;
   out?: string;
   reportOnly?: boolean;
   format?: 'table' | 'json';
@@ -40,6 +50,23 @@ const fmt = (v: number, like = v) => {
   return v.toFixed(a >= 100 ? 0 : a >= 1 ? 2 : 3);
 };
 const signed = (s: string) => (s.startsWith('-') || /^0(\.0+)?$/.test(s) ? s : `+${s}`);
+
+/** The posterior's diagnostics and coverage as aligned text. */
+export function posteriorText(post: PosteriorFile, cov: PosteriorCoverage): string {
+  const g = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
+  const rows = post.summary.map((s) => [s.id, g(s.q05), g(s.q50), g(s.q95), s.rhat.toFixed(3), s.ess.toFixed(0), s.atBound ?? '']);
+  const table = renderTable(['parameter', '5 %', 'median', '95 %', 'R-hat', 'ESS', 'at bound'], rows, ['left', 'right', 'right', 'right', 'right', 'right', 'left']);
+  const worst = post.summary.reduce((m, s) => Math.max(m, s.rhat), 0);
+  const minEss = post.summary.reduce((m, s) => Math.min(m, s.ess), Infinity);
+  const cors = post.correlations.slice(0, 12).map((c) => `  ${c.a} ~ ${c.b}: r = ${c.r}`).join('\n');
+  return (
+    `Posterior (${post.basis})\n${post.chains} chains × ${post.generations} generations, ${post.evaluations} model runs, acceptance ${post.acceptance}, ` +
+    `${post.draws.length} draws kept; largest R-hat ${worst.toFixed(3)}, smallest ESS ${minEss.toFixed(0)}.\n${table}\n` +
+    `Strongest correlations (|r| ≥ 0.5; near ±1 = not separately identified):\n${cors || '  none'}\n` +
+    `Prior only (the targets do not inform them): ${post.priorOnly.join(', ')}\n` +
+    `Coverage of the ${cov.bands.length} targets by the 90 % bands over ${cov.draws} draws: posterior predictive ${(100 * cov.predictiveCoverage).toFixed(0)} %, model values alone ${(100 * cov.modelCoverage).toFixed(0)} %.\n`
+  );
+}
 
 /** The fit report and the acceptance targets as aligned text. */
 export function fitReportText(report: FitReport, checks: readonly TargetCheck[]): string {
@@ -71,41 +98,64 @@ async function reportFor(parameters: Record<string, number>): Promise<{ run: Run
 export function register(program: Command): void {
   program
     .command('calibrate')
-    .description('fit the uncertain parameters to the 2015–2020 observations, write calibration.json, print the fit report')
-    .option('--seed <n>', 'random seed of the multi-start (default: the model\'s)')
-    .option('--starts <n>', 'number of starts (default: the model\'s)')
-    .option('--max-evals <n>', 'model runs per start (default: the model\'s)')
-    .option('--out <file>', 'where to write the calibration (default: the committed src/model/chengyu/calibration.json)')
-    .option('--report-only', 'print the fit report of the current calibration without fitting')
-    .option('--report <file>', 'also write the fit report to a file')
-    .addOption(new Option('--format <format>', 'fit report format').choices(['table', 'json']).default('table'))
+    .description('fit the model to the 2015–2022 targets and print the fit report; writes only with --write or --out')
+    .option('--seed <n>', "random seed of the fit's starts and of the posterior chains (default: the model's)")
+    .option('--starts <n>', 'number of starts of the point fit (default: the model\'s)')
+    .option('--max-evals <n>', 'model runs per start of the point fit (default: the model\'s)')
+    .option('--posterior', 'also sample the posterior (several minutes; implied by --write)')
+    .option('--generations <n>', 'generations of the posterior chains (default: the model\'s)')
+    .option('--write', 'replace the committed src/model/chengyu/calibration.json and posterior.json')
+    .option('--out <file>', 'write the calibration (and the posterior, when sampled) to this JSON file instead')
+    .option('--report-only', 'print the report of the committed calibration and posterior, fitting nothing')
+    .option('--report <file>', 'also write the report to a file')
+    .addOption(choiceOption('--format <format>', 'report format', ['table', 'json']).default('table'))
     .action(async (opts: CalibrateCliOptions) => {
       const seed = positiveInt('--seed', opts.seed, 2 ** 31);
       const starts = positiveInt('--starts', opts.starts, 1000);
       const maxEvals = positiveInt('--max-evals', opts.maxEvals, 1e7);
+      const generations = positiveInt('--generations', opts.generations, 1e7);
+      if (opts.write && opts.out) throw new CliError('--write and --out exclude each other: --write replaces the committed files, --out writes your own');
+      if (opts.reportOnly && (opts.write || opts.out)) throw new CliError('--report-only fits nothing, so there is nothing to --write or --out');
       checkOutPath(opts.out);
       checkOutPath(opts.report, '--report');
       const { calibrateChengyu, CALIBRATED_VALUES } = await import('../../model/chengyu/index.ts');
+      const { samplePosterior } = await import('../../model/chengyu/posterior.ts');
+      const { posteriorCoverage } = await import('../../model/chengyu/posterior-check.ts');
+      const { POSTERIOR } = await import('../../model/chengyu/posterior-data.ts');
+      const progress = (m: string) => process.stderr.write(`${m}\n`);
       let parameters: Record<string, number> = { ...CALIBRATED_VALUES };
       let file: CalibrationFile | undefined;
+      let post: PosteriorFile | undefined = opts.reportOnly ? POSTERIOR : undefined;
       if (!opts.reportOnly) {
-        const progress = (m: string) => process.stderr.write(`${m}\n`);
         progress('calibrate: fitting (deterministic for a given seed, starts and max-evals) …');
         file = calibrateChengyu({ seed, starts, maxEvals, onProgress: progress });
         parameters = file.parameters;
+        if (opts.posterior || opts.write) {
+          progress('calibrate: sampling the posterior …');
+          const t0 = Date.now();
+          post = samplePosterior({ start: parameters, ...(seed ? { seed } : {}), ...(generations ? { generations } : {}), onProgress: progress });
+          progress(`calibrate: posterior sampled in ${((Date.now() - t0) / 1000).toFixed(0)} s (${post.evaluations} model runs)`);
+        }
       }
       const { report, checks } = await reportFor(parameters);
+      const cov = post ? posteriorCoverage(post) : undefined;
       const text =
         opts.format === 'json'
-          ? `${JSON.stringify({ calibration: file ?? { parameters }, report, targets: checks }, null, 2)}\n`
-          : fitReportText(report, checks);
-      // Write the calibration only once the report has been produced from it.
-      if (file) {
-        const out = opts.out ?? CALIBRATION_PATH;
-        writeFileAtomic(out, `${JSON.stringify(file, null, 2)}\n`);
-        process.stderr.write(`calibrate: wrote ${out}\n`);
+          ? `${JSON.stringify({ calibration: file ?? { parameters }, report, targets: checks, ...(post ? { posterior: { ...post, draws: undefined }, coverage: cov } : {}) }, null, 2)}\n`
+          : `${fitReportText(report, checks)}${post && cov ? `\n${posteriorText(post, cov)}` : ''}`;
+      // Write only once the report has been produced from the new calibration.
+      if (file && opts.write) {
+        writeOutFile(CALIBRATION_PATH, `${JSON.stringify(file, null, 2)}\n`);
+        progress(`calibrate: wrote ${CALIBRATION_PATH}`);
+        writeOutFile(POSTERIOR_PATH, `${JSON.stringify(post)}\n`);
+        progress(`calibrate: wrote ${POSTERIOR_PATH}`);
+      } else if (file && opts.out) {
+        writeOutFile(opts.out, `${JSON.stringify({ ...file, ...(post ? { posterior: post } : {}) }, null, 2)}\n`);
+        progress(`calibrate: wrote ${opts.out}`);
+      } else if (file) {
+        progress('calibrate: nothing written (use --write to replace the committed calibration, or --out FILE)');
       }
-      if (opts.report) writeFileAtomic(opts.report, text);
+      if (opts.report) writeOutFile(opts.report, text, '--report');
       await emit(text);
     });
 }

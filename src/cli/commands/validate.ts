@@ -1,0 +1,72 @@
+// `chengyu-sim validate`: hindcast skill. Fit the model on the targets up to a cut-off year
+// (default 2019), forecast the later ones, print the errors per series, and the same errors
+// for the committed 2015–2022 fit in-sample; `--out FILE.csv` writes every point.
+import { Command } from 'commander';
+import type { Validation } from '../../model/chengyu/validation.ts';
+import { choiceOption } from '../choice-option.ts';
+import { CliError } from '../errors.ts';
+import { emit, writeOutFile } from '../io.ts';
+import { fileURLToPath } from 'node:url';
+import { renderTable } from '../text-table.ts';
+import { positiveInt } from './calibrate.ts';
+import { outFormat } from './out-format.ts';
+import { checkOutPath } from './out-path.ts';
+
+/** The committed validation, which docs/model.md and the web app's data-and-method panel show. */
+export const VALIDATION_PATH = fileURLToPath(new URL('../../model/chengyu/validation.json', import.meta.url));
+
+/** Per-series errors of a hindcast and the in-sample fit as aligned text. */
+export function validationText(hind: Validation, fit: Validation): string {
+  const table = (v: Validation, role: 'fit' | 'forecast') =>
+    renderTable(
+      ['series', 'points', 'MAPE %', 'max |error| %', 'bias %'],
+      v.series.filter((s) => s.role === role).map((s) => [s.output, String(s.points), s.mape.toFixed(1), s.maxAbsPct.toFixed(1), s.biasPct.toFixed(1)]),
+      ['left', 'right', 'right', 'right', 'right'],
+    );
+  return (
+    `Hindcast: fitted on the targets 2015–${hind.cutoff}, forecast ${hind.cutoff + 1}–2022 (exogenous inputs such as the tax policy path as they happened):\n` +
+    `${table(hind, 'forecast')}\nIn-sample: the committed 2015–2022 calibration:\n${table(fit, 'fit')}`
+  );
+}
+
+/** Every point of both validations as CSV. */
+export function validationCsv(hind: Validation, fit: Validation): string {
+  const lines = ['validation,cutoff,output,year,role,observed,simulated,error_pct'];
+  for (const [name, v] of [['hindcast', hind], ['in_sample', fit]] as const) {
+    for (const r of v.rows) lines.push([name, v.cutoff, r.output, r.year, r.role, r.observed, r.simulated, r.errorPct].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Register `validate`. */
+export function register(program: Command): void {
+  program
+    .command('validate')
+    .description('hindcast skill: fit on data up to a cut-off year, forecast the rest; and the 2015–2022 fit in-sample')
+    .option('--cutoff <year>', 'last year of the data the hindcast fit sees (2016–2021)', '2019')
+    .option('--starts <n>', 'starts of the hindcast fit (default: the model\'s)')
+    .option('--max-evals <n>', 'model runs per start of the hindcast fit (default: the model\'s)')
+    .addOption(choiceOption('--format <format>', 'output format (default: table, or from the --out extension: .txt, .csv, .json)', ['table', 'csv', 'json']))
+    .option('--out <file>', 'write to a file instead of stdout (- for stdout)')
+    .option('--write', 'replace the committed src/model/chengyu/validation.json (shown in docs/model.md and the web app)')
+    .action(async (opts: { cutoff: string; starts?: string; maxEvals?: string; format?: 'table' | 'csv' | 'json'; out?: string; write?: boolean }) => {
+      const cutoff = Number(opts.cutoff);
+      if (!/^\d{4}$/.test(opts.cutoff) || cutoff < 2016 || cutoff > 2021) throw new CliError(`--cutoff: ${JSON.stringify(opts.cutoff)} is not allowed; allowed: a year in [2016, 2021]`);
+      const starts = positiveInt('--starts', opts.starts, 1000);
+      const maxEvals = positiveInt('--max-evals', opts.maxEvals, 1e7);
+      const format = outFormat(opts.out, opts.format, { '.txt': 'table', '.csv': 'csv', '.json': 'json' }) ?? 'table';
+      checkOutPath(opts.out);
+      const { hindcast, inSample } = await import('../../model/chengyu/validation.ts');
+      const { CALIBRATED_VALUES } = await import('../../model/chengyu/index.ts');
+      process.stderr.write(`validate: fitting on 2015–${cutoff} …\n`);
+      const hind = hindcast(cutoff, { starts, maxEvals, onProgress: (m) => process.stderr.write(`${m}\n`) });
+      const fit = inSample({ ...CALIBRATED_VALUES });
+      const text =
+        format === 'json' ? `${JSON.stringify({ hindcast: hind, inSample: fit }, null, 2)}\n` : format === 'csv' ? validationCsv(hind, fit) : validationText(hind, fit);
+      if (opts.write) {
+        writeOutFile(VALIDATION_PATH, `${JSON.stringify({ hindcast: hind, inSample: fit }, null, 1)}\n`);
+        process.stderr.write(`validate: wrote ${VALIDATION_PATH}\n`);
+      }
+      await emit(text, opts.out);
+    });
+}
