@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { listChunks, readManifest } from '../../model/analysis/node/batch-dir.ts';
-import { EXIT } from '../exit-codes.ts';
+import { onInterrupt } from '../interrupt.ts';
 
 /** `args` as one shell command line (single quotes where a shell would split or expand). */
 export function shellLine(args: readonly string[]): string {
@@ -33,14 +33,9 @@ function removeOwnTempFiles(dir: string): void {
 
 /** Until the returned function is called, SIGINT reports the kept runs and how to resume, and exits 130. */
 export function reportInterrupt(dir: string, runs: number, resume: readonly string[]): () => void {
-  const onSigint = (): void => {
+  // Worker threads end with the process; every chunk on disk is already complete.
+  return onInterrupt(() => {
     removeOwnTempFiles(dir);
-    // On a terminal the progress bar holds the line: start a new one.
-    const nl = process.stderr.isTTY ? '\n' : '';
-    process.stderr.write(`${nl}batch: interrupted; ${keptRuns(dir, runs)}\nbatch: resume with the same command: ${shellLine(['chengyu-sim', ...resume])}\n`);
-    // Worker threads end with the process; every chunk on disk is already complete.
-    process.exit(EXIT.interrupted);
-  };
-  process.once('SIGINT', onSigint);
-  return () => process.off('SIGINT', onSigint);
+    return `batch: interrupted; ${keptRuns(dir, runs)}\nbatch: resume with the same command: ${shellLine(['chengyu-sim', ...resume])}\n`;
+  });
 }

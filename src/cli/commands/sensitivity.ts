@@ -9,6 +9,7 @@ import { spawnInThread } from '../../model/worker/in-thread.ts';
 import { poolEvaluator } from '../../model/worker/pool-evaluate.ts';
 import { WorkerPool } from '../../model/worker/pool.ts';
 import { CliError } from '../errors.ts';
+import { onInterrupt } from '../interrupt.ts';
 import { emit } from '../io.ts';
 import { renderTable } from '../text-table.ts';
 import { analysisInput, intOption } from './analysis-input.ts';
@@ -96,6 +97,7 @@ export async function sensitivityCommand(scenario: string | undefined, o: Sensit
   const pool = workers > 0 ? await createFastNodePool(workers) : new WorkerPool(spawnInThread, 1);
   let report: SensitivityReport;
   let version: string;
+  const stopReporting = onInterrupt(() => 'sensitivity: interrupted; nothing was written\n');
   try {
     const info = await pool.describe(job);
     version = info.version;
@@ -108,6 +110,7 @@ export async function sensitivityCommand(scenario: string | undefined, o: Sensit
   } catch (err) {
     throw err instanceof CliError ? err : new CliError(err instanceof Error ? err.message : String(err));
   } finally {
+    stopReporting();
     pool.close();
   }
   const text = format === 'json' ? reportJson(report, { scenario: input.scenario, model_version: version }) : reportTable(report);
