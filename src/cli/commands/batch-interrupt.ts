@@ -36,6 +36,7 @@ export function reportInterrupt(dir: string, runs: number, resume: readonly stri
   // Worker threads end with the process; every chunk on disk is already complete.
   return onInterrupt(() => {
     removeOwnTempFiles(dir);
-    return `batch: interrupted; ${keptRuns(dir, runs)}\nbatch: resume with the same command: ${shellLine(['chengyu-sim', ...resume])}\n`;
+    const stdin = resume.includes('-') ? ', the same scenario on its stdin' : '';
+    return `batch: interrupted; ${keptRuns(dir, runs)}\nbatch: resume with the same command${stdin}: ${shellLine(['chengyu-sim', ...resume])}\n`;
   });
 }
