@@ -86,7 +86,7 @@ describe('exports', () => {
 });
 
 describe('numbers', () => {
-  it('R&D-intensity differences are percentage points, and values keep two decimals', async () => {
+  it('R&D-intensity differences are percentage points, and values keep two decimals', { timeout: 120_000 }, async () => {
     const page = await open();
     await nudge(page, '#rd_support-extra_share_gdp-slider', 4);
     const card = page.locator('cy-kpi-cards button[data-kpi=rd_intensity]');
@@ -100,6 +100,17 @@ describe('numbers', () => {
     const values = await page.locator('cy-data-table tbody td').allTextContents();
     expect(values.length).toBeGreaterThan(20);
     for (const v of values) expect(v).toMatch(/^(\d+\.\d{2})?$/);
+    await page.locator('#toggle-table').click();
+    // The chart's tooltip: the same two decimals.
+    const plot = (await page.locator('cy-line-chart .plot').boundingBox())!;
+    await page.mouse.move(plot.x + plot.width * 0.75, plot.y + plot.height / 2);
+    const tip = page.locator('cy-line-chart .plot div', { hasText: '当前:' }).last();
+    await tip.waitFor();
+    expect(await tip.textContent()).toMatch(/当前: \d+\.\d{2}/);
+    // Sensitivity of a percentage: in percentage points.
+    await page.locator('#tornado').click();
+    await page.locator('#tornado-table').waitFor({ timeout: 90_000 });
+    expect(await page.locator('#tornado-table thead').textContent()).toContain('μ*（个百分点）');
     await page.locator('[data-lang=en]').click();
     expect((await card.locator('.delta').textContent())?.trim()).toMatch(/^vs baseline \+\d+\.\d{2} pp$/);
     await page.close();

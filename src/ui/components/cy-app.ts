@@ -744,7 +744,7 @@ export class CyApp extends LitElement {
               </div>
               <div class="card later">
                 <cy-uncertainty-panel ?enabled=${this.uncEnabled} runs=${this.uncRuns} status=${this.uncStatus ? t(lang, this.uncStatus.key, { n: formatNumber(lang, this.uncStatus.runs, 0) }) : ''} .bars=${this.tornadoBars}
-                  tornadoStatus=${this.tornadoRunning ? t(lang, 'unc.tornadoRunning') : ''} unit=${unit} lang=${lang}
+                  tornadoStatus=${this.tornadoRunning ? t(lang, 'unc.tornadoRunning') : ''} unit=${kpi?.deltaUnit?.[lang] ?? unit} lang=${lang}
                   @uncertainty-change=${this.onUncertainty} @tornado-request=${this.onTornado}></cy-uncertainty-panel>
               </div>
               <div class="card later">

@@ -74,7 +74,7 @@ export class CyChartPanel extends LitElement {
           <button type="button" id="export-csv" aria-label=${t(lang, 'export.csv')} @click=${this.exportCsv}>CSV</button>
         </span>
       </div>
-      <cy-line-chart ?hidden=${this.showTable} .series=${this.series} heading=${this.heading} unit=${this.unit} lang=${lang}></cy-line-chart>
+      <cy-line-chart ?hidden=${this.showTable} .series=${this.series} heading=${this.heading} unit=${this.unit} digits=${this.context.shownDigits} lang=${lang}></cy-line-chart>
       ${this.showTable
         ? html`<cy-data-table .series=${this.series} caption=${`${this.heading} (${this.unit})`} digits=${this.context.shownDigits} lang=${lang}></cy-data-table>`
         : ''}`;

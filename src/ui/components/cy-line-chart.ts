@@ -6,7 +6,7 @@ import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { BAND_COLOR, BASELINE_COLOR, CURRENT_COLOR, HISTORY_COLOR, type ChartSeries } from './chart-types.ts';
-import { formatNumber, type Lang } from '../i18n/i18n.ts';
+import { formatFixed, formatNumber, type Lang } from '../i18n/i18n.ts';
 
 use([LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, SVGRenderer]);
 
@@ -16,12 +16,15 @@ export class CyLineChart extends LitElement {
     series: { attribute: false },
     heading: { type: String },
     unit: { type: String },
+    digits: { type: Number },
     lang: { type: String },
   };
 
   declare series: ChartSeries[];
   declare heading: string;
   declare unit: string;
+  /** Decimals of values in the tooltip (the indicator's, as on the cards); axis ticks choose their own. */
+  declare digits: number | undefined;
   declare lang: Lang;
   private chart: ECharts | undefined;
   private resizeObserver: ResizeObserver | undefined;
@@ -59,7 +62,7 @@ export class CyLineChart extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (this.chart && (changed.has('series') || changed.has('lang') || changed.has('unit') || changed.has('heading'))) this.draw();
+    if (this.chart && (changed.has('series') || changed.has('lang') || changed.has('digits') || changed.has('unit') || changed.has('heading'))) this.draw();
   }
 
   override disconnectedCallback(): void {
@@ -83,6 +86,7 @@ export class CyLineChart extends LitElement {
     if (!this.chart) return;
     const lang = this.lang;
     const fmt = (v: number) => formatNumber(lang, v);
+    const fmtValue = (v: number) => formatFixed(lang, v, this.digits);
     const series = this.series.flatMap((s): Array<Record<string, unknown>> => {
       const data: Array<[number, number]> = [];
       for (let i = 0; i < s.times.length; i++) data.push([s.times[i], s.values[i]]);
@@ -133,7 +137,7 @@ export class CyLineChart extends LitElement {
             const shown = list.filter((p) => !bandIds.has(p.seriesId ?? ''));
             if (shown.length === 0) return '';
             const head = String(shown[0].value[0]);
-            return [head, ...shown.map((p) => `${p.marker}${escapeHtml(p.seriesName)}: ${fmt(p.value[1])}`)].join('<br/>');
+            return [head, ...shown.map((p) => `${p.marker}${escapeHtml(p.seriesName)}: ${fmtValue(p.value[1])}`)].join('<br/>');
           },
         },
         xAxis: { type: 'value', min: 2015, max: 2035, interval: 5, axisLabel: { formatter: (v: number) => String(v) } },

@@ -82,7 +82,7 @@ export class CyUncertaintyPanel extends LitElement {
       ${this.bars
         ? html`<table id="tornado-table">
             <caption class="note">${t(lang, 'unc.tornadoCaption')}</caption>
-            <thead><tr><th scope="col">${t(lang, 'unc.param')}</th><th scope="col">μ* (${this.unit})</th><th scope="col"></th></tr></thead>
+            <thead><tr><th scope="col">${t(lang, 'unc.param')}</th><th scope="col">${lang === 'zh' ? `μ*（${this.unit}）` : `μ* (${this.unit})`}</th><th scope="col"></th></tr></thead>
             <tbody>
               ${this.bars.slice(0, 10).map(
                 (b) => html`<tr><th scope="row"><code>${b.param}</code></th><td class="num">${formatNumber(lang, b.value)}</td>
