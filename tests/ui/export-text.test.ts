@@ -83,3 +83,11 @@ describe('share links with pin titles', () => {
     expect(decodeShareFragment(encodeShareFragment(state), ['circle'])).toEqual(state);
   });
 });
+
+describe('brackets', () => {
+  it('are full-width in Chinese', async () => {
+    const { inParens } = await import('../../src/ui/i18n/i18n.ts');
+    expect('单位' + inParens('zh', '家')).toBe('单位（家）');
+    expect('Unit' + inParens('en', 'firms')).toBe('Unit (firms)');
+  });
+});

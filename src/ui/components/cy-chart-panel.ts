@@ -7,7 +7,7 @@ import type { CyLineChart } from './cy-line-chart.ts';
 import { exportCsvText } from '../lib/export-csv.ts';
 import { framedSvg } from '../lib/svg-frame.ts';
 import { downloadBlob, fileNameFrom, svgToPng } from '../lib/download.ts';
-import { t, type Lang } from '../i18n/i18n.ts';
+import { inParens, t, type Lang } from '../i18n/i18n.ts';
 import { focusRing } from './focus-ring.ts';
 import './cy-line-chart.ts';
 import './cy-data-table.ts';
@@ -76,7 +76,7 @@ export class CyChartPanel extends LitElement {
       </div>
       <cy-line-chart ?hidden=${this.showTable} .series=${this.series} heading=${this.heading} unit=${this.unit} digits=${this.context.shownDigits} lang=${lang}></cy-line-chart>
       ${this.showTable
-        ? html`<cy-data-table .series=${this.series} caption=${`${this.heading} (${this.unit})`} digits=${this.context.shownDigits} lang=${lang}></cy-data-table>`
+        ? html`<cy-data-table .series=${this.series} caption=${this.heading + inParens(lang, this.unit)} digits=${this.context.shownDigits} lang=${lang}></cy-data-table>`
         : ''}`;
   }
 

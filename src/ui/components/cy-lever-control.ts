@@ -4,7 +4,7 @@
 // note saying that a typed value was brought into range (so nothing changes silently).
 import { LitElement, css, html } from 'lit';
 import type { LeverFieldSpec, LeverSpec } from '../../model/scenario/levers.ts';
-import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
+import { formatNumber, inParens, t, type Lang } from '../i18n/i18n.ts';
 import { focusRing } from './focus-ring.ts';
 import { codeText } from './code-text.ts';
 
@@ -110,7 +110,7 @@ export class CyLeverControl extends LitElement {
     const num = (x: number) => (f.field === 'start_year' ? String(x) : formatNumber(lang, x, 2));
     // Chinese text takes full-width punctuation.
     const range = `${t(lang, 'levers.range')}${lang === 'zh' ? '：' : ': '}${num(f.min)}–${num(f.max)} ${unit}`;
-    const label = lang === 'zh' ? `${f.label[lang]}（${unit}）` : `${f.label[lang]} (${unit})`;
+    const label = f.label[lang] + inParens(lang, unit);
     return html`<div class="field">
       <label for="${id}-slider">${label}</label>
       <input id="${id}-slider" type="range" min=${f.min} max=${f.max} step=${f.step} .value=${String(v)}

@@ -5,7 +5,7 @@ import { LitElement, css, html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { KpiInfo } from '../model-bridge/types.ts';
 import { MAX_PINS, MAX_PIN_NAME } from '../state/app-state.ts';
-import { formatDelta, formatFixed, t, withUnit, type Lang } from '../i18n/i18n.ts';
+import { formatDelta, formatFixed, inParens, t, withUnit, type Lang } from '../i18n/i18n.ts';
 import { focusRing } from './focus-ring.ts';
 import { PIN_COLORS } from './chart-types.ts';
 
@@ -101,7 +101,7 @@ export class CyPinBoard extends LitElement {
     if (this.kpis.length === 0) return html``;
     return html`<h3>${t(lang, 'pins.diffHeading')} · ${this.areaLabel}</h3>
       <table id="diff">
-        <thead><tr><th scope="col"></th>${this.kpis.map((k) => html`<th scope="col">${k.label[lang]} (${k.unit[lang]})</th>`)}</tr></thead>
+        <thead><tr><th scope="col"></th>${this.kpis.map((k) => html`<th scope="col">${k.label[lang]}${inParens(lang, k.unit[lang])}</th>`)}</tr></thead>
         <tbody>
           <tr><th scope="row">${t(lang, 'baseline')}</th>
             ${this.kpis.map((k, j) => html`<td>${this.fmt(this.baseline[j], k)}</td>`)}</tr>

@@ -4,7 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import type { ParameterNote, StructureVariable } from '../model-bridge/types.ts';
 import { loopsThrough, usedBy, type DependencyGraph } from '../lib/graph-loops.ts';
-import { formatNumber, t, type Lang, type MessageKey } from '../i18n/i18n.ts';
+import { formatNumber, inParens, t, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { unitLabel } from '../lib/unit-label.ts';
 import { codeText } from './code-text.ts';
 import { focusRing } from './focus-ring.ts';
@@ -85,7 +85,7 @@ export class CyStructureView extends LitElement {
         : html`<ol id="structure-loops">
             ${loops.map(
               (loop) => html`<li>${loop.map((n, i) => html`${i > 0 ? html`<span class="arrow">→</span>` : ''}${this.nameButton(n)}`)}<span class="arrow">→</span><code>${loop[0]}</code>
-                (${t(lang, 'structure.loopLength', { n: loop.length })})</li>`,
+                ${inParens(lang, t(lang, 'structure.loopLength', { n: loop.length }))}</li>`,
             )}
           </ol>`}
     </section>`;
@@ -94,7 +94,7 @@ export class CyStructureView extends LitElement {
   private renderParameter(p: ParameterNote) {
     const lang = this.lang;
     const f = (x: number) => formatNumber(lang, x, 4);
-    const value = Array.isArray(p.value) ? `${f(p.value[0])} – ${f(p.value[1])} (${t(lang, 'structure.perNode')})` : f(p.value);
+    const value = Array.isArray(p.value) ? `${f(p.value[0])} – ${f(p.value[1])}${inParens(lang, t(lang, 'structure.perNode'))}` : f(p.value);
     return html`<dl class="param" id="structure-parameter">
       <dt>${t(lang, 'structure.value')}</dt><dd>${value} ${this.unitText(p.unit)}</dd>
       <dt>${t(lang, 'structure.plausible')}</dt><dd>${f(p.range[0])} – ${f(p.range[1])}</dd>

@@ -4,7 +4,7 @@
 // an accessible table with bars. Emits `uncertainty-change` {enabled, runs} and `tornado-request`.
 import { LitElement, css, html } from 'lit';
 import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
-import { formatNumber, t, type Lang } from '../i18n/i18n.ts';
+import { formatNumber, inParens, t, type Lang } from '../i18n/i18n.ts';
 import { focusRing } from './focus-ring.ts';
 
 /** Run counts offered for the band. */
@@ -82,7 +82,7 @@ export class CyUncertaintyPanel extends LitElement {
       ${this.bars
         ? html`<table id="tornado-table">
             <caption class="note">${t(lang, 'unc.tornadoCaption')}</caption>
-            <thead><tr><th scope="col">${t(lang, 'unc.param')}</th><th scope="col">${lang === 'zh' ? `μ*（${this.unit}）` : `μ* (${this.unit})`}</th><th scope="col"></th></tr></thead>
+            <thead><tr><th scope="col">${t(lang, 'unc.param')}</th><th scope="col">μ*${inParens(lang, this.unit)}</th><th scope="col"></th></tr></thead>
             <tbody>
               ${this.bars.slice(0, 10).map(
                 (b) => html`<tr><th scope="row"><code>${b.param}</code></th><td class="num">${formatNumber(lang, b.value)}</td>

@@ -67,6 +67,11 @@ export function formatDelta(lang: Lang, value: number, digits?: number, fixed = 
   return (value > 0 ? '+' : '−') + body;
 }
 
+/** `text` in brackets after what precedes it: full-width "（…）" in Chinese, " (…)" in English. */
+export function inParens(lang: Lang, text: string): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
 /** A value with its unit ("1,234 家", "1,234 enterprises", "2.3%"). */
 export function withUnit(formatted: string, unit: string): string {
   if (!unit) return formatted;
