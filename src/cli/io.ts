@@ -33,7 +33,8 @@ export async function writeStdout(text: string): Promise<void> {
  */
 export function writeOutFile(out: string, text: string, option = '--out'): void {
   if (out === STDOUT) {
-    // Not awaited: stdout to a file or pipe is written synchronously on POSIX, and a closed pipe ends the command (closed-pipe.ts).
+    // Not awaited: Node flushes stdout before the process ends of itself (bin/chengyu-sim.js
+    // sets exitCode, it does not call exit), and a closed pipe ends the command (closed-pipe.ts).
     process.stdout.write(text);
     return;
   }
