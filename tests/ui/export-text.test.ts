@@ -91,3 +91,14 @@ describe('brackets', () => {
     expect('Unit' + inParens('en', 'firms')).toBe('Unit (firms)');
   });
 });
+
+describe('chart height', () => {
+  it('fills the first screen on a desktop, within bounds, and stays small on a phone', async () => {
+    const { chartHeightFor } = await import('../../src/ui/lib/chart-fit.ts');
+    expect(chartHeightFor({ viewport: 768, top: 190, fixed: 160, narrow: false })).toBe(406);
+    expect(chartHeightFor({ viewport: 1200, top: 190, fixed: 160, narrow: false })).toBe(440);
+    expect(chartHeightFor({ viewport: 480, top: 190, fixed: 160, narrow: false })).toBe(160);
+    expect(chartHeightFor({ viewport: 844, top: 300, fixed: 210, narrow: true })).toBe(220);
+    expect(chartHeightFor({ viewport: 640, top: 300, fixed: 210, narrow: true })).toBe(130);
+  });
+});

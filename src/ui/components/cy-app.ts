@@ -28,6 +28,7 @@ import type { KpiCardValue } from './cy-kpi-cards.ts';
 import type { CompareRow } from './cy-pin-board.ts';
 import type { ExportContext } from './cy-chart-panel.ts';
 import { settingsText } from '../lib/settings-text.ts';
+import { chartHeightFor } from '../lib/chart-fit.ts';
 import './cy-lang-switch.ts';
 import './cy-notice.ts';
 import './cy-scenario-bar.ts';
@@ -43,10 +44,6 @@ import './cy-uncertainty-panel.ts';
 /** Year of the headline indicators. */
 const HEADLINE_YEAR = 2035;
 
-/** `v` limited to [lo, hi] (lo wins when they cross). */
-function clamp(v: number, lo: number, hi: number): number {
-  return Math.max(lo, Math.min(hi, v));
-}
 
 interface Pin {
   label: PinLabel;
@@ -247,11 +244,7 @@ export class CyApp extends LitElement {
   /** Current chart height in pixels (set by fitChart; CSS gives the first guess). */
   private chartHeight = 0;
 
-  /**
-   * Size the chart to what the first screen has left below the header, the picker and the
-   * cards (however long their words are in the chosen language); on a phone, small enough
-   * that the sticky results leave half the screen to the levers.
-   */
+  /** Size the chart to the room the first screen has left (lib/chart-fit.ts). */
   private fitChart(results: HTMLElement): void {
     const plot = this.renderRoot.querySelector('cy-chart-panel')?.shadowRoot?.querySelector('cy-line-chart')?.shadowRoot?.querySelector('.plot') as HTMLElement | null;
     if (!plot || plot.clientHeight === 0) return;
@@ -260,9 +253,7 @@ export class CyApp extends LitElement {
     // Where the results start on the unscrolled page: just below the picker (they may be stuck now).
     const picker = this.renderRoot.querySelector('.picker') as HTMLElement | null;
     const top = (picker ? picker.getBoundingClientRect().bottom + window.scrollY + 6 : results.getBoundingClientRect().top + window.scrollY);
-    const narrow = window.matchMedia('(max-width: 759px)').matches;
-    const fit = window.innerHeight - top - fixed - 12;
-    const h = Math.round(narrow ? clamp(Math.min(fit, window.innerHeight * 0.55 - fixed), 130, 220) : clamp(fit, 160, 440));
+    const h = chartHeightFor({ viewport: window.innerHeight, top, fixed, narrow: window.matchMedia('(max-width: 759px)').matches });
     if (Math.abs(h - current) < 2 && this.chartHeight) return;
     this.chartHeight = h;
     results.style.setProperty('--chart-height', `${h}px`);
