@@ -2,6 +2,8 @@
 // against a full `run()` (every series) of the same compiled model, in the same process; the
 // rate of calibration-objective evaluations; and the floor the model's own exponentials and
 // logarithms put under a run (counted per run, timed per call in this process).
+import { samplePosterior } from '../src/model/chengyu/posterior.ts';
+import { POSTERIOR } from '../src/model/chengyu/posterior-data.ts';
 import { buildChengyuSpec, getChengyuModel, headlineOutputs } from '../src/model/chengyu/index.ts';
 import { compileModel } from '../src/model/engine/index.ts';
 import { calibrationObjective } from '../src/model/chengyu/calibration.ts';
@@ -90,4 +92,14 @@ export async function run(): Promise<void> {
   const ns = transcendentalNs();
   const floorMs = (calls * ns) / 1e6;
   console.log(`exp/log/pow calls per run    ${calls} × ${ns.toFixed(1)} ns = ${floorMs.toFixed(3)} ms/run: no run can be faster (at most ${(1000 / floorMs).toFixed(0)} runs/s per core)`);
+  console.log(`runner / exp-log floor       ${(fast / floorMs).toFixed(2)}x (goal ≤ 1.5x)`);
+  // Posterior sampling: a short DE-MCz run in this process, and the committed posterior's diagnostics.
+  const gens = 500;
+  const t1 = performance.now();
+  const short = samplePosterior({ start: { ...CALIBRATED_VALUES }, generations: gens, thin: 10 });
+  const perEval = (performance.now() - t1) / short.evaluations;
+  const P = POSTERIOR;
+  const rhat = Math.max(...P.summary.map((x) => x.rhat));
+  const ess = Math.min(...P.summary.map((x) => x.ess));
+  console.log(`posterior sampling           ${perEval.toFixed(3)} ms/evaluation (${short.evaluations} in a ${gens}-generation run); the committed posterior: ${P.evaluations} evaluations ≈ ${((P.evaluations * perEval) / 1000).toFixed(0)} s at this rate, largest R-hat ${rhat.toFixed(3)}, smallest ESS ${ess.toFixed(0)}, ${P.draws.length} draws`);
 }

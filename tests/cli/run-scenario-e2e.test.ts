@@ -34,9 +34,9 @@ describe('chengyu-sim run SCENARIO.json', () => {
     const ja = JSON.parse(a.stdout);
     expect(ja.provenance.model_version).toMatch(/^chengyu-[0-9a-f]{8,}/);
     expect(ja.provenance.method).toBe('euler');
-    expect(ja.provenance.dt).toBe(0.25);
+    expect(ja.provenance.dt).toBe(0.125);
     expect(ja.provenance.overrides).toEqual(['science_city.investment=0']);
-    expect(ja.provenance.scenario.levers.science_city).toEqual({ investment: 0, sharing: 0.5, start_year: 2021 });
+    expect(ja.provenance.scenario.levers.science_city).toEqual({ investment: 0, sharing: 0.5, start_year: 2026 });
     // science_city at investment 0 is every lever at its default: identical to the baseline, bit for bit
     const b = cli(['run', 'scenarios/baseline.json', '--format', 'json', '--vars', 'hte_circle,rd_intensity_circle,policy_cost']);
     const jb = JSON.parse(b.stdout);

@@ -34,7 +34,7 @@ describe('run SCENARIO.json (logic, with a stand-in model)', () => {
     expect(m.calls[0].settings).toEqual({ stop: 2035, method: undefined, dt: undefined });
     renderScenarioRun(scen('baseline'), {}, m);
     expect(m.calls[1].constants).toEqual(defaultLeverConstants());
-    expect(m.calls[1].settings).toEqual({ stop: 2035, method: 'euler', dt: 0.25 });
+    expect(m.calls[1].settings).toEqual({ stop: 2035, method: 'euler', dt: 0.125 });
   });
   it('applies --set overrides on top of the file', () => {
     const m = fakeModel();
@@ -54,7 +54,7 @@ describe('run SCENARIO.json (logic, with a stand-in model)', () => {
     const csv = renderScenarioRun(scen('baseline'), {}, fakeModel());
     const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe('time,hte_circle,rd_intensity_circle,policy_cost,hte[chengdu],hte[bishan]');
-    expect(lines).toHaveLength(82);
+    expect(lines).toHaveLength(162);
     expect(lines[1]).toBe('2015,1000,2,0,500,50');
   });
   it('writes only --vars columns, expanding array names', () => {
@@ -69,8 +69,8 @@ describe('run SCENARIO.json (logic, with a stand-in model)', () => {
     expect(out.provenance.dt).toBe(0.25);
     expect(out.provenance.overrides).toEqual(['parks.count=9']);
     expect(out.provenance.scenario.id).toBe('parks');
-    expect(out.provenance.scenario.levers.parks).toEqual({ count: 9, origin_share: 0.5, start_year: 2021 });
-    expect(out.provenance.scenario.levers.corridor).toEqual({ integration: 0, start_year: 2021 });
+    expect(out.provenance.scenario.levers.parks).toEqual({ count: 9, origin_share: 0.5, start_year: 2026 });
+    expect(out.provenance.scenario.levers.corridor).toEqual({ integration: 0, start_year: 2026 });
     expect(out.provenance.scenario.simulation).toEqual({ end: 2035, method: 'euler', dt: 0.25 });
     expect(Object.keys(out.series)).toEqual(['hte[chengdu]', 'hte[bishan]']);
     expect(out.series['hte[chengdu]'][0]).toBe(509);
@@ -98,7 +98,7 @@ describe('compare (logic, with a stand-in model)', () => {
     const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe('kpi,unit,year,baseline,science-city,science-city_diff,science-city_pct');
     expect(lines).toContain('hte_circle,enterprises,2035,1200,1250,50,4.166666666666667');
-    expect(lines).toContain('policy_cost,100 million CNY/yr,2025,0,50,50,');
+    expect(lines).toContain('policy_cost,100 million CNY/yr,2030,0,50,50,');
   });
   it('renders a table on a terminal, CSV otherwise, as asked', () => {
     expect(chooseFormat(undefined, true)).toBe('table');
@@ -112,8 +112,8 @@ describe('compare (logic, with a stand-in model)', () => {
     const j = JSON.parse(renderComparison([scen('baseline'), scen('rd-support')], { format: 'json', years: '2021,2035' }, fakeModel(), false));
     expect(j.years).toEqual([2021, 2035]);
     expect(j.model_version).toBe('fake-v1');
-    expect(j.resolved_scenarios[1].levers.rd_support).toEqual({ extra_share_gdp: 0.5, start_year: 2021 });
-    expect(j.resolved_scenarios[0].simulation).toEqual({ end: 2035, method: 'euler', dt: 0.25 });
+    expect(j.resolved_scenarios[1].levers.rd_support).toEqual({ extra_share_gdp: 0.5, start_year: 2026 });
+    expect(j.resolved_scenarios[0].simulation).toEqual({ end: 2035, method: 'euler', dt: 0.125 });
     const rd = j.rows.find((r: { kpi: string; year: number }) => r.kpi === 'rd_intensity_circle' && r.year === 2035);
     expect(rd.values).toEqual([2, 2.5]);
   });

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { scenarioModelRef, type ModelRef } from '../../model/analysis/model-ref.ts';
+import type { UncertaintySource } from '../../model/chengyu/posterior-data.ts';
 import { CliError } from '../errors.ts';
 import { loadScenarioFile } from './scenario-input.ts';
 
@@ -21,17 +22,21 @@ export function sha256(text: string): string {
  * The model for a scenario file; `toy` (a hidden option used by tests and benches)
  * selects a built-in toy model instead.
  */
-export function analysisInput(scenarioPath: string | undefined, toy?: { name: string; delayMs?: number }): AnalysisInput {
+export function analysisInput(scenarioPath: string | undefined, toy?: { name: string; delayMs?: number }, uncertainty?: UncertaintySource): AnalysisInput {
   if (toy) {
     const ref: ModelRef = { kind: 'toy', name: toy.name, ...(toy.delayMs ? { options: { delayMs: toy.delayMs } } : {}) };
     return { ref, scenario: { id: `toy:${toy.name}`, digest: sha256(JSON.stringify({ kind: 'toy', name: toy.name })) } };
   }
   if (!scenarioPath) throw new CliError('missing the scenario file argument');
   const scenario = loadScenarioFile(scenarioPath);
-  const ref = scenarioModelRef(scenario);
+  const base = scenarioModelRef(scenario);
+  const ref: ModelRef = base.kind === 'chengyu' && uncertainty ? { ...base, uncertainty } : base;
   // The digest covers the validated scenario, so formatting changes of the file do not matter.
   return { ref, scenario: { id: scenario.id, digest: sha256(JSON.stringify(scenario)), path: scenarioPath } };
 }
+
+/** The sources of uncertain inputs a regional-model batch may draw from (see posterior-data.ts). */
+export const UNCERTAINTY_SOURCES: readonly UncertaintySource[] = ['posterior', 'posterior-marginals', 'prior'];
 
 /** Parse an integer option in [min, max]; the message names the option and value. */
 export function intOption(name: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number {

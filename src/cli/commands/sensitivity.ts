@@ -13,6 +13,7 @@ import { onInterrupt } from '../interrupt.ts';
 import { emit } from '../io.ts';
 import { renderTable } from '../text-table.ts';
 import { analysisInput, intOption } from './analysis-input.ts';
+import type { UncertaintySource } from '../../model/chengyu/posterior-data.ts';
 import { outFormat } from './out-format.ts';
 import { checkOutPath } from './out-path.ts';
 
@@ -31,6 +32,7 @@ export interface SensitivityCliOptions {
   bootstrap: string;
   out?: string;
   toyModel?: string;
+  uncertainty?: UncertaintySource;
 }
 
 /** A number for a terminal table. */
@@ -92,7 +94,7 @@ export async function sensitivityCommand(scenario: string | undefined, o: Sensit
   const bootstrap = intOption('--bootstrap', o.bootstrap, 0, 100_000);
   const year = o.year === undefined ? undefined : Number(o.year);
   if (year !== undefined && !Number.isFinite(year)) throw new CliError(`--year: ${JSON.stringify(o.year)} is not a number`);
-  const input = analysisInput(scenario, o.toyModel ? { name: o.toyModel } : undefined);
+  const input = analysisInput(scenario, o.toyModel ? { name: o.toyModel } : undefined, o.uncertainty ?? 'posterior-marginals');
   const job = { model: input.ref, runs: 1, seed, sampling: 'random' as const };
   const pool = workers > 0 ? await createFastNodePool(workers) : new WorkerPool(spawnInThread, 1);
   let report: SensitivityReport;
@@ -131,6 +133,7 @@ export function register(program: Command): void {
     .option('--seed <s>', 'seed of the design and the bootstrap', '1')
     .option('--workers <k>', 'worker threads (default: one per core; 0 = in this thread)')
     .option('--bootstrap <b>', 'bootstrap resamples for the intervals', '500')
+    .addOption(choiceOption('--uncertainty <source>', 'regional model: vary the posterior marginals (default; correlations dropped, as the indices need independent factors) or the registry priors', ['posterior-marginals', 'prior']))
     .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())
     .action(async (scenario: string | undefined, o: SensitivityCliOptions) => {
