@@ -4,6 +4,8 @@ import type { ModelSpec } from '../../src/model/engine/types.ts';
 import { engineBatchModel } from '../../src/model/analysis/engine-batch-model.ts';
 import { chengyuBatchModel, HEADLINE_OUTPUTS, uncertainParameters } from '../../src/model/analysis/chengyu-batch-model.ts';
 import { PARAMETERS } from '../../src/model/chengyu/parameters.ts';
+import { POSTERIOR } from '../../src/model/chengyu/posterior-data.ts';
+import { runChengyu } from '../../src/model/chengyu/run.ts';
 
 const spec: ModelSpec = {
   sim: { start: 0, stop: 4, dt: 0.5, saveStep: 1 },
@@ -45,20 +47,34 @@ describe('engineBatchModel', () => {
 });
 
 describe('the regional model as a batch model', () => {
-  it('varies the registry parameters with a distribution and reports the headline KPIs yearly', () => {
+  it('by default draws joint posterior draws (one factor) plus the prior-only parameters, and reports the headline KPIs yearly', () => {
     const bm = chengyuBatchModel({ constants: {} });
     const ids = uncertainParameters().map((p) => p.id);
-    expect(ids).toEqual(PARAMETERS.filter((p) => p.distribution).map((p) => p.id));
-    expect(ids.length).toBeGreaterThan(5);
+    expect(ids).toEqual(['posterior_draw', ...POSTERIOR.priorOnly]);
+    expect(bm.params.map((p) => p.id)).toEqual(ids);
     expect(bm.outputs).toEqual(HEADLINE_OUTPUTS);
     expect(bm.times[0]).toBe(2015);
     expect(bm.times.at(-1)).toBe(2035);
-    // Registry values → the same KPIs as the model with its defaults.
-    const values = Float64Array.from(ids, (id) => PARAMETERS.find((p) => p.id === id)!.value as number);
+    // Draw k of the posterior gives the model run with that draw's parameters.
+    const k = 17;
+    const row = POSTERIOR.draws[k];
+    const values = Float64Array.from(ids, (id) => (id === 'posterior_draw' ? (k + 0.5) / POSTERIOR.draws.length : (PARAMETERS.find((p) => p.id === id)!.value as number)));
     const out = new Float64Array(bm.outputs.length * bm.times.length);
     bm.run(values, 1, out);
+    const parameters = Object.fromEntries(POSTERIOR.parameters.map((id, j) => [id, row[j]]).filter(([id]) => !String(id).startsWith('model_error_')));
+    const ref = runChengyu({}, { parameters });
     const hte = bm.outputs.indexOf('hte_circle') * bm.times.length;
-    expect(out[hte]).toBeGreaterThan(0);
+    expect([...out.subarray(hte, hte + bm.times.length)]).toEqual([...ref.series.get('hte_circle')!]);
     expect(out.every(Number.isFinite)).toBe(true);
+  });
+
+  it('offers the posterior marginals and the priors, named as such', () => {
+    const marg = uncertainParameters('posterior-marginals');
+    expect(marg.every((p) => p.id !== 'posterior_draw')).toBe(true);
+    expect(marg.find((p) => p.id === 'certification_rate')!.distribution.type).toBe('empirical');
+    const prior = uncertainParameters('prior');
+    expect(prior.map((p) => p.id)).toEqual(PARAMETERS.filter((p) => p.distribution && p.provenance.kind !== 'calibrated').map((p) => p.id));
+    expect(chengyuBatchModel({ constants: {}, uncertainty: 'prior' }).version).toMatch(/-prior$/);
+    expect(chengyuBatchModel({ constants: {} }).version).toMatch(/-posterior-[0-9a-f]+$/);
   });
 });
