@@ -78,9 +78,22 @@ describe('share links with pin titles', () => {
       scenarioTitle: { zh: '自定义方案', en: 'Custom settings' },
       levers: defaultLeverSettings(),
       view: { area: 'circle', kpi: 'hte' as const },
-      pins: [{ name: '', title: { zh: '方案 1', en: 'Run 1' }, levers: defaultLeverSettings() }, { name: '我的', levers: defaultLeverSettings() }],
+      pins: [{ name: '', title: { zh: '方案 1', en: 'Run 1' }, levers: defaultLeverSettings(), color: 2 }, { name: '我的', levers: defaultLeverSettings() }],
     };
     expect(decodeShareFragment(encodeShareFragment(state), ['circle'])).toEqual(state);
+  });
+  it('refuse a pin colour out of range, in both languages', () => {
+    const frag = encodeShareFragment({
+      lang: 'zh', scenarioId: 'custom', scenarioTitle: { zh: '甲', en: 'A' }, levers: defaultLeverSettings(),
+      view: { area: 'circle', kpi: 'hte' }, pins: [{ name: 'x', levers: defaultLeverSettings(), color: 7 }],
+    });
+    try {
+      decodeShareFragment(frag, ['circle']);
+      expect.unreachable();
+    } catch (err) {
+      expect((err as Error).message).toContain('link.pins[0].color: 7 is not allowed');
+      expect((err as { zh: string }).zh).toContain('link.pins[0].color：不允许 7');
+    }
   });
 });
 

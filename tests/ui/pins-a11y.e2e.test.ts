@@ -106,6 +106,15 @@ describe('pins', () => {
     await names.nth(3).fill('走廊加转化');
     await names.nth(3).press('Enter');
     expect((await pinNames(page))[3]).toBe('走廊加转化');
+    // A reload (the address bar holds the state) keeps names and colours.
+    const dots = await pinDots(page);
+    const shown = await pinNames(page);
+    await expect.poll(() => page.evaluate(() => location.hash.length)).toBeGreaterThan(10);
+    await page.waitForTimeout(400);
+    await page.reload();
+    await settled(page);
+    expect(await pinNames(page)).toEqual(shown);
+    expect(await pinDots(page)).toEqual(dots);
     await page.close();
   });
 });

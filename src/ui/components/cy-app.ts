@@ -416,12 +416,13 @@ export class CyApp extends LitElement {
     this.lang = state.lang;
     this.view = state.view;
     this.structureVar = this.meta.kpiVariables[state.view.kpi] ?? this.structureVar;
-    const pins: Pin[] = state.pins.map((p, i) => ({
-      label: p.title ? { kind: 'title', title: p.title } : { kind: 'custom', text: p.name },
-      levers: p.levers,
-      result: undefined,
-      color: i,
-    }));
+    // Colours as the link says (older links: in order); a repeated one gets a free colour.
+    const used: number[] = [];
+    const pins: Pin[] = state.pins.map((p) => {
+      const color = p.color !== undefined && !used.includes(p.color) ? p.color : freeColor(used, PIN_COLORS.length);
+      used.push(color);
+      return { label: p.title ? { kind: 'title', title: p.title } : { kind: 'custom', text: p.name }, levers: p.levers, result: undefined, color };
+    });
     this.pins = pins;
     this.clearNotice();
     this.setLevers(state.levers, state.scenarioId, state.scenarioTitle);
@@ -506,7 +507,9 @@ export class CyApp extends LitElement {
       scenarioTitle: this.scenarioTitle,
       levers: this.levers,
       view: this.view,
-      pins: this.pins.map((p) => (p.label.kind === 'custom' ? { name: p.label.text, levers: p.levers } : { name: '', title: p.label.title, levers: p.levers })),
+      pins: this.pins.map((p) =>
+        p.label.kind === 'custom' ? { name: p.label.text, levers: p.levers, color: p.color } : { name: '', title: p.label.title, levers: p.levers, color: p.color },
+      ),
     };
   }
 

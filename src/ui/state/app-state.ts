@@ -28,6 +28,8 @@ export interface PinState {
   /** A name in both languages (a preset's title, or "方案 n"/"Run n"), used when `name` is "". */
   title?: Bilingual;
   levers: LeverSettings;
+  /** Index of the pin's colour (it keeps it when other pins go). */
+  color?: number;
 }
 
 /** The part of the app state a share link reproduces. */

@@ -56,6 +56,7 @@ export function encodeShareFragment(state: ShareableState): string {
     // A pin without a name of its own ("") is named by its scenario's title in either language.
     pins: state.pins.map((p) => ({
       name: p.title ? '' : p.name,
+      ...(p.color !== undefined ? { color: p.color } : {}),
       scenario: scenarioFromLevers(p.levers, 'pin', p.title ?? { zh: p.name || '-', en: p.name || '-' }),
     })),
   };
@@ -115,13 +116,21 @@ export function decodeShareFragment(hash: string, areas: readonly string[]): Sha
   const pins = pinsRaw.map((p, i) => {
     const where = `link.pins[${i}]`;
     if (!isObj(p)) throw new ShareLinkError(`${where}: expected an object {name, scenario}`, `${where}：应为含 \`name\` 与 \`scenario\` 的对象`);
-    onlyKeys(p, ['name', 'scenario'], where);
+    onlyKeys(p, ['name', 'scenario', 'color'], where);
+    // Optional (older links have none): the pin's colour, so a reload does not recolour pins.
+    if (p.color !== undefined && !(Number.isInteger(p.color) && (p.color as number) >= 0 && (p.color as number) < MAX_PINS)) {
+      throw new ShareLinkError(
+        `${where}.color: ${JSON.stringify(p.color)} is not allowed; allowed: an integer in [0, ${MAX_PINS - 1}]`,
+        `${where}.color：不允许 ${JSON.stringify(p.color)}；允许：整数，范围 [0, ${MAX_PINS - 1}]`,
+      );
+    }
+    const color = p.color === undefined ? {} : { color: p.color as number };
     if (typeof p.name !== 'string' || p.name.length > MAX_PIN_NAME) {
       throw new ShareLinkError(`${where}.name: expected a text of at most ${MAX_PIN_NAME} characters`, `${where}.name：应为不超过 ${MAX_PIN_NAME} 个字符的文本`);
     }
     const pinScenario = scenarioAt(p.scenario, `${where}.scenario`);
     const levers = resolveLevers(pinScenario);
-    return p.name === '' ? { name: '', title: pinScenario.title, levers } : { name: p.name, levers };
+    return p.name === '' ? { name: '', title: pinScenario.title, levers, ...color } : { name: p.name, levers, ...color };
   });
   return {
     lang: value.lang as Lang,
