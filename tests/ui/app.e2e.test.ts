@@ -204,7 +204,7 @@ describe('web app in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save').click()]);
     expect(download.suggestedFilename()).toBe('corridor.json');
     const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
-    expect(saved.levers.corridor).toEqual({ integration: 0.6, start_year: 2022 });
+    expect(saved.levers.corridor).toEqual({ integration: 0.6, start_year: 2026 });
     await page.locator('#open').setInputFiles({
       name: 'bad.json',
       mimeType: 'application/json',
