@@ -115,3 +115,23 @@ describe('chart height', () => {
     expect(chartHeightFor({ viewport: 640, top: 300, fixed: 210, narrow: true })).toBe(130);
   });
 });
+
+describe('pin list', () => {
+  it('adds with the first free colour, renames without repeats, and round-trips through link state', async () => {
+    const { withPin, renamed, pinStates, pinsFromStates } = await import('../../src/ui/state/pin-list.ts');
+    const run = { times: new Float64Array(), columns: {} };
+    const lv = defaultLeverSettings();
+    let pins = withPin([], lv, run, { zh: '走廊', en: 'Corridor' });
+    pins = withPin(pins, lv, run, undefined);
+    pins = withPin(pins, lv, run, { zh: '走廊', en: 'Corridor' });
+    expect(pins.map((p) => pinName(p.label, 'zh'))).toEqual(['走廊', '方案 1', '走廊 (2)']);
+    pins = pins.slice(1);
+    pins = withPin(pins, lv, run, undefined);
+    expect(pins.map((p) => p.color)).toEqual([1, 2, 0]);
+    expect(pinName(renamed(pins, 2, '方案 1')[2].label, 'en')).toBe('方案 1 (2)');
+    expect(pinName(renamed(pins, 0, '  ')[0].label, 'en')).toBe('Run 1');
+    const back = pinsFromStates(pinStates(pins));
+    expect(back.map((p) => [pinName(p.label, 'en'), p.color])).toEqual([['Run 1', 1], ['Corridor (2)', 2], ['Run 2', 0]]);
+    expect(pinsFromStates([{ name: 'a', levers: lv, color: 1 }, { name: 'b', levers: lv, color: 1 }]).map((p) => p.color)).toEqual([1, 0]);
+  });
+});

@@ -11,7 +11,8 @@ import { memoByIdentity } from '../lib/memo.ts';
 import { downloadBlob, fileNameFrom } from '../lib/download.ts';
 import { formatFixed, formatNumber, t, withUnit, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { errorText } from '../lib/error-text.ts';
-import { freeColor, numberedTitle, pinName, uniqueText, uniqueTitle, type PinLabel } from '../lib/pin-labels.ts';
+import { pinName } from '../lib/pin-labels.ts';
+import { pinStates, pinsFromStates, renamed, withPin, type Pin } from '../state/pin-list.ts';
 import { sharedModelClient, uncertaintyModelClient } from '../model-bridge/model-client.ts';
 import { columnFor, valueAt, type AreaInfo, type KpiInfo, type ModelMeta, type RunOutput } from '../model-bridge/types.ts';
 import { CUSTOM_SCENARIO, MAX_PINS, type KpiId, type ShareableState, type ViewState } from '../state/app-state.ts';
@@ -44,14 +45,6 @@ import './cy-uncertainty-panel.ts';
 /** Year of the headline indicators. */
 const HEADLINE_YEAR = 2035;
 
-
-interface Pin {
-  label: PinLabel;
-  levers: LeverSettings;
-  result: RunOutput | undefined;
-  /** Index into PIN_COLORS, chosen when pinned; it stays with the pin. */
-  color: number;
-}
 
 /** A message to show: its key, and the error whose detail fills {detail} (worded at render time). */
 interface NoticeState {
@@ -346,19 +339,12 @@ export class CyApp extends LitElement {
 
   private onPinAdd(): void {
     if (this.pins.length >= MAX_PINS || !this.current) return;
-    const taken = this.pins.map((p) => p.label);
     // Settings from a preset or a file are named by its title; others "方案 n"/"Run n".
-    const title = this.scenarioId !== CUSTOM_SCENARIO.id ? uniqueTitle(this.scenarioTitle, taken) : numberedTitle(taken);
-    const color = freeColor(this.pins.map((p) => p.color), PIN_COLORS.length);
-    this.pins = [...this.pins, { label: { kind: 'title', title }, levers: structuredClone(this.levers), result: this.current, color }];
+    this.pins = withPin(this.pins, this.levers, this.current, this.scenarioId !== CUSTOM_SCENARIO.id ? this.scenarioTitle : undefined);
   }
 
   private onPinRename(e: CustomEvent<{ index: number; name: string }>): void {
-    const others = this.pins.filter((_, i) => i !== e.detail.index).map((p) => p.label);
-    const text = e.detail.name.trim();
-    // An emptied name falls back to a number; a name another pin has gets " (2)".
-    const label: PinLabel = text ? { kind: 'custom', text: uniqueText(text, others) } : { kind: 'title', title: numberedTitle(others) };
-    this.pins = this.pins.map((p, i) => (i === e.detail.index ? { ...p, label } : p));
+    this.pins = renamed(this.pins, e.detail.index, e.detail.name);
   }
 
   private onPinRemove(e: CustomEvent<{ index: number }>): void {
@@ -416,13 +402,7 @@ export class CyApp extends LitElement {
     this.lang = state.lang;
     this.view = state.view;
     this.structureVar = this.meta.kpiVariables[state.view.kpi] ?? this.structureVar;
-    // Colours as the link says (older links: in order); a repeated one gets a free colour.
-    const used: number[] = [];
-    const pins: Pin[] = state.pins.map((p) => {
-      const color = p.color !== undefined && !used.includes(p.color) ? p.color : freeColor(used, PIN_COLORS.length);
-      used.push(color);
-      return { label: p.title ? { kind: 'title', title: p.title } : { kind: 'custom', text: p.name }, levers: p.levers, result: undefined, color };
-    });
+    const pins = pinsFromStates(state.pins);
     this.pins = pins;
     this.clearNotice();
     this.setLevers(state.levers, state.scenarioId, state.scenarioTitle);
@@ -507,9 +487,7 @@ export class CyApp extends LitElement {
       scenarioTitle: this.scenarioTitle,
       levers: this.levers,
       view: this.view,
-      pins: this.pins.map((p) =>
-        p.label.kind === 'custom' ? { name: p.label.text, levers: p.levers, color: p.color } : { name: '', title: p.label.title, levers: p.levers, color: p.color },
-      ),
+      pins: pinStates(this.pins),
     };
   }
 
