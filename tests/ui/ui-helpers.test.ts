@@ -1,4 +1,4 @@
-// Unit tests of the pure helpers behind issue 12's fixes: ids as code, unit words, pin
+// Unit tests of the pure helpers behind the issue-12 fixes: ids as code, unit words, pin
 // names, the CSV and SVG exports, the settings in words, share links with pin titles.
 import { describe, expect, it } from 'vitest';
 import { codeSpans } from '../../src/ui/lib/code-spans.ts';
