@@ -1,5 +1,6 @@
 // Unit tests of the pure helpers behind the issue-12 fixes: ids as code, unit words, pin
-// names, the CSV and SVG exports, the settings in words, share links with pin titles.
+// names and the pin list, the CSV and SVG exports, the settings in words, share links with
+// pin titles and colours, full-width brackets, the chart-height rule.
 import { describe, expect, it } from 'vitest';
 import { codeSpans } from '../../src/ui/lib/code-spans.ts';
 import { unitLabel } from '../../src/ui/lib/unit-label.ts';
