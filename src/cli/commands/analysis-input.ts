@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { scenarioModelRef, type ModelRef } from '../../model/analysis/model-ref.ts';
 import type { UncertaintySource } from '../../model/chengyu/posterior-data.ts';
 import { CliError } from '../errors.ts';
+import type { CalibrationInput } from './calibration-file.ts';
 import { loadScenarioFile } from './scenario-input.ts';
 
 /** The model of a batch plus what the manifest records about its scenario. */
@@ -22,7 +23,12 @@ export function sha256(text: string): string {
  * The model for a scenario file; `toy` (a hidden option used by tests and benches)
  * selects a built-in toy model instead.
  */
-export function analysisInput(scenarioPath: string | undefined, toy?: { name: string; delayMs?: number }, uncertainty?: UncertaintySource): AnalysisInput {
+export function analysisInput(
+  scenarioPath: string | undefined,
+  toy?: { name: string; delayMs?: number },
+  uncertainty?: UncertaintySource,
+  calibration?: CalibrationInput,
+): AnalysisInput {
   if (toy) {
     const ref: ModelRef = { kind: 'toy', name: toy.name, ...(toy.delayMs ? { options: { delayMs: toy.delayMs } } : {}) };
     return { ref, scenario: { id: `toy:${toy.name}`, digest: sha256(JSON.stringify({ kind: 'toy', name: toy.name })) } };
@@ -30,7 +36,17 @@ export function analysisInput(scenarioPath: string | undefined, toy?: { name: st
   if (!scenarioPath) throw new CliError('missing the scenario file argument');
   const scenario = loadScenarioFile(scenarioPath);
   const base = scenarioModelRef(scenario);
-  const ref: ModelRef = base.kind === 'chengyu' && uncertainty ? { ...base, uncertainty } : base;
+  if (calibration && !calibration.posterior && (uncertainty ?? 'posterior') !== 'prior') {
+    throw new CliError(`--calibration ${calibration.path}: it has no posterior to draw from; write one with \`calibrate --posterior --out FILE\`, or add --uncertainty prior`);
+  }
+  const ref: ModelRef =
+    base.kind === 'chengyu'
+      ? {
+          ...base,
+          ...(uncertainty ? { uncertainty } : {}),
+          ...(calibration ? { parameters: calibration.parameters, ...(calibration.posterior ? { posterior: calibration.posterior } : {}) } : {}),
+        }
+      : base;
   // The digest covers the validated scenario, so formatting changes of the file do not matter.
   return { ref, scenario: { id: scenario.id, digest: sha256(JSON.stringify(scenario)), path: scenarioPath } };
 }

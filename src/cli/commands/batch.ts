@@ -11,6 +11,7 @@ import type { SamplingMethod } from '../../model/analysis/sampling.ts';
 import { defaultWorkerCount } from '../../model/worker/node-pool.ts';
 import { CliError } from '../errors.ts';
 import { EXIT } from '../exit-codes.ts';
+import { readCalibrationFile } from './calibration-file.ts';
 import { analysisInput, intOption, UNCERTAINTY_SOURCES } from './analysis-input.ts';
 import type { UncertaintySource } from '../../model/chengyu/posterior-data.ts';
 import { reportInterrupt } from './batch-interrupt.ts';
@@ -28,6 +29,7 @@ export interface BatchCliOptions {
   toyModel?: string;
   toyDelayMs?: string;
   uncertainty?: UncertaintySource;
+  calibration?: string;
 }
 
 /** The shard of this process: explicit `--shard` wins over the scheduler's environment. */
@@ -52,7 +54,7 @@ export async function batchCommand(scenario: string | undefined, o: BatchCliOpti
   const chunkSize = o.chunkSize === undefined ? undefined : intOption('--chunk-size', o.chunkSize, 1, 1_000_000);
   const shard = pickShard(o.shard, process.env);
   const toy = o.toyModel ? { name: o.toyModel, delayMs: o.toyDelayMs ? Number(o.toyDelayMs) : undefined } : undefined;
-  const input = analysisInput(scenario, toy, o.uncertainty);
+  const input = analysisInput(scenario, toy, o.uncertainty, readCalibrationFile(o.calibration));
   const t0 = Date.now();
   const stopReporting = reportInterrupt(o.out, runs, args);
   const outcome = await runBatch({
@@ -88,6 +90,7 @@ export function register(program: Command): void {
     .addOption(choiceOption('--sampling <method>', 'sampling design', ['random', 'lhs']).default('lhs'))
     .requiredOption('--out <dir>', 'output directory (summary.csv, runs.csv, manifest.json, chunks/); Ctrl-C keeps the finished runs, the same command resumes')
     .option('--chunk-size <n>', 'runs per chunk (unit of work and of resume)')
+    .option('--calibration <file>', 'use this calibration (written by `calibrate --posterior --out`) and its posterior')
     .addOption(choiceOption('--uncertainty <source>', 'regional model: draw joint posterior draws (default), the posterior marginals, or the registry priors', [...UNCERTAINTY_SOURCES]).default('posterior'))
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())
     .addOption(new Option('--toy-delay-ms <ms>', 'toy model cost per run (tests)').hideHelp())

@@ -1,6 +1,7 @@
 // `chengyu-sim compare A.json B.json […]`: run each scenario and show the headline KPIs
 // at 2025, 2030 and 2035 side by side, with differences against the first scenario.
 import { Command } from 'commander';
+import { readCalibrationFile } from './calibration-file.ts';
 import { choiceOption } from '../choice-option.ts';
 import { compareRuns, COMPARE_YEARS } from '../../model/scenario/compare.ts';
 import type { Lang } from '../../model/scenario/compare-format.ts';
@@ -81,13 +82,15 @@ export function register(program: Command): void {
     .addOption(choiceOption('--lang <lang>', 'label language of the table and markdown', ['zh', 'en']).default('en'))
     .option('--years <list>', 'comma-separated years', '2025,2030,2035')
     .option('--out <file>', 'write to a file instead of stdout (- for stdout)')
-    .action(async (files: string[], opts: CompareOptions) => {
+    .option('--calibration <file>', 'use this calibration (written by `calibrate --out`) instead of the committed one')
+    .action(async (files: string[], opts: CompareOptions & { calibration?: string }) => {
       // Fail on bad files and paths before loading the model.
       const format = outFormat(opts.out, opts.format as CompareFormat | undefined, COMPARE_FORMATS_BY_EXTENSION);
       checkOutPath(opts.out);
       for (const f of files) loadScenarioFile(f);
+      const calibration = readCalibrationFile(opts.calibration);
       const { loadScenarioModel } = await import('./load-model.ts');
-      const text = renderComparison(files, { ...opts, format }, await loadScenarioModel(), toStdout(opts.out) && !!process.stdout.isTTY);
+      const text = renderComparison(files, { ...opts, format }, await loadScenarioModel(calibration), toStdout(opts.out) && !!process.stdout.isTTY);
       await emit(text, opts.out);
     });
 }

@@ -2,6 +2,8 @@
 // baseline model, compiled once per process, run with a scenario's lever constants.
 import { getChengyuModel } from '../../model/chengyu/index.ts';
 import type { ScenarioModel } from './scenario-model.ts';
+import type { CalibrationInput } from './calibration-file.ts';
+import { hashValue } from '../../model/engine/hash.ts';
 
 /**
  * The compiled regional model, as the scenario commands use it. Its version is the
@@ -9,13 +11,15 @@ import type { ScenarioModel } from './scenario-model.ts';
  * parameter value and the calibrated values, so any change to those changes it
  * (the same version string as the library's runScenario).
  */
-export async function loadScenarioModel(): Promise<ScenarioModel> {
+export async function loadScenarioModel(calibration?: CalibrationInput): Promise<ScenarioModel> {
   const model = getChengyuModel();
+  // Another calibration's values are run constants over the committed ones (no recompiling).
+  const fitted = calibration?.parameters ?? {};
   return {
-    version: `chengyu-${model.hash}`,
+    version: calibration ? `chengyu-${model.hash}-calibration-${hashValue(fitted)}` : `chengyu-${model.hash}`,
     run: (constants, settings) =>
       model.run({
-        constants,
+        constants: { ...fitted, ...constants },
         method: settings.method,
         sim: {
           ...(settings.dt !== undefined ? { dt: settings.dt } : {}),

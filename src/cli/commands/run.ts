@@ -5,6 +5,7 @@
 import { extname } from 'node:path';
 import { Command } from 'commander';
 import { choiceOption } from '../choice-option.ts';
+import { readCalibrationFile } from './calibration-file.ts';
 import { CliError } from '../errors.ts';
 import { inputName, readInput, STDIN } from '../read-input.ts';
 import { outFormat } from './out-format.ts';
@@ -55,18 +56,21 @@ export function register(program: Command): void {
     .addOption(choiceOption('--format <format>', 'output format (default: csv, or from the --out extension: .csv, .json)', ['csv', 'json']))
     .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')
     .addOption(choiceOption('--method <method>', 'integration method (default: the model\'s)', ['euler', 'rk4']))
-    .action(async (file: string, opts: RunOptions) => {
+    .option('--calibration <file>', 'regional model: use this calibration (written by `calibrate --out`) instead of the committed one')
+    .action(async (file: string, opts: RunOptions & { calibration?: string }) => {
       // Output mistakes fail before the input is read or any model is loaded.
       const format = outFormat(opts.out, opts.format, { '.csv': 'csv', '.json': 'json' }) ?? 'csv';
       checkOutPath(opts.out);
       const run = { ...opts, format };
       if (inputKind(file) === 'scenario') {
+        const calibration = readCalibrationFile(opts.calibration);
         const { runScenarioCommand } = await import('./run-scenario.ts');
         // Imported only once the inputs are valid: loading the regional model takes a while.
-        const loadModel = async () => (await import('./load-model.ts')).loadScenarioModel();
+        const loadModel = async () => (await import('./load-model.ts')).loadScenarioModel(calibration);
         await runScenarioCommand(file, run, loadModel);
         return;
       }
+      if (opts.calibration) throw new CliError('--calibration applies to the regional model (a scenario .json), not to an XMILE model');
       const { runXmileCommand } = await import('./run-xmile.ts');
       await runXmileCommand(file, run);
     });

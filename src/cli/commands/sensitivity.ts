@@ -12,6 +12,7 @@ import { CliError } from '../errors.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { emit } from '../io.ts';
 import { renderTable } from '../text-table.ts';
+import { readCalibrationFile } from './calibration-file.ts';
 import { analysisInput, intOption } from './analysis-input.ts';
 import type { UncertaintySource } from '../../model/chengyu/posterior-data.ts';
 import { outFormat } from './out-format.ts';
@@ -33,6 +34,7 @@ export interface SensitivityCliOptions {
   out?: string;
   toyModel?: string;
   uncertainty?: UncertaintySource;
+  calibration?: string;
 }
 
 /** A number for a terminal table. */
@@ -94,7 +96,7 @@ export async function sensitivityCommand(scenario: string | undefined, o: Sensit
   const bootstrap = intOption('--bootstrap', o.bootstrap, 0, 100_000);
   const year = o.year === undefined ? undefined : Number(o.year);
   if (year !== undefined && !Number.isFinite(year)) throw new CliError(`--year: ${JSON.stringify(o.year)} is not a number`);
-  const input = analysisInput(scenario, o.toyModel ? { name: o.toyModel } : undefined, o.uncertainty ?? 'posterior-marginals');
+  const input = analysisInput(scenario, o.toyModel ? { name: o.toyModel } : undefined, o.uncertainty ?? 'posterior-marginals', readCalibrationFile(o.calibration));
   const job = { model: input.ref, runs: 1, seed, sampling: 'random' as const };
   const pool = workers > 0 ? await createFastNodePool(workers) : new WorkerPool(spawnInThread, 1);
   let report: SensitivityReport;
@@ -133,6 +135,7 @@ export function register(program: Command): void {
     .option('--seed <s>', 'seed of the design and the bootstrap', '1')
     .option('--workers <k>', 'worker threads (default: one per core; 0 = in this thread)')
     .option('--bootstrap <b>', 'bootstrap resamples for the intervals', '500')
+    .option('--calibration <file>', 'use this calibration (written by `calibrate --posterior --out`) and its posterior')
     .addOption(choiceOption('--uncertainty <source>', 'regional model: vary the posterior marginals (default; correlations dropped, as the indices need independent factors) or the registry priors', ['posterior-marginals', 'prior']))
     .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())

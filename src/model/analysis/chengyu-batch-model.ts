@@ -3,7 +3,9 @@
 // distribution as the uncertain inputs, and the headline KPIs per year as the outputs.
 import { CHENGYU_SIM } from '../chengyu/equations.ts';
 import { HEADLINE_OUTPUTS } from '../chengyu/outputs.ts';
-import { posteriorHash, uncertainInputs, type UncertaintySource } from '../chengyu/posterior-data.ts';
+import { POSTERIOR, posteriorHash, uncertainInputs, type UncertaintySource } from '../chengyu/posterior-data.ts';
+import type { PosteriorFile } from '../chengyu/posterior.ts';
+import { hashValue } from '../engine/hash.ts';
 import { getChengyuModel, getChengyuModelHash, getChengyuSpec } from '../chengyu/run.ts';
 import type { Method } from '../engine/types.ts';
 import type { BatchModel } from './batch-model.ts';
@@ -25,6 +27,10 @@ export interface ChengyuBatchRef {
   dt?: number;
   /** Where the uncertain inputs come from (default 'posterior'; see uncertainInputs). */
   uncertainty?: UncertaintySource;
+  /** Another calibration's fitted values (registry ids), over the committed ones. */
+  parameters?: Record<string, number>;
+  /** The posterior that goes with `parameters` (default: the committed one). */
+  posterior?: PosteriorFile;
 }
 
 /** The uncertain inputs of the regional model for `source` (default: the joint posterior). */
@@ -38,14 +44,18 @@ export function chengyuBatchModel(ref: ChengyuBatchRef): BatchModel {
   const saveTimes = Array.from({ length: end - CHENGYU_SIM.start + 1 }, (_, i) => CHENGYU_SIM.start + i);
   const sim = { stop: end, ...(ref.dt !== undefined ? { dt: ref.dt } : {}) };
   const opts = { outputs: ref.outputs ?? [...HEADLINE_OUTPUTS], saveTimes, ...(ref.method ? { method: ref.method } : {}), sim };
-  const inputs = uncertainInputs(ref.uncertainty ?? 'posterior');
+  const source = ref.uncertainty ?? 'posterior';
+  if (ref.parameters && !ref.posterior && source !== 'prior') {
+    throw new Error('this calibration has no posterior to draw from: sample one (calibrate --posterior --out FILE) or use --uncertainty prior');
+  }
+  const inputs = uncertainInputs(source, ref.posterior ?? POSTERIOR);
   return runnerBatchModel({
     // getChengyuModel compiles getChengyuSpec(), the spec the provider is given.
     runner: provideRunner(getChengyuSpec(), opts, getChengyuModel),
     params: inputs.params,
     ...(inputs.joint ? { joint: inputs.joint } : {}),
-    constants: ref.constants,
+    constants: { ...(ref.parameters ?? {}), ...ref.constants },
     // The hash of the full model spec (as `chengyu-sim run` records), plus the uncertainty source.
-    version: `chengyu-${getChengyuModelHash()}-${ref.uncertainty ?? 'posterior'}${ref.uncertainty === 'prior' ? '' : `-${posteriorHash()}`}`,
+    version: `chengyu-${getChengyuModelHash()}${ref.parameters ? `-calibration-${hashValue(ref.parameters)}` : ''}-${source}${source === 'prior' ? '' : `-${ref.posterior ? hashValue(ref.posterior.draws) : posteriorHash()}`}`,
   });
 }
