@@ -108,9 +108,10 @@ describe('observations', () => {
     }
   });
 
-  it('embeds the data folder\'s CSV files as generated (scripts/gen-data-modules.ts)', async () => {
-    const { generatedSource, GENERATED } = await import('../../scripts/gen-data-modules.ts');
-    expect(readFileSync(GENERATED, 'utf8')).toBe(generatedSource());
+  it('embeds every CSV file of the data folder as generated (scripts/gen-data-modules.ts)', async () => {
+    const { csvFiles, generatedPath, generatedSource } = await import('../../scripts/gen-data-modules.ts');
+    expect(csvFiles()).toHaveLength(5);
+    for (const f of csvFiles()) expect(readFileSync(generatedPath(f), 'utf8'), f).toBe(generatedSource(f));
   });
 
   it.runIf(existsSync(SHARED))('matches ../shared/data when it is present', () => {

@@ -4,7 +4,7 @@
 import { CHENGYU_SIM } from '../chengyu/equations.ts';
 import { HEADLINE_OUTPUTS } from '../chengyu/outputs.ts';
 import { POSTERIOR, posteriorHash, uncertainInputs, type UncertaintySource } from '../chengyu/posterior-data.ts';
-import type { PosteriorFile } from '../chengyu/posterior.ts';
+import type { PosteriorFile } from '../chengyu/posterior-types.ts';
 import { hashValue } from '../engine/hash.ts';
 import { getChengyuModel, getChengyuModelHash, getChengyuSpec } from '../chengyu/run.ts';
 import type { Method } from '../engine/types.ts';

@@ -2,9 +2,8 @@
 // distributions Monte Carlo and sensitivity draw from: the joint posterior draws, their
 // marginals, or the registry's priors.
 import posterior from './posterior.json' with { type: 'json' };
-import type { PosteriorFile } from './posterior.ts';
 import { hashValue } from '../engine/hash.ts';
-import { MODEL_ERROR_PREFIX } from './posterior.ts';
+import { MODEL_ERROR_PREFIX, type PosteriorFile } from './posterior-types.ts';
 import { PARAMETERS } from './parameters.ts';
 import type { UncertainParameter } from '../analysis/sampling.ts';
 import type { JointTable } from '../analysis/engine-batch-model.ts';

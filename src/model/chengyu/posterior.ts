@@ -14,9 +14,9 @@ import { CALIBRATION_TARGETS, MODEL_ERROR, type CalibrationTarget } from './obse
 import { PARAMETERS, PARAMETER_INDEX, CALIBRATED_IDS } from './parameters.ts';
 import { buildChengyuSpecFrom } from './equations.ts';
 import type { Distribution } from './parameter-types.ts';
+import { MODEL_ERROR_PREFIX, type PosteriorFile, type PosteriorSummary } from './posterior-types.ts';
 
-/** Prefix of the model-error scale parameters (one per family) in a posterior file. */
-export const MODEL_ERROR_PREFIX = 'model_error_';
+export { MODEL_ERROR_PREFIX, type PosteriorFile, type PosteriorSummary };
 
 /** One sampled quantity of the posterior. */
 interface Dim {
@@ -26,41 +26,6 @@ interface Dim {
   /** Sampled as log(x) (wide positive ranges), else as x. */
   log: boolean;
   prior?: Distribution;
-}
-
-/** A parameter's summary in the posterior file. */
-export interface PosteriorSummary {
-  id: string;
-  mean: number;
-  sd: number;
-  q05: number;
-  q50: number;
-  q95: number;
-  rhat: number;
-  ess: number;
-  /** Set when the 90 % interval touches a bound of the prior box (the data push past it). */
-  atBound?: 'lower' | 'upper';
-}
-
-/** The committed posterior sample (posterior.json). */
-export interface PosteriorFile {
-  basis: string;
-  seed: number;
-  chains: number;
-  generations: number;
-  thin: number;
-  evaluations: number;
-  acceptance: number;
-  fitWindow: [number, number];
-  /** Parameter ids of the draws' columns (model-error scales last, prefixed MODEL_ERROR_PREFIX). */
-  parameters: string[];
-  /** Posterior draws (rows) from the chains' second halves, 6 significant digits. */
-  draws: number[][];
-  summary: PosteriorSummary[];
-  /** Pairs of parameters with |correlation| ≥ 0.5 in the draws, strongest first. */
-  correlations: { a: string; b: string; r: number }[];
-  /** Uncertain parameters the targets do not inform (drawn from their prior). */
-  priorOnly: string[];
 }
 
 /** Options of the posterior sampling. */
@@ -116,8 +81,8 @@ function dims(informed: string[]): Dim[] {
   return out;
 }
 
-/** Round to 6 significant digits (the committed draws). */
-const sig6 = (v: number) => Number(v.toPrecision(6));
+/** Round to 5 significant digits (the committed draws: finer than any posterior spread, and small enough for the web app). */
+const sig5 = (v: number) => Number(v.toPrecision(5));
 
 /** Sample the posterior; deterministic for given options. */
 export function samplePosterior(opts: PosteriorOptions): PosteriorFile {
@@ -223,7 +188,7 @@ export function samplePosterior(opts: PosteriorOptions): PosteriorFile {
       if ((k * chains + ci) % step !== 0) continue;
       rows.push(D.map((d, j) => {
         const z = r.chains[ci][(half + k) * r.d + j];
-        return sig6(d.log ? Math.exp(z) : z);
+        return sig5(d.log ? Math.exp(z) : z);
       }));
     }
   }

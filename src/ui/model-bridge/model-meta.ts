@@ -3,7 +3,7 @@
 // observed history as points on the model's output columns.
 import { NODES, REGIONS } from '../../model/chengyu/nodes.ts';
 import { RAIL_LINES } from '../../model/chengyu/data/geography.ts';
-import { CALIBRATION_TARGETS } from '../../model/chengyu/observations.ts';
+import { CALIBRATION_TARGETS } from '../../model/chengyu/targets.ts';
 import { REGION_IDS } from '../state/app-state.ts';
 import type { AreaInfo, KpiInfo, Observation, RailLine } from './types.ts';
 

@@ -2,10 +2,21 @@
 // scripts/gen-data-modules.ts): the paper's figures, the official figures published since, the
 // zones, the literature the parameters cite, and the calibration targets with the decision
 // taken for each point (data/README.md in this folder says how they were chosen).
-import { CSV_FILES } from './csv-files.generated.ts';
+import { text as paperCsv } from './paper-figures.csv.generated.ts';
+import { text as officialCsv } from './official-figures.csv.generated.ts';
+import { text as literatureCsv } from './literature.csv.generated.ts';
+import { text as zonesCsv } from './zones.csv.generated.ts';
 import { parseCsv } from './csv.ts';
+import { TARGET_ROWS, type TargetRow } from './target-rows.ts';
 
-const table = (file: string) => parseCsv(CSV_FILES[file], file);
+export { TARGET_ROWS, type TargetRow };
+
+/** The data folder's CSV files by name, as text (the calibration targets: target-rows.ts). */
+export const CSV_TEXT: Readonly<Record<string, string>> = {
+  'paper-figures.csv': paperCsv, 'official-figures.csv': officialCsv, 'literature.csv': literatureCsv, 'zones.csv': zonesCsv,
+};
+
+const table = (file: string) => parseCsv(CSV_TEXT[file], file);
 
 /** One figure of the paper (paper-figures.csv = the project's copy of seed-observations.csv). */
 export interface PaperFigure {
@@ -32,21 +43,6 @@ export interface OfficialFigure {
   note: string;
 }
 
-/** One calibration target: a model output, a year, the value and the decision behind it. */
-export interface TargetRow {
-  output: string;
-  year: number;
-  value: number;
-  /** 'point' = an estimate; 'lower' = the true value is at least this. */
-  bound: 'point' | 'lower';
-  /** Observation error in log units (source type, conflicts, derivation). */
-  sigma: number;
-  /** Series family, sharing one model-error scale: hte, sme, rd, intensity, gdp, tech. */
-  family: string;
-  source: string;
-  decision: string;
-}
-
 /** One literature figure a parameter cites (literature.csv). */
 export interface LiteratureRow {
   id: string;
@@ -66,12 +62,6 @@ export const PAPER_FIGURES: readonly PaperFigure[] = table('paper-figures.csv').
 export const OFFICIAL_FIGURES: readonly OfficialFigure[] = table('official-figures.csv').map((r) => ({
   indicator: r.indicator, region: r.region, year: r.year, value: Number(r.value), unit: r.unit,
   reliability: r.reliability as OfficialFigure['reliability'], url: r.url, note: r.note,
-}));
-
-/** The calibration targets, in file order. */
-export const TARGET_ROWS: readonly TargetRow[] = table('calibration-targets.csv').map((r) => ({
-  output: r.output, year: Number(r.year), value: Number(r.value), bound: r.bound as TargetRow['bound'],
-  sigma: Number(r.sigma), family: r.family, source: r.source, decision: r.decision,
 }));
 
 /** The literature table. */
