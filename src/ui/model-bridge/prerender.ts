@@ -5,19 +5,26 @@ import { defaultLeverConstants } from '../../model/scenario/levers.ts';
 import { loadChengyuRuntime } from './runtime-source.ts';
 import type { ModelMeta } from './types.ts';
 import type { PlainRun } from './plain-run.ts';
+import type { MethodSummary } from './method-types.ts';
+import { methodSummary } from './method-summary.ts';
+import { runChengyu } from '../../model/chengyu/run.ts';
 
 /** What the build embeds in the page. */
 export interface Prerendered {
   meta: ModelMeta;
   baseline: PlainRun;
+  /** The data-and-method panel's numbers (fit, hindcast, posterior). */
+  method: MethodSummary;
 }
 
-/** Compute the model description and the baseline run (all levers at their defaults). */
+/** Compute the model description, the baseline run (all levers at their defaults) and the panel's numbers. */
 export function prerender(): Prerendered {
   const rt = loadChengyuRuntime();
   const r = rt.run(defaultLeverConstants());
   return {
     meta: rt.meta,
+    // Every output of the baseline, as the fit report needs (the page's run keeps only its columns).
+    method: methodSummary(runChengyu(defaultLeverConstants())),
     baseline: { times: Array.from(r.times), columns: Object.fromEntries(Object.entries(r.columns).map(([k, v]) => [k, Array.from(v)])) },
   };
 }
