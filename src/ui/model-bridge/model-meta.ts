@@ -4,6 +4,7 @@
 import { NODES, REGIONS } from '../../model/chengyu/nodes.ts';
 import { RAIL_LINES } from '../../model/chengyu/data/geography.ts';
 import { CALIBRATION_TARGETS } from '../../model/chengyu/targets.ts';
+import { observedPoints } from './observed-points.ts';
 import { REGION_IDS } from '../state/app-state.ts';
 import type { AreaInfo, KpiInfo, Observation, RailLine } from './types.ts';
 
@@ -51,7 +52,7 @@ export function modelRail(): RailLine[] {
   return RAIL_LINES.map((l) => ({ id: l.id, label: { zh: l.name_zh, en: l.name_en }, stops: l.stops.filter((s) => zoneIds.has(s)) }));
 }
 
-/** Observed history (the calibration targets) as points on output columns. */
+/** Observed history (the calibration targets, and circle sums derived from them) as points on output columns. */
 export function modelObservations(): Observation[] {
-  return CALIBRATION_TARGETS.map((c) => ({ column: c.output, time: c.year, value: c.observed }));
+  return observedPoints(CALIBRATION_TARGETS);
 }

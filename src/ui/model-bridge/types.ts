@@ -46,6 +46,21 @@ export interface Observation {
   column: string;
   time: number;
   value: number;
+  /** 'lower': the true value is at least this. */
+  bound?: 'point' | 'lower';
+  /** The calibration targets behind it: one for an observation, two or more for a derived sum. */
+  basis?: ObservationBasis[];
+}
+
+/** A calibration target behind an observed point, with where it comes from and why it was chosen. */
+export interface ObservationBasis {
+  /** The target's output column (differs from the point's for a derived sum). */
+  column: string;
+  value: number;
+  /** Where the figure comes from, as the targets table says it (English). */
+  source: string;
+  /** The decision taken where sources conflict (English only). */
+  decision: string;
 }
 
 /** One variable of the model's structure. */
