@@ -68,7 +68,7 @@ describe('series names and sources', () => {
     expect(seriesParts('rd_intensity_chongqing')).toEqual({ stem: 'rd_intensity', area: 'chongqing' });
     expect(seriesParts('sme_registry_sichuan')).toEqual({ stem: 'sme_registry', area: 'sichuan' });
     expect(seriesLabel('tech_contracts_chengdu_city', areas, 'zh')).toBe('技术合同成交额（成都市）');
-    expect(seriesLabel('hte[chengdu]', areas, 'en')).toBe('High-tech enterprises (Chengdu)');
+    expect(seriesLabel('hte[chengdu]', areas, 'en')).toBe('High-tech enterprises (Chengdu zone)');
     expect(seriesLabel('unknown_thing', areas, 'en')).toBeUndefined();
     for (const t of CALIBRATION_TARGETS) for (const lang of ['zh', 'en'] as const) expect(seriesLabel(t.output, areas, lang), t.output).toBeDefined();
   });

@@ -21,5 +21,7 @@ export function seriesLabel(output: string, areas: readonly AreaInfo[], lang: La
   const p = seriesParts(output);
   const area = p && areas.find((a) => a.id === p.area);
   if (!p || !area) return undefined;
-  return t(lang, `series.${p.stem}` as MessageKey) + inParens(lang, area.label[lang]);
+  // A zone's English label is its city's name ("Chengdu"): say "zone", or it reads as the city.
+  const where = area.kind === 'zone' && lang === 'en' ? `${area.label.en} zone` : area.label[lang];
+  return t(lang, `series.${p.stem}` as MessageKey) + inParens(lang, where);
 }
