@@ -1,12 +1,13 @@
 // End-to-end: every word a person sees is in the chosen language. The page is driven into
 // a state that shows nearly everything (lever explanations open, a pin, the uncertainty
-// band, the tornado, a parameter in the structure view, an error message, the data table),
-// then its visible text is walked through every shadow root in 中文 and in English.
+// band, the tornado, a parameter in the structure view, an error message, the data table,
+// the data-and-method panel), then its visible text is walked through every shadow root
+// in 中文 and in English.
 // Allowed in 中文: file-type tokens and ids shown as code; in English: only the 中文 button.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startApp, type AppHarness } from './harness.ts';
-import { openApp, settled, visibleText } from './page-helpers.ts';
+import { chineseText, englishWords, openApp, settled, visibleText } from './page-helpers.ts';
 import { PARAMETERS } from '../../src/model/chengyu/parameters.ts';
 
 let app: AppHarness;
@@ -21,17 +22,6 @@ afterAll(async () => {
   await context?.close();
   await app?.close();
 });
-
-/** Latin words in visible text other than acronyms (PNG, CSV, GDP…) and the language button. */
-function englishWords(texts: string[]): string[] {
-  const allowed = (w: string) => w === 'English' || /^[A-Z]{2,5}$/.test(w);
-  return texts.flatMap((s) => (s.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed(w)).map((w) => `${w} ← ${s.slice(0, 60)}`));
-}
-
-/** Chinese characters in visible text other than the language button. */
-function chineseText(texts: string[]): string[] {
-  return texts.filter((s) => s !== '简体中文' && /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]/.test(s));
-}
 
 async function openAll(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -66,6 +56,16 @@ async function showEverything(page: Page): Promise<void> {
   await openAll(page);
 }
 
+/** Open the data-and-method panel (all of it, the observed points of the chart too) and return its visible text with the page's. */
+async function panelText(page: Page): Promise<string[]> {
+  await page.locator('#method-open').click();
+  await page.locator('#method-observed').waitFor();
+  await openAll(page);
+  const texts = await visibleText(page);
+  await page.locator('#method-close').click();
+  return texts;
+}
+
 describe('language', () => {
   it('中文 mode shows no English words, English mode no Chinese, also for text made before a switch', async () => {
     const page = await context.newPage();
@@ -73,6 +73,7 @@ describe('language', () => {
     await showEverything(page);
     const zh = await visibleText(page);
     expect(englishWords(zh)).toEqual([]);
+    expect(englishWords(await panelText(page))).toEqual([]);
     await page.locator('#toggle-table').click();
     expect(englishWords(await visibleText(page))).toEqual([]);
     await page.locator('#toggle-table').click();
@@ -81,6 +82,7 @@ describe('language', () => {
     await openAll(page);
     const en = await visibleText(page);
     expect(chineseText(en)).toEqual([]);
+    expect(chineseText(await panelText(page))).toEqual([]);
     // Text created in 中文 follows the switch: the pin's default name, the statuses, the error.
     expect(await page.locator('cy-pin-board li input[type=text]').inputValue()).toBe('Run 1');
     expect(await page.locator('#unc-status').textContent()).toMatch(/100 runs done/);
@@ -93,6 +95,7 @@ describe('language', () => {
     await page.locator('[data-lang=zh]').click();
     await openAll(page);
     expect(englishWords(await visibleText(page))).toEqual([]);
+    expect(englishWords(await panelText(page))).toEqual([]);
     expect(await page.locator('cy-pin-board li input[type=text]').inputValue()).toBe('方案 1');
     await page.close();
   }, 240_000);

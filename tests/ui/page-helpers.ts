@@ -114,3 +114,14 @@ export async function visibleText(page: Page): Promise<string[]> {
     return out.filter(Boolean);
   });
 }
+
+/** Latin words in visible text other than acronyms (PNG, CSV, GDP, MAPE…) and the language button. */
+export function englishWords(texts: string[]): string[] {
+  const allowed = (w: string) => w === 'English' || /^[A-Z]{2,5}$/.test(w);
+  return texts.flatMap((s) => (s.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed(w)).map((w) => `${w} ← ${s.slice(0, 60)}`));
+}
+
+/** Texts with Chinese characters, other than the language button. */
+export function chineseText(texts: string[]): string[] {
+  return texts.filter((s) => s !== '简体中文' && /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]/.test(s));
+}

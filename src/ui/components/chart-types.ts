@@ -19,6 +19,8 @@ export interface ChartSeries {
   edgeNames?: [string, string];
   /** Colour; the chart picks one by role when absent. */
   color?: string;
+  /** Per point, lines the tooltip adds (plain text in the interface language): an observation's source. */
+  notes?: ReadonlyArray<readonly string[]>;
 }
 
 /** Columns of the data table and CSV: one per series, two (lower, upper) per band. */

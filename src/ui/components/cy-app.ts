@@ -19,6 +19,9 @@ import { CUSTOM_SCENARIO, MAX_PINS, type KpiId, type ShareableState, type ViewSt
 import { decodeShareFragment, encodeShareFragment } from '../state/share-link.ts';
 import { readScenarioFile, scenarioFileText } from '../state/scenario-file.ts';
 import { PRESETS } from '../state/presets.ts';
+import { BASELINE_ID, describedPreset } from '../state/scenario-description.ts';
+import type { CyMethodPanel } from './cy-method-panel.ts';
+import { observationTip } from '../lib/observation-tip.ts';
 import prerendered from 'virtual:chengyu-prerender';
 import { fromPlainRun } from '../model-bridge/plain-run.ts';
 import { BAND_COLOR, PIN_COLORS, type ChartSeries } from './chart-types.ts';
@@ -41,6 +44,7 @@ import './cy-zone-map.ts';
 import './cy-pin-board.ts';
 import './cy-structure-view.ts';
 import './cy-uncertainty-panel.ts';
+import './cy-scenario-note.ts';
 
 /** Year of the headline indicators. */
 const HEADLINE_YEAR = 2035;
@@ -145,6 +149,10 @@ export class CyApp extends LitElement {
     h1 { font-size: 1.2rem; margin: 0; }
     .sub { font-size: 0.8rem; opacity: 0.85; margin: 0.1rem 0 0; }
     .status { font-size: 0.8rem; opacity: 0.9; min-width: 5rem; }
+    .head-tools { display: inline-flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+    /* Styled like the language buttons: an outlined control on the dark header. */
+    button.method { font: inherit; font-size: 0.85rem; background: transparent; color: inherit; border: 1px solid currentColor; border-radius: 4px; padding: 0.15rem 0.5rem; cursor: pointer; }
+    button.method:focus-visible { outline: 3px solid ${unsafeCSS(HEADER_FOCUS_COLOR)}; outline-offset: 2px; }
     main { padding: 0.4rem 1rem 2rem; display: flex; flex-direction: column; gap: 1rem; }
     /* Results beside the levers; the results stay in view (sticky) while the levers scroll. */
     .work { display: grid; grid-template-columns: minmax(0, 1fr) clamp(16rem, 30vw, 22rem); grid-template-rows: auto 1fr; gap: 0.4rem 1rem; align-items: start; }
@@ -586,7 +594,10 @@ export class CyApp extends LitElement {
     add(current, { id: 'current', name: t(lang, 'pins.current'), role: 'current' });
     const obs = meta.observations.filter((o) => o.column === col);
     if (obs.length) {
-      out.push({ id: 'history', name: t(lang, 'history'), role: 'history', times: obs.map((o) => o.time), values: obs.map((o) => o.value) });
+      out.push({
+        id: 'history', name: t(lang, 'history'), role: 'history', times: obs.map((o) => o.time), values: obs.map((o) => o.value),
+        notes: obs.map((o) => observationTip(o, lang, meta.areas)),
+      });
     }
     return out;
   }
@@ -652,6 +663,37 @@ export class CyApp extends LitElement {
 
   private readonly presetItems = PRESETS.map((p) => ({ id: p.scenario.id, title: p.scenario.title }));
 
+  /** The preset the levers are set to, with its description (the baseline at the defaults). */
+  private readonly preset = memoByIdentity((id: string, levers: LeverSettings) => describedPreset(PRESETS, id, levers));
+
+  /** The baseline preset's description, the panel's statement of what the baseline means. */
+  private readonly baselineDescription = PRESETS.find((p) => p.scenario.id === BASELINE_ID)?.scenario.description;
+
+  private readonly viewObservations = memoByIdentity((meta: ModelMeta | undefined, view: ViewState) => {
+    const area = meta?.areas.find((a) => a.id === view.area);
+    const kpi = meta?.kpis.find((k) => k.id === view.kpi);
+    if (!meta || !area || !kpi) return [];
+    const col = columnFor(kpi, area);
+    return meta.observations.filter((o) => o.column === col);
+  });
+
+  /** Open the data-and-method panel; its code loads on first use (it is not needed for the first chart). */
+  private async openMethod(section?: 'observed'): Promise<void> {
+    try {
+      await import('./cy-method-panel.ts');
+    } catch (err) {
+      this.showError('error.run', err);
+      return;
+    }
+    await (this.renderRoot.querySelector('cy-method-panel') as CyMethodPanel | null)?.open(section);
+  }
+
+  /** The current preset when it is not the baseline (the panel states the baseline anyway). */
+  private currentPreset() {
+    const p = this.preset(this.scenarioId, this.levers);
+    return p && p.description !== this.baselineDescription ? p : undefined;
+  }
+
   // ----- view ----------------------------------------------------------------------
 
   override render() {
@@ -674,7 +716,10 @@ export class CyApp extends LitElement {
         <!-- Seen, not spoken: it changes at every key press; #announce speaks once a change has settled. -->
         <span class="status" id="status">${status}</span>
         <span class="visually-hidden" id="announce" role="status" aria-live="polite">${this.announcement}</span>
-        <cy-lang-switch lang=${lang} @lang-change=${this.onLang}></cy-lang-switch>
+        <span class="head-tools">
+          <button type="button" class="method" id="method-open" aria-haspopup="dialog" @click=${() => void this.openMethod()}>${t(lang, 'method.open')}</button>
+          <cy-lang-switch lang=${lang} @lang-change=${this.onLang}></cy-lang-switch>
+        </span>
       </header>
       <div class="top-tools">
         <cy-notice .message=${this.notice ? t(lang, this.notice.key, { detail: errorText(this.notice.err, lang) }) : ''} kind=${this.notice?.kind ?? 'info'}
@@ -693,10 +738,13 @@ export class CyApp extends LitElement {
               ? html`<cy-kpi-cards .cards=${this.cards(this.meta, this.view, this.current, this.baseline)} selected=${this.view.kpi} lang=${lang}
                     @kpi-select=${(e: CustomEvent<KpiId>) => this.onView(new CustomEvent('view-change', { detail: { ...this.view, kpi: e.detail } }))}></cy-kpi-cards>
                   <cy-chart-panel .series=${this.chartSeries()} heading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })}
-                    unit=${unit} lang=${lang} .context=${this.exportContext(lang, unit, kpi, this.levers, this.scenarioTitle, this.pins)}></cy-chart-panel>`
+                    unit=${unit} lang=${lang} .context=${this.exportContext(lang, unit, kpi, this.levers, this.scenarioTitle, this.pins)}
+                    observedCount=${this.viewObservations(this.meta, this.view).length}
+                    @method-open=${(e: CustomEvent<{ section?: 'observed' }>) => void this.openMethod(e.detail.section)}></cy-chart-panel>`
               : nothing}
           </section>
           <aside class="levers" id="levers" tabindex="-1" aria-label=${t(lang, 'levers.heading')}>
+            <cy-scenario-note .preset=${this.preset(this.scenarioId, this.levers)} lang=${lang}></cy-scenario-note>
             <cy-lever-panel .levers=${this.levers} lang=${lang} @lever-change=${this.onLeverChange} @lever-reset=${this.onLeverReset}
               @levers-reset=${() => this.setLevers(defaultLeverSettings(), CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title })}></cy-lever-panel>
           </aside>
@@ -725,6 +773,9 @@ export class CyApp extends LitElement {
               </div>`
           : nothing}
       </main>
+      <cy-method-panel .summary=${prerendered.method} .areas=${meta?.areas ?? []} .baseline=${this.baselineDescription}
+        .current=${this.currentPreset()} .observed=${this.viewObservations(this.meta, this.view)}
+        chartHeading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })} digits=${kpi?.digits ?? 0} unit=${unit} lang=${lang}></cy-method-panel>
       <footer>${meta ? html`${t(lang, 'footer.name')} · ${t(lang, 'footer.model')} <code>${meta.modelHash}</code>` : ''}</footer>`;
   }
 }

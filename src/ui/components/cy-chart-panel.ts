@@ -30,6 +30,7 @@ export class CyChartPanel extends LitElement {
     unit: { type: String },
     lang: { type: String },
     context: { attribute: false },
+    observedCount: { type: Number },
     showTable: { state: true },
   };
 
@@ -38,6 +39,8 @@ export class CyChartPanel extends LitElement {
   declare unit: string;
   declare lang: Lang;
   declare context: ExportContext;
+  /** Observed points on the chart: when there are any, a button opens their sources (event `method-open`). */
+  declare observedCount: number;
   declare showTable: boolean;
 
   static override styles = [
@@ -59,12 +62,16 @@ export class CyChartPanel extends LitElement {
     this.lang = 'zh';
     this.context = { lines: [], digits: 2, shownDigits: 2 };
     this.showTable = false;
+    this.observedCount = 0;
   }
 
   override render() {
     const lang = this.lang;
     return html`<div class="tools">
         <h2 id="chart-h">${this.heading}</h2>
+        ${this.observedCount > 0
+          ? html`<button type="button" id="observed-sources" @click=${() => this.dispatchEvent(new CustomEvent('method-open', { detail: { section: 'observed' }, bubbles: true, composed: true }))}>${t(lang, 'chart.sources')}</button>`
+          : ''}
         <button type="button" id="toggle-table" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
           ${this.showTable ? t(lang, 'chart.showChart') : t(lang, 'chart.showTable')}
         </button>

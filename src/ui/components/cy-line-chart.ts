@@ -121,6 +121,7 @@ export class CyLineChart extends LitElement {
     });
     // The tooltip lists lines and points; band edges are read in the data table.
     const bandIds = new Set(this.series.filter((s) => s.role === 'band').flatMap((s) => [`${s.id}-low`, `${s.id}-width`]));
+    const notes = new Map(this.series.filter((s) => s.notes).map((s) => [s.id, s.notes as ReadonlyArray<readonly string[]>]));
     this.chart.setOption(
       {
         animation: false,
@@ -132,12 +133,19 @@ export class CyLineChart extends LitElement {
         grid: { left: 64, right: 24, top: 30, bottom: 56 },
         tooltip: {
           trigger: 'axis',
+          // Inside the chart: a source note must not run off a phone's screen.
+          confine: true,
           formatter: (params: unknown) => {
-            const list = (Array.isArray(params) ? params : [params]) as Array<{ seriesId?: string; seriesName: string; marker: string; value: [number, number] }>;
+            const list = (Array.isArray(params) ? params : [params]) as Array<{ seriesId?: string; seriesName: string; marker: string; value: [number, number]; dataIndex: number }>;
             const shown = list.filter((p) => !bandIds.has(p.seriesId ?? ''));
             if (shown.length === 0) return '';
             const head = String(shown[0].value[0]);
-            return [head, ...shown.map((p) => `${p.marker}${escapeHtml(p.seriesName)}: ${fmtValue(p.value[1])}`)].join('<br/>');
+            // An observation's source (and decision) under its value, wrapped to the tooltip's width.
+            const noteOf = (p: (typeof shown)[number]) => {
+              const lines = notes.get(p.seriesId ?? '')?.[p.dataIndex];
+              return lines?.length ? `<div class="obs-note" style="white-space:normal;max-width:22rem;font-size:11px;color:#4a525c">${lines.map(escapeHtml).join('<br/>')}</div>` : '';
+            };
+            return [head, ...shown.map((p) => `${p.marker}${escapeHtml(p.seriesName)}: ${fmtValue(p.value[1])}${noteOf(p)}`)].join('<br/>');
           },
         },
         xAxis: { type: 'value', min: 2015, max: 2035, interval: 5, axisLabel: { formatter: (v: number) => String(v) } },
