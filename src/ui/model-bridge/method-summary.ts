@@ -9,11 +9,18 @@ import { OFFICIAL_FIGURES, PAPER_FIGURES } from '../../model/chengyu/data/tables
 import { POSTERIOR } from '../../model/chengyu/posterior-data.ts';
 import { MODEL_ERROR_PREFIX, type PosteriorFile } from '../../model/chengyu/posterior-types.ts';
 import validation from '../../model/chengyu/validation.json' with { type: 'json' };
-import type { Validation } from '../../model/chengyu/validation.ts';
+import type { ValidationRow, ValidationSeries } from '../../model/chengyu/validation.ts';
 import type { MethodSummary, SeriesError } from './method-types.ts';
 
+/** The part of a hindcast (validation.json's `hindcast`) the panel reads; the file holds more. */
+export interface HindcastPart {
+  cutoff: number;
+  rows: Pick<ValidationRow, 'output' | 'year' | 'role'>[];
+  series: ValidationSeries[];
+}
+
 /** The panel's numbers from a baseline `run`, a hindcast and a posterior. */
-export function methodSummaryOf(run: RunResult, hindcast: Validation, posterior: PosteriorFile): MethodSummary {
+export function methodSummaryOf(run: RunResult, hindcast: HindcastPart, posterior: PosteriorFile): MethodSummary {
   const first = Math.min(...CALIBRATION_TARGETS.map((t) => t.year));
   const inSample = fitReport(run).series.map((s): SeriesError => {
     const years = s.rows.map((r) => r.year);
@@ -49,5 +56,6 @@ export function methodSummaryOf(run: RunResult, hindcast: Validation, posterior:
 
 /** The panel's numbers for the committed calibration, hindcast and posterior. */
 export function methodSummary(run: RunResult): MethodSummary {
-  return methodSummaryOf(run, (validation as { hindcast: Validation }).hindcast, POSTERIOR);
+  // Through unknown: the JSON's inferred types are wider than the shapes it was written from.
+  return methodSummaryOf(run, (validation as unknown as { hindcast: HindcastPart }).hindcast, POSTERIOR);
 }
