@@ -241,9 +241,11 @@ describe('web app in Chromium', () => {
     const text = csv.bytes.toString('utf8').replace(/^\ufeff/, '');
     // Comment lines first (what, unit, settings, model version, date), then the table.
     const lines = text.trim().split('\r\n').filter((l) => !l.startsWith('# '));
-    expect(lines[0]).toBe('年份,基准,当前');
+    // The circle's observed counts are the provinces' sums, and the file says so.
+    expect(lines[0]).toBe('年份,基准,当前,观测值');
     expect(lines.length).toBeGreaterThan(20);
-    expect(lines[1]).toMatch(/^2015,\d+,\d+$/);
+    expect(lines[1]).toMatch(/^2015,\d+,\d+,\d+$/);
+    expect(text).toContain('# 观测值为推算值：高新技术企业（四川省）、高新技术企业（重庆市）之和');
     await page.close();
   });
 

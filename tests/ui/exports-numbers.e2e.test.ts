@@ -51,7 +51,7 @@ describe('exports', () => {
     expect(comments).toMatch(/模型版本 [0-9a-f]{6,}/);
     expect(comments).toMatch(/导出日期：\d{4}-\d{2}-\d{2}/);
     const table = lines.filter((l) => !l.startsWith('# '));
-    expect(table[0]).toBe('年份,基准,当前');
+    expect(table[0]).toBe('年份,基准,当前,观测值');
     for (const row of table.slice(1)) expect(row).toMatch(/^\d{4}(\.\d+)?(,\d*)+$/);
     // R&D intensity: a few decimals, not 16 digits.
     await page.locator('#kpi').selectOption('rd_intensity');

@@ -21,7 +21,7 @@ import { readScenarioFile, scenarioFileText } from '../state/scenario-file.ts';
 import { PRESETS } from '../state/presets.ts';
 import { BASELINE_ID, describedPreset } from '../state/scenario-description.ts';
 import type { CyMethodPanel } from './cy-method-panel.ts';
-import { observationTip } from '../lib/observation-tip.ts';
+import { derivedParts, observationTip } from '../lib/observation-tip.ts';
 import prerendered from 'virtual:chengyu-prerender';
 import { fromPlainRun } from '../model-bridge/plain-run.ts';
 import { BAND_COLOR, PIN_COLORS, type ChartSeries } from './chart-types.ts';
@@ -616,12 +616,14 @@ export class CyApp extends LitElement {
 
   // What exported files say about themselves; recomputed only when an input changes.
   private readonly exportContext = memoByIdentity(
-    (lang: Lang, unit: string, kpi: KpiInfo | undefined, levers: LeverSettings, title: Bilingual, pins: Pin[]): ExportContext => ({
+    (lang: Lang, unit: string, kpi: KpiInfo | undefined, levers: LeverSettings, title: Bilingual, pins: Pin[], derived: string | undefined): ExportContext => ({
       lines: [
         t(lang, 'export.unit', { unit }),
         t(lang, 'export.scenario', { title: title[lang] }),
         t(lang, 'export.settings', { settings: settingsText(levers, lang) }),
         ...pins.map((p) => t(lang, 'export.pin', { name: pinName(p.label, lang), settings: settingsText(p.levers, lang) })),
+        // Observed points that no source reports as such (the circle's sums) say so in the file.
+        ...(derived ? [t(lang, 'export.derived', { parts: derived })] : []),
         t(lang, 'export.model', { hash: this.meta?.modelHash ?? '' }),
       ],
       digits: kpi?.exportDigits ?? (kpi?.digits ?? 0) + 2,
@@ -676,6 +678,10 @@ export class CyApp extends LitElement {
     const col = columnFor(kpi, area);
     return meta.observations.filter((o) => o.column === col);
   });
+
+  private readonly derivedNote = memoByIdentity((meta: ModelMeta | undefined, view: ViewState, lang: Lang) =>
+    derivedParts(this.viewObservations(meta, view), lang, meta?.areas ?? []),
+  );
 
   /** Open the data-and-method panel; its code loads on first use (it is not needed for the first chart). */
   private async openMethod(section?: 'observed'): Promise<void> {
@@ -738,7 +744,7 @@ export class CyApp extends LitElement {
               ? html`<cy-kpi-cards .cards=${this.cards(this.meta, this.view, this.current, this.baseline)} selected=${this.view.kpi} lang=${lang}
                     @kpi-select=${(e: CustomEvent<KpiId>) => this.onView(new CustomEvent('view-change', { detail: { ...this.view, kpi: e.detail } }))}></cy-kpi-cards>
                   <cy-chart-panel .series=${this.chartSeries()} heading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })}
-                    unit=${unit} lang=${lang} .context=${this.exportContext(lang, unit, kpi, this.levers, this.scenarioTitle, this.pins)}
+                    unit=${unit} lang=${lang} .context=${this.exportContext(lang, unit, kpi, this.levers, this.scenarioTitle, this.pins, this.derivedNote(this.meta, this.view, lang))}
                     observedCount=${this.viewObservations(this.meta, this.view).length}
                     @method-open=${(e: CustomEvent<{ section?: 'observed' }>) => void this.openMethod(e.detail.section)}></cy-chart-panel>`
               : nothing}

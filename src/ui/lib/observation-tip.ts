@@ -24,3 +24,10 @@ export function observationTip(o: Observation, lang: Lang, areas: readonly AreaI
   lines.push(t(lang, 'method.tipDecision'));
   return lines;
 }
+
+/** For exports: which series the derived observed points sum ("…（四川省）、…（重庆市）"), or undefined when none is derived. */
+export function derivedParts(obs: readonly Observation[], lang: Lang, areas: readonly AreaInfo[]): string | undefined {
+  const cols = [...new Set(obs.flatMap((o) => ((o.basis?.length ?? 0) > 1 ? o.basis!.map((b) => b.column) : [])))];
+  if (cols.length === 0) return undefined;
+  return cols.map((c) => seriesLabel(c, areas, lang) ?? c).join(lang === 'zh' ? '、' : ', ');
+}
