@@ -51,6 +51,8 @@ export class CyChartPanel extends LitElement {
       h2 { font-size: 0.9rem; margin: 0 auto 0 0.2rem; }
       button { font: inherit; font-size: 0.8rem; }
       .export { font-size: 0.8rem; color: #4a525c; white-space: nowrap; }
+      /* On a phone the toolbar would wrap and squeeze the chart; the header's "data and method" lists the same points. */
+      @media (max-width: 759px) { #observed-sources { display: none; } }
     `,
   ];
 
@@ -70,7 +72,7 @@ export class CyChartPanel extends LitElement {
     return html`<div class="tools">
         <h2 id="chart-h">${this.heading}</h2>
         ${this.observedCount > 0
-          ? html`<button type="button" id="observed-sources" @click=${() => this.dispatchEvent(new CustomEvent('method-open', { detail: { section: 'observed' }, bubbles: true, composed: true }))}>${t(lang, 'chart.sources')}</button>`
+          ? html`<button type="button" id="observed-sources" aria-label=${t(lang, 'chart.sourcesLong')} title=${t(lang, 'chart.sourcesLong')} @click=${() => this.dispatchEvent(new CustomEvent('method-open', { detail: { section: 'observed' }, bubbles: true, composed: true }))}>${t(lang, 'chart.sources')}</button>`
           : ''}
         <button type="button" id="toggle-table" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
           ${this.showTable ? t(lang, 'chart.showChart') : t(lang, 'chart.showTable')}
