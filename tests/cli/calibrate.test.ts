@@ -79,9 +79,10 @@ describe('chengyu-sim validate', () => {
     expect(lines.some((l) => /^hindcast,2020,hte_sichuan,2021,forecast,10205,/.test(l))).toBe(true);
     expect(lines.some((l) => /^hindcast,2020,hte_sichuan,2019,fit,5594,/.test(l))).toBe(true);
     expect(lines.some((l) => /^in_sample,2022,hte_chongqing,2022,fit,6348,/.test(l))).toBe(true);
-    const t = cli(['validate', '--cutoff', '2021', '--starts', '1', '--max-evals', '30']);
+    const t = cli(['validate', '--cutoff', '2021', '--starts', '1', '--max-evals', '30', '--generations', '10']);
     expect(t.stdout).toMatch(/Hindcast: fitted on the targets 2015–2021, forecast 2022–2022/);
     expect(t.stdout).toMatch(/hte_sichuan\s+1\s+\d+\.\d/);
+    expect(t.stdout).toMatch(/The posterior fitted on 2015–2021 \(10 generations, largest R-hat not computable from so few states, \d+ draws\): its 90 % posterior-predictive band covers \d+ % of the \d+ later observations/);
     expect(committed()).toEqual(before);
   }, T);
 

@@ -25,7 +25,17 @@ export function validationText(hind: Validation, fit: Validation): string {
     );
   return (
     `Hindcast: fitted on the targets 2015–${hind.cutoff}, forecast ${hind.cutoff + 1}–2022 (exogenous inputs such as the tax policy path as they happened):\n` +
-    `${table(hind, 'forecast')}\nIn-sample: the committed 2015–2022 calibration:\n${table(fit, 'fit')}`
+    `${table(hind, 'forecast')}${coverageText(hind)}\nIn-sample: the committed 2015–2022 calibration:\n${table(fit, 'fit')}`
+  );
+}
+
+/** The forecast's coverage by the cut-off posterior, when sampled. */
+function coverageText(v: Validation): string {
+  const c = v.coverage;
+  if (!c) return '';
+  return (
+    `The posterior fitted on 2015–${v.cutoff} (${c.generations} generations, largest R-hat ${Number.isFinite(c.rhat) ? c.rhat.toFixed(3) : 'not computable from so few states'}, ${c.draws} draws): its 90 % ` +
+    `posterior-predictive band covers ${(100 * c.predictive).toFixed(0)} % of the ${c.bands.length} later observations, the model values alone ${(100 * c.model).toFixed(0)} %.\n`
   );
 }
 
@@ -46,20 +56,22 @@ export function register(program: Command): void {
     .option('--cutoff <year>', 'last year of the data the hindcast fit sees (2016–2021)', '2019')
     .option('--starts <n>', 'starts of the hindcast fit (default: the model\'s)')
     .option('--max-evals <n>', 'model runs per start of the hindcast fit (default: the model\'s)')
+    .option('--generations <n>', 'also sample the posterior on the data up to the cut-off (this many generations) and band the forecast')
     .addOption(choiceOption('--format <format>', 'output format (default: table, or from the --out extension: .txt, .csv, .json)', ['table', 'csv', 'json']))
     .option('--out <file>', 'write to a file instead of stdout (- for stdout)')
     .option('--write', 'replace the committed src/model/chengyu/validation.json (shown in docs/model.md and the web app)')
-    .action(async (opts: { cutoff: string; starts?: string; maxEvals?: string; format?: 'table' | 'csv' | 'json'; out?: string; write?: boolean }) => {
+    .action(async (opts: { cutoff: string; starts?: string; maxEvals?: string; generations?: string; format?: 'table' | 'csv' | 'json'; out?: string; write?: boolean }) => {
       const cutoff = Number(opts.cutoff);
       if (!/^\d{4}$/.test(opts.cutoff) || cutoff < 2016 || cutoff > 2021) throw new CliError(`--cutoff: ${JSON.stringify(opts.cutoff)} is not allowed; allowed: a year in [2016, 2021]`);
       const starts = positiveInt('--starts', opts.starts, 1000);
       const maxEvals = positiveInt('--max-evals', opts.maxEvals, 1e7);
+      const generations = positiveInt('--generations', opts.generations, 1e7);
       const format = outFormat(opts.out, opts.format, { '.txt': 'table', '.csv': 'csv', '.json': 'json' }) ?? 'table';
       checkOutPath(opts.out);
       const { hindcast, inSample } = await import('../../model/chengyu/validation.ts');
       const { CALIBRATED_VALUES } = await import('../../model/chengyu/index.ts');
       process.stderr.write(`validate: fitting on 2015–${cutoff} …\n`);
-      const hind = hindcast(cutoff, { starts, maxEvals, onProgress: (m) => process.stderr.write(`${m}\n`) });
+      const hind = hindcast(cutoff, { starts, maxEvals, generations, onProgress: (m) => process.stderr.write(`${m}\n`) });
       const fit = inSample({ ...CALIBRATED_VALUES });
       const text =
         format === 'json' ? `${JSON.stringify({ hindcast: hind, inSample: fit }, null, 2)}\n` : format === 'csv' ? validationCsv(hind, fit) : validationText(hind, fit);

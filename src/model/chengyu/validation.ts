@@ -5,7 +5,9 @@ import { compileModel } from '../engine/index.ts';
 import type { RunResult } from '../engine/types.ts';
 import { calibrateChengyu, FIT_LAST_YEAR, type CalibrateOptions } from './calibration.ts';
 import { buildChengyuSpecFrom } from './equations.ts';
-import { CALIBRATION_TARGETS, type CalibrationTarget } from './observations.ts';
+import { CALIBRATION_TARGETS, type CalibrationTarget } from './targets.ts';
+import { samplePosterior } from './posterior.ts';
+import { posteriorCoverage, type TargetBand } from './posterior-check.ts';
 
 /** One target's error in a validation. */
 export interface ValidationRow {
@@ -32,12 +34,28 @@ export interface ValidationSeries {
   biasPct: number;
 }
 
+/** How well a posterior fitted up to the cut-off covers the later observations. */
+export interface ForecastCoverage {
+  /** Generations of the cut-off posterior's chains. */
+  generations: number;
+  draws: number;
+  /** Share of the forecast observations inside the 90 % posterior-predictive band. */
+  predictive: number;
+  /** Share inside the 90 % band of the model values alone. */
+  model: number;
+  /** Largest split R-hat of the cut-off posterior. */
+  rhat: number;
+  bands: TargetBand[];
+}
+
 /** A validation: the cut-off, the parameters fitted, every row and the per-series summary. */
 export interface Validation {
   cutoff: number;
   parameters: Record<string, number>;
   rows: ValidationRow[];
   series: ValidationSeries[];
+  /** With a posterior fitted up to the cut-off: its bands over the forecast years. */
+  coverage?: ForecastCoverage;
 }
 
 function valueAtYear(run: RunResult, output: string, year: number): number {
@@ -72,12 +90,31 @@ export function validationOf(run: RunResult, cutoff: number, parameters: Record<
   return { cutoff, parameters, rows, series };
 }
 
-/** Fit on the targets up to `cutoff` (a fresh point fit) and judge the forecast of the later ones. */
-export function hindcast(cutoff: number, opts: Omit<CalibrateOptions, 'lastYear'> = {}): Validation {
+/** Options of a hindcast: the point fit's, and posterior generations (0 = no posterior). */
+export interface HindcastOptions extends Omit<CalibrateOptions, 'lastYear'> {
+  generations?: number;
+}
+
+/**
+ * Fit on the targets up to `cutoff` (a fresh point fit) and judge the forecast of the later
+ * ones; with `generations`, also sample the posterior on those targets and band the forecast.
+ */
+export function hindcast(cutoff: number, opts: HindcastOptions = {}): Validation {
   if (!(cutoff >= 2016 && cutoff <= FIT_LAST_YEAR)) throw new Error(`cut-off ${cutoff} is outside 2016–${FIT_LAST_YEAR}`);
   const fit = calibrateChengyu({ ...opts, lastYear: cutoff });
   const run = compileModel(buildChengyuSpecFrom(fit.parameters)).run({});
-  return validationOf(run, cutoff, fit.parameters);
+  const v = validationOf(run, cutoff, fit.parameters);
+  if (!opts.generations) return v;
+  const post = samplePosterior({ start: fit.parameters, lastYear: cutoff, generations: opts.generations, ...(opts.seed ? { seed: opts.seed } : {}), onProgress: opts.onProgress });
+  const later = CALIBRATION_TARGETS.filter((t) => t.year > cutoff);
+  const cov = posteriorCoverage(post, later);
+  return {
+    ...v,
+    coverage: {
+      generations: opts.generations, draws: cov.draws, predictive: cov.predictiveCoverage, model: cov.modelCoverage,
+      rhat: Math.max(...post.summary.map((x) => x.rhat)), bands: cov.bands,
+    },
+  };
 }
 
 /** The in-sample errors of given parameters (e.g. the committed 2015–2022 calibration). */
