@@ -279,7 +279,7 @@ export function generateModelDoc(): string {
     `${signed(tc.interactionPct)} on turnover in 2035 (package ${fmt(tc.package)} 亿元/yr against ${fmt(tc.sumOfSingles)} for the sum of singles):`,
     `${tc.interactionPct >= 0 ? 'the multiplication outweighs the saturation' : 'the saturation outweighs the multiplication'}. Enterprise formation is a product of talent, innovation and`,
     'absorbed technology, and certification multiplies the pipeline by R&D capability, so more R&D makes every extra SME more',
-    `likely to be certified (${signed(hte.interactionPct)} on the circle's enterprises; no ceiling acts on enterprises). The interaction is not everywhere positive: the parks move`,
+    `likely to be certified (${signed(hte.interactionPct)} on the circle's enterprises, damped a little by the ceiling of the qualifying pool). The interaction is not everywhere positive: the parks move`,
     "formation out of the cores, and they move more when the other levers have made the cores' formation larger, so Chengdu",
     `city's package effect is ${cd.interactionPct >= 0 ? 'above' : 'below'} the sum of its single effects (${cd.interactionPct.toFixed(1)} %). Costs, in contrast, are nearly additive (R&D support is`,
     'a share of a GDP that the other levers raise slightly). This is the pattern Zhou, Huang & Mardani (2023) report for',
