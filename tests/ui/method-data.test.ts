@@ -16,7 +16,7 @@ import { hindcastHeadline } from '../../src/ui/lib/hindcast-text.ts';
 import { seriesLabel, seriesParts } from '../../src/ui/lib/series-label.ts';
 import { SOURCE_LABELS, sourceLabel } from '../../src/ui/lib/source-label.ts';
 import { observedPoints } from '../../src/ui/model-bridge/observed-points.ts';
-import { describedPreset } from '../../src/ui/state/scenario-description.ts';
+import { activeStartYears, describedPreset } from '../../src/ui/state/scenario-description.ts';
 import { scriptSpans } from '../../src/ui/lib/script-spans.ts';
 import { modelAreas } from '../../src/ui/model-bridge/model-meta.ts';
 
@@ -126,5 +126,14 @@ describe('scenario description', () => {
     expect(describedPreset(presets, 'custom', moved)).toBeUndefined();
     // A file or link that keeps a preset's id but changes its settings is not that preset.
     expect(describedPreset(presets, 'corridor', moved)).toBeUndefined();
+  });
+
+  it('names the start years the settings actually use (none at the defaults)', () => {
+    expect(activeStartYears(defaultLeverSettings())).toEqual([]);
+    const corridor = resolveLevers(presets[1].scenario);
+    expect(activeStartYears(corridor)).toEqual([corridorFile.levers.corridor.start_year]);
+    // A start year alone moves nothing.
+    const d = defaultLeverSettings();
+    expect(activeStartYears({ ...d, transfer: { ...d.transfer, start_year: 2020 } })).toEqual([]);
   });
 });

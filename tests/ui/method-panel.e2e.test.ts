@@ -67,6 +67,7 @@ describe('data-and-method panel', () => {
         const page = await openAt(w, h, lang);
         // The selected preset's description is on the page: all levers at their defaults = the baseline.
         expect((await page.locator('#scenario-description').textContent())?.trim()).toBe(baseline.description[lang]);
+        expect(await page.locator('#scenario-starts').count()).toBe(0);
         await page.screenshot({ path: join(SHOTS, `page-${w}x${h}-${lang}.png`) });
 
         await page.locator('#method-open').click();
@@ -178,6 +179,9 @@ describe('data-and-method panel', () => {
     await page.locator('#preset').selectOption('corridor');
     await settled(page);
     expect((await page.locator('#scenario-description').textContent())?.trim()).toBe(corridor.description.zh);
+    // The years the settings use are stated beside the prose (which may name others).
+    expect(await page.locator('#scenario-starts').textContent()).toContain(`${corridor.levers.corridor.start_year} 年起生效`);
+    await page.screenshot({ path: join(SHOTS, 'preset-corridor-1280x720-zh.png') });
     await page.locator('#corridor-integration-slider').focus();
     await page.keyboard.press('ArrowRight');
     await settled(page);

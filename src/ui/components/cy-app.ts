@@ -19,7 +19,7 @@ import { CUSTOM_SCENARIO, MAX_PINS, type KpiId, type ShareableState, type ViewSt
 import { decodeShareFragment, encodeShareFragment } from '../state/share-link.ts';
 import { readScenarioFile, scenarioFileText } from '../state/scenario-file.ts';
 import { PRESETS } from '../state/presets.ts';
-import { BASELINE_ID, describedPreset } from '../state/scenario-description.ts';
+import { activeStartYears, BASELINE_ID, describedPreset } from '../state/scenario-description.ts';
 import type { CyMethodPanel } from './cy-method-panel.ts';
 import { derivedParts, observationTip } from '../lib/observation-tip.ts';
 import prerendered from 'virtual:chengyu-prerender';
@@ -668,6 +668,8 @@ export class CyApp extends LitElement {
   /** The preset the levers are set to, with its description (the baseline at the defaults). */
   private readonly preset = memoByIdentity((id: string, levers: LeverSettings) => describedPreset(PRESETS, id, levers));
 
+  private readonly startYears = memoByIdentity((levers: LeverSettings) => activeStartYears(levers));
+
   /** The baseline preset's description, the panel's statement of what the baseline means. */
   private readonly baselineDescription = PRESETS.find((p) => p.scenario.id === BASELINE_ID)?.scenario.description;
 
@@ -750,7 +752,7 @@ export class CyApp extends LitElement {
               : nothing}
           </section>
           <aside class="levers" id="levers" tabindex="-1" aria-label=${t(lang, 'levers.heading')}>
-            <cy-scenario-note .preset=${this.preset(this.scenarioId, this.levers)} lang=${lang}></cy-scenario-note>
+            <cy-scenario-note .preset=${this.preset(this.scenarioId, this.levers)} .startYears=${this.startYears(this.levers)} lang=${lang}></cy-scenario-note>
             <cy-lever-panel .levers=${this.levers} lang=${lang} @lever-change=${this.onLeverChange} @lever-reset=${this.onLeverReset}
               @levers-reset=${() => this.setLevers(defaultLeverSettings(), CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title })}></cy-lever-panel>
           </aside>

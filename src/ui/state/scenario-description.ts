@@ -2,7 +2,7 @@
 // that id when the settings are still exactly its own (a moved lever makes them custom), and
 // the baseline whenever every lever is at its default (the baseline preset sets none).
 import type { LeverSettings } from '../../model/scenario/lever-types.ts';
-import type { Bilingual } from '../../model/scenario/levers.ts';
+import { defaultLeverSettings, LEVERS, type Bilingual } from '../../model/scenario/levers.ts';
 import { leverConstants, resolveLevers, type Scenario } from '../../model/scenario/scenario.ts';
 
 /** The id of the baseline preset. */
@@ -26,4 +26,15 @@ export function describedPreset(
     if (p?.scenario.description && same(resolveLevers(p.scenario), levers)) return { title: p.scenario.title, description: p.scenario.description };
   }
   return undefined;
+}
+
+/**
+ * Start years of the levers that `levers` moves away from their defaults, in order, each once:
+ * what the model actually runs, shown beside a preset's prose (which may name other years).
+ */
+export function activeStartYears(levers: LeverSettings): number[] {
+  const defaults = defaultLeverSettings() as unknown as Record<string, Record<string, number>>;
+  const set = levers as unknown as Record<string, Record<string, number>>;
+  const years = LEVERS.filter((l) => l.fields.some((f) => f.field !== 'start_year' && set[l.id][f.field] !== defaults[l.id][f.field])).map((l) => set[l.id].start_year);
+  return [...new Set(years)].sort((a, b) => a - b);
 }
