@@ -224,7 +224,7 @@ export function generateModelDoc(): string {
   p('', `Prior only (the targets do not inform them; they act only through levers): ${POSTERIOR.priorOnly.map(code).join(', ')}.`, '');
 
   p('## Validation', '');
-  const vs = validation as { hindcast: { cutoff: number; series: ValidationSeries[]; coverage?: ForecastCoverage }; inSample: { series: ValidationSeries[] } };
+  const vs = validation as unknown as { hindcast: { cutoff: number; series: ValidationSeries[]; coverage?: ForecastCoverage }; inSample: { series: ValidationSeries[] } };
   p(
     `\`chengyu-sim validate\` fits the model on the targets up to a cut-off year and forecasts the rest (exogenous inputs, such as the tax-policy path, as they happened). Cut-off ${vs.hindcast.cutoff} (committed in \`validation.json\`, refreshed with \`validate --write\`):`,
     '',
