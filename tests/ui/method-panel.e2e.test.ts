@@ -98,6 +98,8 @@ describe('data-and-method panel', () => {
             ? `只用 2015–2019 年的数据拟合时，模型把 2020–2022 年的高新技术企业数低估了 ${hc.lo}–${hc.hi}%。`
             : `Fitted on 2015–2019 only, the model under-predicted the 2020–2022 enterprise counts by ${hc.lo}–${hc.hi}%.`,
         );
+        const cov = (validation.hindcast as { coverage?: { predictive: number; bands: unknown[] } }).coverage;
+        if (cov) expect(await page.locator('#method-coverage').textContent()).toContain(`${Math.round(100 * cov.predictive)}%`);
         const forecast = validation.hindcast.series.filter((s) => s.role === 'forecast');
         expect(await page.locator('#method-hindcast-table tbody tr').count()).toBe(forecast.length);
         await page.locator('#method-hindcast').scrollIntoViewIfNeeded();

@@ -206,6 +206,15 @@ export class CyMethodPanel extends LitElement {
     const range = h ? (Math.round(h.range[0]) === Math.round(h.range[1]) ? `${formatNumber(lang, h.range[0], 0)}%` : `${formatNumber(lang, h.range[0], 0)}–${formatNumber(lang, h.range[1], 0)}%`) : '';
     return html`<section id="method-hindcast"><h3>${t(lang, 'method.hindcast', { from, cutoff })}</h3>
       ${h ? html`<p class="strong" id="method-hindcast-headline">${t(lang, key, { from, cutoff, y0: h.years[0], y1: h.years[1], range })}</p>` : nothing}
+      ${s.hindcast.coverage
+        ? html`<p id="method-coverage">${t(lang, 'method.coverage', {
+            from,
+            cutoff,
+            points: s.hindcast.coverage.points,
+            predictive: `${formatNumber(lang, 100 * s.hindcast.coverage.predictive, 0)}%`,
+            model: `${formatNumber(lang, 100 * s.hindcast.coverage.model, 0)}%`,
+          })}</p>`
+        : nothing}
       <p>${t(lang, 'method.hindcastMeaning')}</p>
       ${this.errorTable(s.hindcast.forecast, 'method-hindcast-table')}
     </section>`;
@@ -225,6 +234,7 @@ export class CyMethodPanel extends LitElement {
         ess: formatNumber(lang, p.minEss, 0),
       })}</p>
       <p>${t(lang, 'method.posteriorFan')}</p>
+      ${(this.summary?.hindcast.coverage?.predictive ?? 1) < 0.8 ? html`<p class="strong" id="method-caveat">${t(lang, 'method.posteriorCaveat')}</p>` : nothing}
     </section>`;
   }
 

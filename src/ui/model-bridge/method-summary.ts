@@ -17,6 +17,7 @@ export interface HindcastPart {
   cutoff: number;
   rows: Pick<ValidationRow, 'output' | 'year' | 'role'>[];
   series: ValidationSeries[];
+  coverage?: { predictive: number; model: number; bands: unknown[] };
 }
 
 /** The panel's numbers from a baseline `run`, a hindcast and a posterior. */
@@ -42,7 +43,13 @@ export function methodSummaryOf(run: RunResult, hindcast: HindcastPart, posterio
     inSample,
     failedChecks: checks.filter((c) => !c.pass).map((c) => c.name),
     checks: checks.length,
-    hindcast: { cutoff: hindcast.cutoff, forecast },
+    hindcast: {
+      cutoff: hindcast.cutoff,
+      forecast,
+      ...(hindcast.coverage
+        ? { coverage: { points: hindcast.coverage.bands.length, predictive: hindcast.coverage.predictive, model: hindcast.coverage.model } }
+        : {}),
+    },
     posterior: {
       draws: posterior.draws.length,
       chains: posterior.chains,

@@ -28,7 +28,12 @@ export interface MethodSummary {
   /** Number of acceptance targets. */
   checks: number;
   /** Hindcast: fitted up to `cutoff`, forecast errors after it (validation.json). */
-  hindcast: { cutoff: number; forecast: SeriesError[] };
+  hindcast: {
+    cutoff: number;
+    forecast: SeriesError[];
+    /** With a posterior fitted up to the cut-off: the shares of the forecast observations inside its 90 % bands. */
+    coverage?: { points: number; predictive: number; model: number };
+  };
   /** The committed posterior sample. */
   posterior: { draws: number; chains: number; generations: number; parameters: number; maxRhat: number; minEss: number };
 }
