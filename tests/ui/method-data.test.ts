@@ -19,6 +19,7 @@ import { observedPoints } from '../../src/ui/model-bridge/observed-points.ts';
 import { activeStartYears, describedPreset } from '../../src/ui/state/scenario-description.ts';
 import { scriptSpans } from '../../src/ui/lib/script-spans.ts';
 import { modelAreas } from '../../src/ui/model-bridge/model-meta.ts';
+import { derivedParts, observationTip } from '../../src/ui/lib/observation-tip.ts';
 
 const HAN = /[\u3400-\u9fff]/;
 
@@ -112,6 +113,28 @@ describe('observed points', () => {
     // A lower bound is never summed into a point estimate.
     const lower = [{ ...CALIBRATION_TARGETS[0], bound: 'lower' as const }, ...CALIBRATION_TARGETS.slice(1)];
     expect(observedPoints(lower).filter((p) => p.column === 'hte_circle').map((p) => p.time)).not.toContain(CALIBRATION_TARGETS[0].year);
+  });
+});
+
+describe('observed points in the tooltip and the exports', () => {
+  const areas = modelAreas();
+  const points = observedPoints(CALIBRATION_TARGETS);
+
+  it('says the source in both languages, the decision in English and where to read it in 中文, and marks lower bounds', () => {
+    const lower = points.find((p) => p.bound === 'lower')!;
+    const t = CALIBRATION_TARGETS.find((x) => x.output === lower.column && x.year === lower.time)!;
+    expect(observationTip(lower, 'en', areas)).toEqual(['lower bound', `Source: ${t.source}`, `Decision: ${t.decision}`]);
+    const zh = observationTip(lower, 'zh', areas);
+    expect(zh[0]).toBe('下限');
+    expect(zh[1]).toBe(`来源：${sourceLabel(t.source, 'zh')}`);
+    expect(zh.join('')).not.toMatch(/[a-z]{2,}/);
+    const sum = points.find((p) => p.column === 'hte_circle')!;
+    expect(observationTip(sum, 'zh', areas)).toEqual(['由以下观测值相加推算：', '高新技术企业（四川省）：论文表 2', '高新技术企业（重庆市）：论文表 2', '取舍说明只有英文原文，见“数据与方法”。']);
+  });
+
+  it('names the summed series for the exports, and nothing when no point is derived', () => {
+    expect(derivedParts(points.filter((p) => p.column === 'hte_circle'), 'en', areas)).toBe('High-tech enterprises (Sichuan), High-tech enterprises (Chongqing)');
+    expect(derivedParts(points.filter((p) => p.column === 'hte_sichuan'), 'zh', areas)).toBeUndefined();
   });
 });
 
