@@ -1,7 +1,7 @@
 // Inverse CDFs of the registry's distributions: a uniform number u in [0, 1) becomes a
 // parameter value. Sampling only ever goes through these, so plain random sampling and
 // Latin hypercube sampling share one code path (LHS just chooses u differently).
-import type { Distribution } from '../chengyu/parameter-types.ts';
+import type { Distribution } from './distribution-types.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
 
 /** Check a distribution's numbers; returns a message naming the problem, or undefined. */

@@ -2,7 +2,7 @@
 // (seed, i) — and, for Latin hypercube sampling, on per-parameter permutations that are
 // themselves derived from the seed — so any worker or shard computes exactly its own
 // runs' points without seeing the others.
-import type { Distribution } from '../chengyu/parameter-types.ts';
+import type { Distribution } from './distribution-types.ts';
 import { distributionProblem, quantile } from './distributions.ts';
 import { permutation, stream, type Seed } from './rng.ts';
 

@@ -1,14 +1,9 @@
 // The shape of the regional model's parameter registry: every number the equations use
 // is one of these, with a unit, a plausible range and where it comes from.
 
-/** Probability distribution of an uncertain parameter, used by Monte Carlo and sensitivity. */
-export type Distribution =
-  | { type: 'uniform'; min: number; max: number }
-  | { type: 'triangular'; min: number; mode: number; max: number }
-  | { type: 'normal'; mean: number; sd: number; min?: number; max?: number }
-  | { type: 'lognormal'; mu: number; sigma: number; min?: number; max?: number }
-  /** A sample's empirical distribution (e.g. a posterior marginal): values sorted ascending. */
-  | { type: 'empirical'; values: number[] };
+import type { Distribution } from '../analysis/distribution-types.ts';
+
+export type { Distribution };
 
 /** Where a value comes from: a citation, or an explicit assumption with its reason. */
 export type Provenance =
