@@ -4,9 +4,10 @@
 // own description, levers from 2026), the paper and the data vintage (nothing after 2022),
 // the in-sample error per series, the 2019 hindcast, the posterior's diagnostics, and each
 // observed point of the chart with its source and decision. The selected preset's
-// description shows on the page; observed points show their source on hover. Screenshots
-// go to $PANEL_SHOTS (default /tmp/panel-shots).
-import { mkdirSync } from 'node:fs';
+// description shows on the page; observed points show their source on hover; the bundles
+// carry the panel's numbers, not the calibration code or validation.json. Screenshots go to
+// $PANEL_SHOTS (default /tmp/panel-shots).
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -133,6 +134,18 @@ describe('data-and-method panel', () => {
       }, 90_000);
     }
   }
+
+  it('ships the panel as numbers only: no calibration code and no validation file in the page or the worker', () => {
+    const dir = join(app.outDir, 'assets');
+    const js = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(js.length).toBeGreaterThan(2);
+    for (const text of js) {
+      expect(text).not.toContain('fitReport: the run has no output');
+      // Keys only validation.json's rows and bands hold.
+      expect(text).not.toContain('inPredictive');
+      expect(text).not.toMatch(/"role":\s*"forecast"/);
+    }
+  });
 
   it('the chart shows the observed points of the selected area with their source on hover, and opens them from the keyboard (zh, en)', async () => {
     const page = await openAt(1280, 720, 'zh');
