@@ -10,10 +10,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chengyuBatchModel } from '../src/model/analysis/chengyu-batch-model.ts';
+import { chengyuBatchModel } from '../src/model/chengyu/batch-model.ts';
 import { chunkGrid } from '../src/model/analysis/chunk.ts';
 import { monteCarlo } from '../src/model/analysis/monte-carlo.ts';
-import type { ModelRef } from '../src/model/analysis/model-ref.ts';
+import type { ModelRef } from '../src/model/worker/model-ref.ts';
 import { runBatch } from '../src/model/analysis/node/run-batch.ts';
 import { toyModel } from '../src/model/analysis/toy-models.ts';
 import { createNodePool } from '../src/model/worker/node-pool.ts';

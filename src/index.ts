@@ -41,9 +41,9 @@ export { parseShard, shardRange, type Shard } from './model/analysis/shard.ts';
 // job-array and merge scripts `chengyu-sim slurm` writes (pure text).
 export { shardFromEnv, ShardEnvError, SHARD_COUNT_VAR, type EnvShard, type ShardEnv } from './model/analysis/shard-from-env.ts';
 export { batchScript, mergeScript, submitScript, validatePlan, SlurmPlanError, type SlurmPlan } from './cluster/sbatch-scripts.ts';
-export { resolveModel, scenarioModelRef, type ModelRef } from './model/analysis/model-ref.ts';
+export { resolveModel, scenarioModelRef, type ModelRef } from './model/worker/model-ref.ts';
 export { engineBatchModel, type EngineBatchOptions } from './model/analysis/engine-batch-model.ts';
-export { chengyuBatchModel, uncertainParameters, HEADLINE_OUTPUTS } from './model/analysis/chengyu-batch-model.ts';
+export { chengyuBatchModel, uncertainParameters, HEADLINE_OUTPUTS } from './model/chengyu/batch-model.ts';
 export { WorkerPool, type SpawnWorker, type WorkerHandle } from './model/worker/pool.ts';
 export { spawnInThread } from './model/worker/in-thread.ts';
 export { monteCarloOnPool } from './model/worker/pool-monte-carlo.ts';

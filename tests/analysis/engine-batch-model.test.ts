@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../src/model/engine/index.ts';
 import type { ModelSpec } from '../../src/model/engine/types.ts';
 import { engineBatchModel } from '../../src/model/analysis/engine-batch-model.ts';
-import { chengyuBatchModel, HEADLINE_OUTPUTS, uncertainParameters } from '../../src/model/analysis/chengyu-batch-model.ts';
+import { chengyuBatchModel, HEADLINE_OUTPUTS, uncertainParameters } from '../../src/model/chengyu/batch-model.ts';
 import { PARAMETERS } from '../../src/model/chengyu/parameters.ts';
 import { POSTERIOR } from '../../src/model/chengyu/posterior-data.ts';
 import { runChengyu } from '../../src/model/chengyu/run.ts';

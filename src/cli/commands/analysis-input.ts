@@ -2,7 +2,7 @@
 // scenario file names, and strict parsing of numeric options into one clear error each.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { scenarioModelRef, type ModelRef } from '../../model/analysis/model-ref.ts';
+import { scenarioModelRef, type ModelRef } from '../../model/worker/model-ref.ts';
 import type { UncertaintySource } from '../../model/chengyu/posterior-data.ts';
 import { CliError } from '../errors.ts';
 import type { CalibrationInput } from './calibration-file.ts';

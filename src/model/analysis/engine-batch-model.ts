@@ -1,6 +1,6 @@
 // Any compiled engine model as a BatchModel: uncertain parameters are model constants,
 // set per run in the engine's allocation-free runner on top of the scenario's constant
-// overrides. The regional model (chengyu-batch-model.ts) is one use of it.
+// overrides. The regional model (chengyu/batch-model.ts) is one use of it.
 import type { CompiledModel, Runner } from '../engine/model.ts';
 import type { Method } from '../engine/types.ts';
 import type { BatchModel } from './batch-model.ts';

@@ -2,7 +2,7 @@
 // scenario (Monte Carlo) and tornado bars (sensitivity) for one KPI. Work runs in the
 // pool's workers, so the page never blocks. Calls are "latest wins": a newer call of the
 // same kind cancels an older one (no new chunks are started for it; it resolves to null).
-import type { ModelRef } from '../analysis/model-ref.ts';
+import type { ModelRef } from './model-ref.ts';
 import { fanCharts, type FanChart } from '../analysis/monte-carlo.ts';
 import type { Seed } from '../analysis/rng.ts';
 import type { SamplingMethod } from '../analysis/sampling.ts';

@@ -4,7 +4,7 @@
 // be used in-thread directly (workers = 0).
 import type { BatchModel } from '../analysis/batch-model.ts';
 import { computeChunk, type ChunkResult } from '../analysis/chunk.ts';
-import { resolveModel, type ModelRef } from '../analysis/model-ref.ts';
+import { resolveModel, type ModelRef } from './model-ref.ts';
 import { evaluatePoints } from '../analysis/evaluate.ts';
 import type { Seed } from '../analysis/rng.ts';
 import { Sampler, type SamplingMethod } from '../analysis/sampling.ts';

@@ -2,7 +2,7 @@
 // functions, computed inside a model worker (a second instance of the page's model
 // worker, so lever runs never wait behind a Monte Carlo): fan charts of one output column
 // and Morris tornado bars of its value in one year.
-import { chengyuBatchModel } from '../../model/analysis/chengyu-batch-model.ts';
+import { chengyuBatchModel } from '../../model/chengyu/batch-model.ts';
 import { fanCharts, monteCarlo, type FanChart } from '../../model/analysis/monte-carlo.ts';
 import { sensitivity, tornado, type TornadoBar } from '../../model/analysis/sensitivity.ts';
 import { localEvaluator } from '../../model/analysis/evaluate.ts';

@@ -1,9 +1,9 @@
 // A model reference: plain, serialisable data naming a BatchModel, so a worker (thread,
 // Web Worker, another machine) can build the same model itself. Dynamic imports with
 // literal paths keep toy and regional models out of each other's bundles.
-import type { BatchModel } from './batch-model.ts';
-import type { ToyOptions } from './toy-models.ts';
-import type { ChengyuBatchRef } from './chengyu-batch-model.ts';
+import type { BatchModel } from '../analysis/batch-model.ts';
+import type { ToyOptions } from '../analysis/toy-models.ts';
+import type { ChengyuBatchRef } from '../chengyu/batch-model.ts';
 import { scenarioConstants, type Scenario } from '../scenario/scenario.ts';
 
 /** Which model a batch runs. */
@@ -25,9 +25,9 @@ export function scenarioModelRef(scenario: Pick<Scenario, 'levers' | 'simulation
 export async function resolveModel(ref: ModelRef): Promise<BatchModel> {
   switch (ref.kind) {
     case 'toy':
-      return (await import('./toy-models.ts')).toyModel(ref.name, ref.options);
+      return (await import('../analysis/toy-models.ts')).toyModel(ref.name, ref.options);
     case 'chengyu':
-      return (await import('./chengyu-batch-model.ts')).chengyuBatchModel(ref);
+      return (await import('../chengyu/batch-model.ts')).chengyuBatchModel(ref);
     default:
       throw new Error(`unknown model kind ${(ref as { kind: unknown }).kind}`);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { resolveModel, scenarioModelRef } from '../../src/model/analysis/model-ref.ts';
+import { resolveModel, scenarioModelRef } from '../../src/model/worker/model-ref.ts';
 import { parseScenario } from '../../src/model/scenario/scenario.ts';
 
 describe('model references', () => {

@@ -1,17 +1,17 @@
 // The regional model as a BatchModel: the calibrated default model (compiled once per
 // thread; scenario levers are run constants), the registry's parameters with a
 // distribution as the uncertain inputs, and the headline KPIs per year as the outputs.
-import { CHENGYU_SIM } from '../chengyu/equations.ts';
-import { HEADLINE_OUTPUTS } from '../chengyu/outputs.ts';
-import { POSTERIOR, posteriorHash, uncertainInputs, type UncertaintySource } from '../chengyu/posterior-data.ts';
-import type { PosteriorFile } from '../chengyu/posterior-types.ts';
+import { CHENGYU_SIM } from './equations.ts';
+import { HEADLINE_OUTPUTS } from './outputs.ts';
+import { POSTERIOR, posteriorHash, uncertainInputs, type UncertaintySource } from './posterior-data.ts';
+import type { PosteriorFile } from './posterior-types.ts';
 import { hashValue } from '../engine/hash.ts';
-import { getChengyuModel, getChengyuModelHash, getChengyuSpec } from '../chengyu/run.ts';
+import { getChengyuModel, getChengyuModelHash, getChengyuSpec } from './run.ts';
 import type { Method } from '../engine/types.ts';
-import type { BatchModel } from './batch-model.ts';
-import { runnerBatchModel } from './engine-batch-model.ts';
-import { provideRunner } from './runner-provider.ts';
-import type { UncertainParameter } from './sampling.ts';
+import type { BatchModel } from '../analysis/batch-model.ts';
+import { runnerBatchModel } from '../analysis/engine-batch-model.ts';
+import { provideRunner } from '../analysis/runner-provider.ts';
+import type { UncertainParameter } from '../analysis/sampling.ts';
 
 export { HEADLINE_OUTPUTS };
 
