@@ -127,9 +127,10 @@ describe('data-and-method panel', () => {
         await page.locator('#method-observed').scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(SHOTS, `panel-observed-${w}x${h}-${lang}.png`) });
 
-        // Escape closes it.
+        // Escape closes it, and the focus goes back to the button that opened it.
         await page.keyboard.press('Escape');
         await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+        expect(await page.evaluate(() => document.querySelector('cy-app')?.shadowRoot?.activeElement?.id)).toBe('method-open');
         await page.context().close();
       }, 90_000);
     }
