@@ -4,6 +4,7 @@ import { compileModel, type CompiledModel } from '../engine/index.ts';
 import { modelHash } from '../engine/model.ts';
 import type { Method, ModelSpec, RunResult, SimSpecs } from '../engine/types.ts';
 import { PARAMETER_INDEX } from './parameters.ts';
+import { LEVERS } from '../scenario/levers.ts';
 import { buildChengyuSpec } from './equations.ts';
 
 let spec: ModelSpec | undefined;
@@ -51,12 +52,26 @@ export function checkParameterOverrides(parameters: Record<string, number>): voi
   }
 }
 
+/** Check lever inputs (`lever_<id>_<field>`) against the lever table: known, finite, in range, whole where integer. */
+export function checkLeverConstants(constants: Record<string, number>): void {
+  for (const [name, value] of Object.entries(constants)) {
+    if (!name.startsWith('lever_')) continue;
+    const hit = LEVERS.flatMap((l) => l.fields.map((f) => ({ l, f }))).find(({ l, f }) => `lever_${l.id}_${f.field}` === name);
+    if (!hit) throw new Error(`lever input "${name}" is not a lever field (see chengyu-sim levers)`);
+    const { f } = hit;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`lever input "${name}" must be a finite number (got ${String(value)})`);
+    if (value < f.min || value > f.max) throw new Error(`lever input "${name}": ${value} is out of range; allowed: ${f.integer ? 'an integer' : 'a number'} in [${f.min}, ${f.max}]`);
+    if (f.integer && !Number.isInteger(value)) throw new Error(`lever input "${name}": ${value} is not a whole number`);
+  }
+}
+
 /**
  * Run the regional model. `constants` are model constants (lever inputs `lever_<id>_<field>`
  * and any parameter); `opts.parameters` are registry parameters, checked against the registry.
  */
 export function runChengyu(constants: Record<string, number> = {}, opts: ChengyuRunOptions = {}): RunResult {
   if (opts.parameters) checkParameterOverrides(opts.parameters);
+  checkLeverConstants(constants);
   return getChengyuModel().run({
     constants: { ...(opts.parameters ?? {}), ...constants },
     method: opts.method,
