@@ -1,7 +1,8 @@
 // Unit tests of what the data-and-method panel and the chart's observed points say: the
 // build-time summary (in-sample fit as validate committed it, hindcast, posterior), the
 // hindcast headline, series names, the sources' wording in both languages, the derived
-// circle sums, which preset's description shows, and Chinese runs inside English notes.
+// circle sums and R&D intensity, which preset's description shows, and Chinese runs inside
+// English notes.
 import { describe, expect, it } from 'vitest';
 import { runChengyu } from '../../src/model/chengyu/run.ts';
 import { defaultLeverConstants, defaultLeverSettings } from '../../src/model/scenario/levers.ts';
@@ -19,7 +20,7 @@ import { observedPoints } from '../../src/ui/model-bridge/observed-points.ts';
 import { activeStartYears, describedPreset } from '../../src/ui/state/scenario-description.ts';
 import { scriptSpans } from '../../src/ui/lib/script-spans.ts';
 import { modelAreas } from '../../src/ui/model-bridge/model-meta.ts';
-import { derivedParts, observationTip } from '../../src/ui/lib/observation-tip.ts';
+import { derivedNote, observationTip } from '../../src/ui/lib/observation-tip.ts';
 
 const HAN = /[\u3400-\u9fff]/;
 
@@ -97,7 +98,7 @@ describe('series names and sources', () => {
 describe('observed points', () => {
   it('keeps every target with its source and decision, and sums the provinces into the circle where both have a count', () => {
     const points = observedPoints(CALIBRATION_TARGETS);
-    const direct = points.filter((p) => p.basis?.length === 1);
+    const direct = points.filter((p) => !p.derivation);
     expect(direct).toHaveLength(CALIBRATION_TARGETS.length);
     expect(direct[0].basis![0]).toEqual({ column: CALIBRATION_TARGETS[0].output, value: CALIBRATION_TARGETS[0].value, source: CALIBRATION_TARGETS[0].source, decision: CALIBRATION_TARGETS[0].decision });
     const circle = points.filter((p) => p.column === 'hte_circle');
@@ -109,6 +110,20 @@ describe('observed points', () => {
       const v = s.find((t) => t.year === p.time)!.value + c.find((t) => t.year === p.time)!.value;
       expect(p.value).toBe(v);
       expect(p.basis!.map((b) => b.column)).toEqual(['hte_sichuan', 'hte_chongqing']);
+    }
+    // The circle's R&D intensity: both provinces' R&D over both GDPs, where all four exist.
+    const ratio = points.filter((p) => p.column === 'rd_intensity_circle');
+    expect(ratio.length).toBeGreaterThan(0);
+    const v = (o: string, y: number) => CALIBRATION_TARGETS.find((t) => t.output === o && t.year === y)?.value;
+    for (const p of ratio) {
+      const expected = (100 * (v('rd_expenditure_sichuan', p.time)! + v('rd_expenditure_chongqing', p.time)!)) / (v('gdp_sichuan', p.time)! + v('gdp_chongqing', p.time)!);
+      expect(p.value).toBeCloseTo(expected, 12);
+      // Between the two provinces' own intensities, where both are observed.
+      const [s, c] = [v('rd_intensity_sichuan', p.time), v('rd_intensity_chongqing', p.time)];
+      if (s && c) {
+        expect(p.value).toBeGreaterThanOrEqual(Math.min(s, c) - 0.05);
+        expect(p.value).toBeLessThanOrEqual(Math.max(s, c) + 0.05);
+      }
     }
     // A lower bound is never summed into a point estimate.
     const lower = [{ ...CALIBRATION_TARGETS[0], bound: 'lower' as const }, ...CALIBRATION_TARGETS.slice(1)];
@@ -133,8 +148,9 @@ describe('observed points in the tooltip and the exports', () => {
   });
 
   it('names the summed series for the exports, and nothing when no point is derived', () => {
-    expect(derivedParts(points.filter((p) => p.column === 'hte_circle'), 'en', areas)).toBe('High-tech enterprises (Sichuan), High-tech enterprises (Chongqing)');
-    expect(derivedParts(points.filter((p) => p.column === 'hte_sichuan'), 'zh', areas)).toBeUndefined();
+    expect(derivedNote(points.filter((p) => p.column === 'hte_circle'), 'en', areas)).toBe('Observed values are derived: the sum of High-tech enterprises (Sichuan), High-tech enterprises (Chongqing)');
+    expect(derivedNote(points.filter((p) => p.column === 'rd_intensity_circle'), 'en', areas)).toMatch(/^Observed values are derived from R&D expenditure \(Sichuan\), .*GDP \(Chongqing\) \(total R&D expenditure over total GDP\)$/);
+    expect(derivedNote(points.filter((p) => p.column === 'hte_sichuan'), 'zh', areas)).toBeUndefined();
   });
 });
 

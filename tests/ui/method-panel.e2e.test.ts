@@ -191,6 +191,18 @@ describe('data-and-method panel', () => {
     await page.screenshot({ path: join(SHOTS, 'observed-open-1280x720-zh.png') });
     await page.keyboard.press('Escape');
 
+    // The circle's R&D intensity: derived from both provinces' R&D and GDP, its parts in their own units.
+    await page.locator('#area').selectOption('circle');
+    await page.locator('#kpi').selectOption('rd_intensity');
+    await settled(page);
+    await page.locator('#observed-sources').click();
+    const ratio = page.locator('#method-observed-list > li').first();
+    await ratio.waitFor();
+    expect(await ratio.textContent()).toContain('研发经费之和 ÷ 地区生产总值之和');
+    expect(await ratio.textContent()).toContain('地区生产总值（重庆市）');
+    await page.screenshot({ path: join(SHOTS, 'observed-intensity-circle-1280x720-zh.png') });
+    await page.keyboard.press('Escape');
+
     // A preset's description replaces the baseline's; a moved lever makes the settings custom (no description).
     await page.locator('#preset').selectOption('corridor');
     await settled(page);

@@ -21,7 +21,7 @@ import { readScenarioFile, scenarioFileText } from '../state/scenario-file.ts';
 import { PRESETS } from '../state/presets.ts';
 import { activeStartYears, BASELINE_ID, describedPreset } from '../state/scenario-description.ts';
 import type { CyMethodPanel } from './cy-method-panel.ts';
-import { derivedParts, observationTip } from '../lib/observation-tip.ts';
+import { derivedNote, observationTip } from '../lib/observation-tip.ts';
 import prerendered from 'virtual:chengyu-prerender';
 import { fromPlainRun } from '../model-bridge/plain-run.ts';
 import { BAND_COLOR, PIN_COLORS, type ChartSeries } from './chart-types.ts';
@@ -623,7 +623,7 @@ export class CyApp extends LitElement {
         t(lang, 'export.settings', { settings: settingsText(levers, lang) }),
         ...pins.map((p) => t(lang, 'export.pin', { name: pinName(p.label, lang), settings: settingsText(p.levers, lang) })),
         // Observed points that no source reports as such (the circle's sums) say so in the file.
-        ...(derived ? [t(lang, 'export.derived', { parts: derived })] : []),
+        ...(derived ? [derived] : []),
         t(lang, 'export.model', { hash: this.meta?.modelHash ?? '' }),
       ],
       digits: kpi?.exportDigits ?? (kpi?.digits ?? 0) + 2,
@@ -682,7 +682,7 @@ export class CyApp extends LitElement {
   });
 
   private readonly derivedNote = memoByIdentity((meta: ModelMeta | undefined, view: ViewState, lang: Lang) =>
-    derivedParts(this.viewObservations(meta, view), lang, meta?.areas ?? []),
+    derivedNote(this.viewObservations(meta, view), lang, meta?.areas ?? []),
   );
 
   /** Open the data-and-method panel; its code loads on first use (it is not needed for the first chart). */

@@ -69,6 +69,8 @@ export class CyMethodPanel extends LitElement {
       .id { display: block; overflow-wrap: anywhere; }
       /* Scrolled to, a section's heading stays clear of the sticky title bar. */
       section { scroll-margin-top: 3rem; }
+      /* A section takes the focus only to start reading there: no ring round the whole text. */
+      section[tabindex]:focus, section[tabindex]:focus-visible { outline: none; }
       ul.obs { list-style: none; margin: 0; padding: 0; }
       ul.obs > li { border-top: 1px solid #eef0f3; padding: 0.35rem 0; }
       .obs .year { font-weight: 600; margin-right: 0.5rem; }
@@ -239,11 +241,11 @@ export class CyMethodPanel extends LitElement {
   }
 
   /** Where one target comes from, and (as the original) why its value was chosen. */
-  private renderBasis(b: NonNullable<Observation['basis']>[number], withValue: boolean) {
+  private renderBasis(b: NonNullable<Observation['basis']>[number], withValue: boolean, ownUnit = true) {
     const lang = this.lang;
     const words = sourceLabel(b.source, lang);
     const area = seriesLabel(b.column, this.areas, lang);
-    return html`${withValue ? html`${area ?? html`<code>${b.column}</code>`}${lang === 'zh' ? '：' : ': '}${withUnit(formatNumber(lang, b.value, this.digits), this.unit)}${lang === 'zh' ? '；' : '; '}` : nothing}${t(lang, 'method.source')}${lang === 'zh' ? '：' : ': '}${words
+    return html`${withValue ? html`${area ?? html`<code>${b.column}</code>`}${lang === 'zh' ? '：' : ': '}${ownUnit ? withUnit(formatNumber(lang, b.value, this.digits), this.unit) : withUnit(formatNumber(lang, b.value), t(lang, 'unit.yi'))}${lang === 'zh' ? '；' : '; '}` : nothing}${t(lang, 'method.source')}${lang === 'zh' ? '：' : ': '}${words
         ? words
         : originalText(b.source, lang, 'method.decisionOriginal')}
       <div class="decision">${lang === 'en' ? html`${t(lang, 'method.decision')}: ${englishWithNames(b.decision)}` : originalText(b.decision, lang, 'method.decisionOriginal')}</div>`;
@@ -261,7 +263,10 @@ export class CyMethodPanel extends LitElement {
               const value = `${withUnit(formatNumber(lang, o.value, this.digits), this.unit)}${o.bound === 'lower' ? inParens(lang, t(lang, 'method.lower')) : ''}`;
               return html`<li data-year=${o.time}><span class="year">${o.time}</span>${value}
                 ${basis.length > 1
-                  ? html`<div>${t(lang, 'method.derived')}</div>${basis.map((b) => html`<div class="part">${this.renderBasis(b, true)}</div>`)}`
+                  ? html`<div>${t(lang, o.derivation === 'ratio' ? 'method.derivedRatio' : 'method.derived')}</div>${basis.map(
+                      // A ratio's parts (R&D expenditure, GDP) are in 亿元, not in the chart's unit.
+                      (b) => html`<div class="part">${this.renderBasis(b, true, o.derivation !== 'ratio')}</div>`,
+                    )}`
                   : basis.map((b) => html`<div>${this.renderBasis(b, false)}</div>`)}</li>`;
             })}</ul>`}
     </section>`;

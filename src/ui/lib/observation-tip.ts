@@ -19,15 +19,17 @@ export function observationTip(o: Observation, lang: Lang, areas: readonly AreaI
     lines.push(lang === 'en' ? t(lang, 'method.decision') + colon + basis[0].decision.replace(/亿元/g, 'CNY 100 m') : t(lang, 'method.tipDecision'));
     return lines;
   }
-  lines.push(t(lang, 'method.derived'));
+  lines.push(t(lang, o.derivation === 'ratio' ? 'method.derivedRatio' : 'method.derived'));
   for (const b of basis) lines.push(`${seriesLabel(b.column, areas, lang) ?? b.column}${colon}${source(b.source)}`);
   lines.push(t(lang, 'method.tipDecision'));
   return lines;
 }
 
-/** For exports: which series the derived observed points sum ("…（四川省）、…（重庆市）"), or undefined when none is derived. */
-export function derivedParts(obs: readonly Observation[], lang: Lang, areas: readonly AreaInfo[]): string | undefined {
-  const cols = [...new Set(obs.flatMap((o) => ((o.basis?.length ?? 0) > 1 ? o.basis!.map((b) => b.column) : [])))];
-  if (cols.length === 0) return undefined;
-  return cols.map((c) => seriesLabel(c, areas, lang) ?? c).join(lang === 'zh' ? '、' : ', ');
+/** For exports: a line saying how the derived observed points were computed, or undefined when none is derived. */
+export function derivedNote(obs: readonly Observation[], lang: Lang, areas: readonly AreaInfo[]): string | undefined {
+  const derived = obs.filter((o) => o.derivation && o.basis);
+  if (derived.length === 0) return undefined;
+  const cols = [...new Set(derived.flatMap((o) => o.basis!.map((b) => b.column)))];
+  const parts = cols.map((c) => seriesLabel(c, areas, lang) ?? c).join(lang === 'zh' ? '、' : ', ');
+  return t(lang, derived[0].derivation === 'ratio' ? 'export.derivedRatio' : 'export.derived', { parts });
 }

@@ -48,8 +48,10 @@ export interface Observation {
   value: number;
   /** 'lower': the true value is at least this. */
   bound?: 'point' | 'lower';
-  /** The calibration targets behind it: one for an observation, two or more for a derived sum. */
+  /** The calibration targets behind it: one for an observation, two or more for a derived value. */
   basis?: ObservationBasis[];
+  /** How a derived value comes from its basis: their sum, or 100 × the first half's sum over the second half's. */
+  derivation?: 'sum' | 'ratio';
 }
 
 /** A calibration target behind an observed point, with where it comes from and why it was chosen. */
