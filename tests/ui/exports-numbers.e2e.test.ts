@@ -3,29 +3,12 @@
 // with a caption), and numbers on screen read right (R&D-intensity differences in
 // percentage points, every value of an indicator with the same decimals).
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startApp, type AppHarness } from './harness.ts';
-import { openApp, settled } from './page-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appSession } from './app-session.ts';
+import { settled } from './page-helpers.ts';
 
-let app: AppHarness;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  app = await startApp();
-  context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await app?.close();
-});
-
-async function open(): Promise<Page> {
-  const page = await context.newPage();
-  await openApp(page, app.url);
-  return page;
-}
+const { open } = appSession({ acceptDownloads: true, viewport: { width: 1280, height: 720 } });
 
 async function download(page: Page, id: string): Promise<Buffer> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.locator(id).click()]);

@@ -1,29 +1,12 @@
 // End-to-end: pinned runs are named by what they are and keep their colours; the page
 // works for keyboard and screen-reader users (a visible focus ring, a skip link, few
 // tab stops before the results, a status that speaks once a change has settled).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startApp, type AppHarness } from './harness.ts';
-import { openApp, settled } from './page-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appSession } from './app-session.ts';
+import { settled } from './page-helpers.ts';
 
-let app: AppHarness;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  app = await startApp();
-  context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await app?.close();
-});
-
-async function open(): Promise<Page> {
-  const page = await context.newPage();
-  await openApp(page, app.url);
-  return page;
-}
+const { open } = appSession({ viewport: { width: 1280, height: 800 } });
 
 /** WCAG contrast ratio of two CSS rgb()/rgba() colours (alpha ignored: both opaque here). */
 function contrast(a: string, b: string): number {
