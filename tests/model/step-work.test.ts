@@ -63,10 +63,11 @@ describe('per-step work of the regional model', () => {
 
   it('keeps the lever responses (exponentials of constants) out of the time loop', () => {
     for (const n of ['corridor_response', 'coordination_response', 'transfer_response', 'park_capacity']) expect(constant.has(n), n).toBe(true);
-    // Per step, EXP remains in the two price/scale indices and the surviving share of expiring
-    // certificates; the fractional powers are node-wise (the engine takes them as exp/log).
+    // Per step, EXP remains only in the two price/scale indices; the fractional powers are
+    // node-wise (the engine takes them as exp/log).
     const stepExp = spec.variables.filter((v) => /EXP\(/.test(text(v.equation)) && !constant.has(v.name) && v.kind !== 'stock').map((v) => v.name);
-    expect(stepExp.sort()).toEqual(['certificates_expiring', 'firm_scale', 'price_level']);
+    expect(stepExp.sort()).toEqual(['firm_scale', 'price_level']);
+    expect(constant.has('certificate_survival')).toBe(true);
     const stepPow = spec.variables.filter((v) => /\^/.test(text(v.equation)) && !constant.has(v.name)).map((v) => v.name);
     expect(stepPow.sort()).toEqual(['buyer_share', 'capability', 'certification_incentive', 'hte_size_weighted', 'innovation_index', 'local_formation', 'transfer_push']);
     for (const n of stepPow) expect(spec.variables.find((v) => v.name === n)!.dims?.length ?? 0, n).toBeLessThanOrEqual(1);
