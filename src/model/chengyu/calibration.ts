@@ -2,13 +2,13 @@
 // 2015–2022 targets (weighted least squares on log values; weights from observations.ts) with
 // seeded multi-start Nelder–Mead, and report the fit per series. Pure functions; writing
 // calibration.json is the caller's job (the CLI's `calibrate --write`).
-import { compileModel, type CompiledModel } from '../engine/index.ts';
+import type { CompiledModel } from '../engine/index.ts';
 import type { RunResult } from '../engine/types.ts';
 import { calibrateMultiStart, type BoundedParameter } from '../analysis/calibrate.ts';
 import { logDensity } from '../analysis/distributions.ts';
-import { CALIBRATION_TARGETS, targetPenalty, type CalibrationTarget } from './observations.ts';
+import { CALIBRATION_TARGETS, targetPenalty, type CalibrationTarget } from './targets.ts';
+import { targetRunner } from './target-runner.ts';
 import { PARAMETER_INDEX, CALIBRATED_IDS } from './parameters.ts';
-import { buildChengyuSpecFrom } from './equations.ts';
 
 /** Last year of the data the model is fitted on (later years judge its forecasts). */
 export const FIT_LAST_YEAR = 2022;
@@ -67,16 +67,11 @@ export function calibrationPriors(): { id: string; logPdf: (x: number) => number
 /** An objective over the calibrated parameters and the given targets, built on one compiled model and a reusable runner. */
 export function calibrationObjective(
   targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS,
-  model: CompiledModel = compileModel(buildChengyuSpecFrom({})),
+  model?: CompiledModel,
 ): (values: Record<string, number>) => number {
-  const outputs = [...new Set(targets.map((t) => t.output))];
-  const years = [...new Set(targets.map((t) => t.year))].sort((a, b) => a - b);
-  const runner = model.createRunner({ outputs, saveTimes: years });
-  const base = runner.defaults();
+  const { runner, at: index } = targetRunner(targets, model);
   const slots = CALIBRATED_IDS.map((id) => runner.constantIndex(id));
-  const nt = runner.times.length;
-  const index = targets.map((t) => runner.columns.indexOf(t.output) * nt + years.indexOf(t.year));
-  const c = base.slice();
+  const c = runner.defaults();
   const priors = calibrationPriors();
   return (values) => {
     CALIBRATED_IDS.forEach((id, k) => (c[slots[k]] = values[id]));

@@ -2,12 +2,11 @@
 // band of the model's value over the posterior draws (parameter uncertainty) and of the
 // posterior predictive (adding the observation and model errors), and the share of
 // observations inside each band.
-import { compileModel } from '../engine/index.ts';
 import { normalQuantile } from '../analysis/normal.ts';
 import { stream } from '../analysis/rng.ts';
-import { buildChengyuSpecFrom } from './equations.ts';
-import { CALIBRATION_TARGETS, type CalibrationTarget } from './observations.ts';
-import { MODEL_ERROR_PREFIX, type PosteriorFile } from './posterior.ts';
+import { CALIBRATION_TARGETS, type CalibrationTarget } from './targets.ts';
+import { MODEL_ERROR_PREFIX, type PosteriorFile } from './posterior-types.ts';
+import { targetRunner } from './target-runner.ts';
 
 /** One target's bands over the posterior. */
 export interface TargetBand {
@@ -34,12 +33,7 @@ export interface PosteriorCoverage {
 
 /** Run the model at every posterior draw (at most `maxDraws`) and band each target. */
 export function posteriorCoverage(post: PosteriorFile, targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS, maxDraws = 400): PosteriorCoverage {
-  const model = compileModel(buildChengyuSpecFrom({}));
-  const outputs = [...new Set(targets.map((t) => t.output))];
-  const years = [...new Set(targets.map((t) => t.year))].sort((a, b) => a - b);
-  const runner = model.createRunner({ outputs, saveTimes: years });
-  const nt = runner.times.length;
-  const index = targets.map((t) => runner.columns.indexOf(t.output) * nt + years.indexOf(t.year));
+  const { runner, at: index } = targetRunner(targets);
   const cols = post.parameters.map((id, j) => [id, j] as const).filter(([id]) => !id.startsWith(MODEL_ERROR_PREFIX));
   const slots = cols.map(([id]) => runner.constantIndex(id));
   const famCol = (f: string) => post.parameters.indexOf(`${MODEL_ERROR_PREFIX}${f}`);

@@ -4,15 +4,14 @@
 // Uncertain parameters the targets cannot see (they act only through levers) keep their prior:
 // the posterior factorises there, so Monte Carlo draws them from the prior independently.
 // Pure: writing posterior.json is the CLI's job (`calibrate --write`).
-import { compileModel } from '../engine/index.ts';
 import { deMcz } from '../analysis/mcmc.ts';
 import { effectiveSampleSize, splitRhat } from '../analysis/mcmc-diagnostics.ts';
 import { logDensity, quantile } from '../analysis/distributions.ts';
 import { normalCdf } from '../analysis/normal.ts';
 import { stream } from '../analysis/rng.ts';
-import { CALIBRATION_TARGETS, MODEL_ERROR, type CalibrationTarget } from './observations.ts';
+import { CALIBRATION_TARGETS, MODEL_ERROR, type CalibrationTarget } from './targets.ts';
+import { targetRunner } from './target-runner.ts';
 import { PARAMETERS, PARAMETER_INDEX, CALIBRATED_IDS } from './parameters.ts';
-import { buildChengyuSpecFrom } from './equations.ts';
 import type { Distribution } from './parameter-types.ts';
 import { MODEL_ERROR_PREFIX, type PosteriorFile, type PosteriorSummary } from './posterior-types.ts';
 
@@ -52,9 +51,7 @@ const fam = [...new Set(CALIBRATION_TARGETS.map((t) => t.family))];
 
 /** Uncertain parameters (with a distribution, not calibrated) whose change moves a target: the others are prior-only. */
 export function informedUncertain(targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS): string[] {
-  const model = compileModel(buildChengyuSpecFrom({}));
-  const outputs = [...new Set(targets.map((t) => t.output))];
-  const runner = model.createRunner({ outputs, saveTimes: [...new Set(targets.map((t) => t.year))].sort((a, b) => a - b) });
+  const { runner } = targetRunner(targets);
   const base = Float64Array.from(runner.run(runner.defaults()));
   return PARAMETERS.filter((p) => p.distribution && p.provenance.kind !== 'calibrated' && typeof p.value === 'number')
     .filter((p) => {
@@ -95,13 +92,8 @@ export function samplePosterior(opts: PosteriorOptions): PosteriorFile {
   const informed = informedUncertain(targets);
   const D = dims(informed);
   const nParam = D.length - fam.length;
-  const model = compileModel(buildChengyuSpecFrom({}));
-  const outputs = [...new Set(targets.map((t) => t.output))];
-  const years = [...new Set(targets.map((t) => t.year))].sort((a, b) => a - b);
-  const runner = model.createRunner({ outputs, saveTimes: years });
+  const { runner, at: index } = targetRunner(targets);
   const slots = D.slice(0, nParam).map((d) => runner.constantIndex(d.id));
-  const nt = runner.times.length;
-  const index = targets.map((t) => runner.columns.indexOf(t.output) * nt + years.indexOf(t.year));
   const famOf = targets.map((t) => fam.indexOf(t.family));
   const lnObs = targets.map((t) => Math.log(t.observed));
   const c = runner.defaults();
@@ -193,7 +185,7 @@ export function samplePosterior(opts: PosteriorOptions): PosteriorFile {
     }
   }
   const correlations: PosteriorFile['correlations'] = [];
-  const col = (j: number) => rows.map((row) => row[j]);
+  const columns = D.map((_, j) => rows.map((row) => row[j]));
   const cor = (a: number[], b: number[]) => {
     const ma = a.reduce((s, v) => s + v, 0) / a.length;
     const mb = b.reduce((s, v) => s + v, 0) / b.length;
@@ -206,7 +198,7 @@ export function samplePosterior(opts: PosteriorOptions): PosteriorFile {
     return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
   };
   for (let a = 0; a < D.length; a++) for (let b = a + 1; b < D.length; b++) {
-    const v = cor(col(a), col(b));
+    const v = cor(columns[a], columns[b]);
     if (Math.abs(v) >= 0.5) correlations.push({ a: D[a].id, b: D[b].id, r: Number(v.toFixed(3)) });
   }
   correlations.sort((p, q) => Math.abs(q.r) - Math.abs(p.r));
