@@ -1,10 +1,10 @@
 // Hindcast skill: fit the model on the targets up to a cut-off year, forecast the later ones,
 // and report the errors per series; and the same errors for the full 2015–2022 fit in-sample.
 // Pure; the CLI's `validate` prints and writes them.
-import { compileModel } from '../engine/index.ts';
 import type { RunResult } from '../engine/types.ts';
 import { calibrateChengyu, FIT_LAST_YEAR, type CalibrateOptions } from './calibration.ts';
-import { buildChengyuSpecFrom } from './equations.ts';
+import { valueAt } from './experiments.ts';
+import { runChengyu } from './run.ts';
 import { CALIBRATION_TARGETS, type CalibrationTarget } from './targets.ts';
 import { samplePosterior } from './posterior.ts';
 import { posteriorCoverage, type TargetBand } from './posterior-check.ts';
@@ -58,17 +58,11 @@ export interface Validation {
   coverage?: ForecastCoverage;
 }
 
-function valueAtYear(run: RunResult, output: string, year: number): number {
-  const i = Array.from(run.times).findIndex((t) => Math.abs(t - year) < 1e-9);
-  const s = run.series.get(output);
-  if (!s || i < 0) throw new Error(`validate: no ${output} at ${year}`);
-  return s[i];
-}
 
 /** Errors of a run against targets, split at `cutoff`. */
 export function validationOf(run: RunResult, cutoff: number, parameters: Record<string, number>, targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS): Validation {
   const rows = targets.map((t): ValidationRow => {
-    const simulated = valueAtYear(run, t.output, t.year);
+    const simulated = valueAt(run, t.output, t.year);
     const met = t.bound === 'lower' && simulated >= t.observed;
     return {
       output: t.output, year: t.year, observed: t.observed, simulated,
@@ -102,7 +96,8 @@ export interface HindcastOptions extends Omit<CalibrateOptions, 'lastYear'> {
 export function hindcast(cutoff: number, opts: HindcastOptions = {}): Validation {
   if (!(cutoff >= 2016 && cutoff <= FIT_LAST_YEAR)) throw new Error(`cut-off ${cutoff} is outside 2016–${FIT_LAST_YEAR}`);
   const fit = calibrateChengyu({ ...opts, lastYear: cutoff });
-  const run = compileModel(buildChengyuSpecFrom(fit.parameters)).run({});
+  // Fitted values are run constants of the regional model (no recompiling).
+  const run = runChengyu({}, { parameters: fit.parameters });
   const v = validationOf(run, cutoff, fit.parameters);
   if (!opts.generations) return v;
   const post = samplePosterior({ start: fit.parameters, lastYear: cutoff, generations: opts.generations, ...(opts.seed ? { seed: opts.seed } : {}), onProgress: opts.onProgress });
@@ -119,6 +114,6 @@ export function hindcast(cutoff: number, opts: HindcastOptions = {}): Validation
 
 /** The in-sample errors of given parameters (e.g. the committed 2015–2022 calibration). */
 export function inSample(parameters: Record<string, number>): Validation {
-  const run = compileModel(buildChengyuSpecFrom(parameters)).run({});
+  const run = runChengyu({}, { parameters });
   return validationOf(run, FIT_LAST_YEAR, parameters);
 }
