@@ -22,10 +22,9 @@ export type DataTable = keyof typeof DATA_TABLES;
 /** The table as text: CSV exactly as shipped, or JSON records (numbers where the column is numeric). */
 export async function dataText(table: DataTable, format: 'csv' | 'json'): Promise<string> {
   const { CSV_TEXT } = await import('../../model/chengyu/data/tables.ts');
-  const { TARGETS_CSV } = await import('../../model/chengyu/data/target-rows.ts');
   const { parseCsv } = await import('../../model/chengyu/data/csv.ts');
   const file = DATA_TABLES[table];
-  const text = table === 'targets' ? TARGETS_CSV : CSV_TEXT[file];
+  const text = CSV_TEXT[file];
   if (format === 'csv') return text;
   const rows = parseCsv(text, file);
   const numeric = new Set(

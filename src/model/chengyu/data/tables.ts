@@ -7,12 +7,13 @@ import { text as officialCsv } from './official-figures.csv.generated.ts';
 import { text as literatureCsv } from './literature.csv.generated.ts';
 import { text as zonesCsv } from './zones.csv.generated.ts';
 import { parseCsv } from './csv.ts';
-import { TARGET_ROWS, type TargetRow } from './target-rows.ts';
+import { TARGET_ROWS, TARGETS_CSV, type TargetRow } from './target-rows.ts';
 
 export { TARGET_ROWS, type TargetRow };
 
-/** The data folder's CSV files by name, as text (the calibration targets: target-rows.ts). */
+/** The data folder's CSV files by name, as text. */
 export const CSV_TEXT: Readonly<Record<string, string>> = {
+  'calibration-targets.csv': TARGETS_CSV,
   'paper-figures.csv': paperCsv, 'official-figures.csv': officialCsv, 'literature.csv': literatureCsv, 'zones.csv': zonesCsv,
 };
 
