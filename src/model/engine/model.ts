@@ -165,7 +165,7 @@ export class CompiledModel {
     const nCol = this.p.columns.length;
     const out = new Float64Array(nCol * nSave);
     const rng = makeRng(this.p, opts.seed);
-    if (intervalMean) simulateIntervalMean(this.workspace(), c, tm, method, saveSteps, this.p.columnSlots, this.meanMask(this.p.columnSlots), out, rng, single);
+    if (intervalMean) simulateIntervalMean(this.workspace(), c, tm, method, saveSteps, this.p.columnSlots, (this.columnMean ??= this.meanMask(this.p.columnSlots)), out, rng, single);
     else simulate(this.workspace(), c, tm, method, saveSteps, this.p.columnSlots, out, rng, single);
     const series = new Map<string, Float64Array>();
     this.p.columns.forEach((name, k) => series.set(name, out.subarray(k * nSave, (k + 1) * nSave)));
@@ -221,6 +221,9 @@ export class CompiledModel {
       constants: [...this.constIndex].map(([k, idx]) => [k, idx[0]]),
     };
   }
+
+  /** The interval-mean mask of run()'s columns (every variable), built on first use. */
+  private columnMean: Uint8Array | undefined;
 
   /** 1 for each output slot averaged under interval-mean saving. */
   private meanMask(slots: Int32Array): Uint8Array {
