@@ -88,9 +88,9 @@ export function fitReportText(report: FitReport, checks: readonly TargetCheck[])
 
 /** Run the calibrated model (given fitted values) and build the report. */
 async function reportFor(parameters: Record<string, number>): Promise<{ run: RunResult; report: FitReport; checks: TargetCheck[] }> {
-  const { buildChengyuSpecFrom, fitReport, checkTargets } = await import('../../model/chengyu/index.ts');
-  const { compileModel } = await import('../../model/engine/index.ts');
-  const run = compileModel(buildChengyuSpecFrom(parameters)).run({});
+  const { runChengyu, fitReport, checkTargets } = await import('../../model/chengyu/index.ts');
+  // Fitted values are run constants of the regional model (no recompiling).
+  const run = runChengyu({}, { parameters });
   return { run, report: fitReport(run), checks: checkTargets(run) };
 }
 

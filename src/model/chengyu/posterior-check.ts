@@ -5,7 +5,7 @@
 import { normalQuantile } from '../analysis/normal.ts';
 import { stream } from '../analysis/rng.ts';
 import { CALIBRATION_TARGETS, type CalibrationTarget } from './targets.ts';
-import { MODEL_ERROR_PREFIX, type PosteriorFile } from './posterior-types.ts';
+import { MODEL_ERROR_PREFIX, modelColumns, type PosteriorFile } from './posterior-types.ts';
 import { targetRunner } from './target-runner.ts';
 
 /** One target's bands over the posterior. */
@@ -34,21 +34,22 @@ export interface PosteriorCoverage {
 /** Run the model at every posterior draw (at most `maxDraws`) and band each target. */
 export function posteriorCoverage(post: PosteriorFile, targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS, maxDraws = 400): PosteriorCoverage {
   const { runner, at: index } = targetRunner(targets);
-  const cols = post.parameters.map((id, j) => [id, j] as const).filter(([id]) => !id.startsWith(MODEL_ERROR_PREFIX));
-  const slots = cols.map(([id]) => runner.constantIndex(id));
-  const famCol = (f: string) => post.parameters.indexOf(`${MODEL_ERROR_PREFIX}${f}`);
+  const cols = modelColumns(post);
+  const slots = cols.map((j) => runner.constantIndex(post.parameters[j]));
+  // Each target's model-error column (−1 if the file has none for its family).
+  const famCol = targets.map((t) => post.parameters.indexOf(`${MODEL_ERROR_PREFIX}${t.family}`));
   const rows = post.draws.slice(0, maxDraws);
   const sims = targets.map(() => new Float64Array(rows.length));
   const preds = targets.map(() => new Float64Array(rows.length));
   const rng = stream(post.seed, 'predictive');
   rows.forEach((row, r) => {
     const c = runner.defaults();
-    cols.forEach(([, j], k) => (c[slots[k]] = row[j]));
+    cols.forEach((j, k) => (c[slots[k]] = row[j]));
     const out = runner.run(c);
     targets.forEach((t, k) => {
       const v = out[index[k]];
       sims[k][r] = v;
-      const m = row[famCol(t.family)] ?? 0;
+      const m = row[famCol[k]] ?? 0;
       preds[k][r] = v * Math.exp(Math.sqrt(t.sigma * t.sigma + m * m) * normalQuantile(rng()));
     });
   });

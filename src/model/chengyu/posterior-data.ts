@@ -3,7 +3,7 @@
 // marginals, or the registry's priors.
 import posterior from './posterior.json' with { type: 'json' };
 import { hashValue } from '../engine/hash.ts';
-import { MODEL_ERROR_PREFIX, type PosteriorFile } from './posterior-types.ts';
+import { modelColumns, type PosteriorFile } from './posterior-types.ts';
 import { PARAMETERS } from './parameters.ts';
 import type { UncertainParameter } from '../analysis/sampling.ts';
 import type { JointTable } from '../analysis/engine-batch-model.ts';
@@ -28,11 +28,6 @@ export const POSTERIOR_DRAW = 'posterior_draw';
 export interface UncertainInputs {
   params: UncertainParameter[];
   joint?: JointTable;
-}
-
-/** Model parameters of a posterior file (its model-error scales are the likelihood's, not the model's). */
-function modelColumns(p: PosteriorFile): number[] {
-  return p.parameters.map((id, j) => (id.startsWith(MODEL_ERROR_PREFIX) ? -1 : j)).filter((j) => j >= 0);
 }
 
 /**

@@ -5,6 +5,11 @@
 /** Prefix of the model-error scale parameters (one per family) in a posterior file. */
 export const MODEL_ERROR_PREFIX = 'model_error_';
 
+/** Columns of a posterior's model parameters (its model-error scales are the likelihood's, not the model's). */
+export function modelColumns(p: Pick<PosteriorFile, 'parameters'>): number[] {
+  return p.parameters.map((id, j) => (id.startsWith(MODEL_ERROR_PREFIX) ? -1 : j)).filter((j) => j >= 0);
+}
+
 /** A parameter's summary in the posterior file. */
 export interface PosteriorSummary {
   id: string;
