@@ -2,6 +2,7 @@
 // paths such as `levers.corridor.integration`, file names, array elements `hte[chengdu]`)
 // so that they can be shown as code: ids are the same in every language, words are not.
 // Text between backticks is code too (details that have no translation).
+import { splitMatches } from './split-matches.ts';
 
 /** A piece of text, code or prose. */
 export interface Span {
@@ -14,14 +15,5 @@ const ID = /`([^`]+)`|[A-Za-z][\w-]*(?:(?:[._][\w-]+)+(?:\[[\w,]+\])?|\[[\w,]+\]
 
 /** `text` split into prose and code spans, in order. */
 export function codeSpans(text: string): Span[] {
-  const out: Span[] = [];
-  let at = 0;
-  for (const m of text.matchAll(ID)) {
-    const i = m.index ?? 0;
-    if (i > at) out.push({ text: text.slice(at, i), code: false });
-    out.push({ text: m[1] ?? m[0], code: true });
-    at = i + m[0].length;
-  }
-  if (at < text.length) out.push({ text: text.slice(at), code: false });
-  return out;
+  return splitMatches(text, ID).map((p) => (p.match ? { text: p.match[1] ?? p.match[0], code: true } : { text: p.text, code: false }));
 }

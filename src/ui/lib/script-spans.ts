@@ -1,5 +1,6 @@
 // Splits text into runs of Chinese and of other script, so that Chinese names quoted inside
 // English-only notes (四川在线, 市科技局) can be marked lang="zh" on an English page.
+import { splitMatches } from './split-matches.ts';
 
 /** A run of text and whether it is Chinese. */
 export interface ScriptSpan {
@@ -12,14 +13,5 @@ const HAN = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]+/g;
 
 /** `text` split into Chinese and other runs, in order. */
 export function scriptSpans(text: string): ScriptSpan[] {
-  const out: ScriptSpan[] = [];
-  let at = 0;
-  for (const m of text.matchAll(HAN)) {
-    const i = m.index ?? 0;
-    if (i > at) out.push({ text: text.slice(at, i), zh: false });
-    out.push({ text: m[0], zh: true });
-    at = i + m[0].length;
-  }
-  if (at < text.length) out.push({ text: text.slice(at), zh: false });
-  return out;
+  return splitMatches(text, HAN).map((p) => ({ text: p.text, zh: p.match !== undefined }));
 }
