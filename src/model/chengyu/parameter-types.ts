@@ -2,6 +2,7 @@
 // is one of these, with a unit, a plausible range and where it comes from.
 
 import type { Distribution } from '../analysis/distribution-types.ts';
+import type { HumanName } from '../engine/types.ts';
 
 export type { Distribution };
 
@@ -24,4 +25,6 @@ export interface ParameterSpec {
   provenance: Provenance;
   /** One or two sentences: what it is. */
   doc: string;
+  /** Human names for readers in English and Chinese. */
+  label?: HumanName;
 }

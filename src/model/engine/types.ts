@@ -61,6 +61,12 @@ export interface GraphicalSpec {
 /** The kinds of model variable. */
 export type VariableKind = 'stock' | 'flow' | 'aux';
 
+/** A variable's or parameter's name for readers, in English and Chinese. */
+export interface HumanName {
+  en: string;
+  zh: string;
+}
+
 /** One model variable. Equations are text in the native equation language. */
 export interface VariableSpec {
   /** Name as the model writes it; references match it case-insensitively, spaces = underscores. */
@@ -85,6 +91,8 @@ export interface VariableSpec {
   gf?: GraphicalSpec;
   /** Documentation shown in generated docs and the structure view. */
   doc?: string;
+  /** Human names for readers, in both of the app's languages (ids stay the model's names). */
+  label?: HumanName;
   /**
    * Under interval-mean saving (SimSpecs.saveMode), 'instant' reports this auxiliary's value at
    * the saved time like a stock's (for levels, e.g. a sum of stocks); flows and other
