@@ -31,6 +31,11 @@ export interface ChengyuBatchRef {
   parameters?: Record<string, number>;
   /** The posterior that goes with `parameters` (default: the committed one). */
   posterior?: PosteriorFile;
+  /**
+   * Constants set per run after the uncertain inputs, as extra batch parameters over their
+   * range (a goal search passes each package's levers this way, so one design holds many packages).
+   */
+  searchConstants?: Array<{ id: string; min: number; max: number }>;
 }
 
 /** The uncertain inputs of the regional model for `source` (default: the joint posterior). */
@@ -52,10 +57,10 @@ export function chengyuBatchModel(ref: ChengyuBatchRef): BatchModel {
   return runnerBatchModel({
     // getChengyuModel compiles getChengyuSpec(), the spec the provider is given.
     runner: provideRunner(getChengyuSpec(), opts, getChengyuModel),
-    params: inputs.params,
+    params: [...inputs.params, ...(ref.searchConstants ?? []).map((c) => ({ id: c.id, distribution: { type: 'uniform' as const, min: c.min, max: c.max } }))],
     ...(inputs.joint ? { joint: inputs.joint } : {}),
     constants: { ...(ref.parameters ?? {}), ...ref.constants },
     // The hash of the full model spec (as `chengyu-sim run` records), plus the uncertainty source.
-    version: `chengyu-${getChengyuModelHash()}${ref.parameters ? `-calibration-${hashValue(ref.parameters)}` : ''}-${source}${source === 'prior' ? '' : `-${ref.posterior ? hashValue(ref.posterior.draws) : posteriorHash()}`}`,
+    version: `chengyu-${getChengyuModelHash()}${ref.parameters ? `-calibration-${hashValue(ref.parameters)}` : ''}-${source}${source === 'prior' ? '' : `-${ref.posterior ? hashValue(ref.posterior.draws) : posteriorHash()}`}${ref.searchConstants ? `-search-${hashValue(ref.searchConstants)}` : ''}`,
   });
 }
