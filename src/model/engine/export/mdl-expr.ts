@@ -157,9 +157,9 @@ function constantValue(e: RExpr, cx: MdlCx): number | undefined {
 
 /** A fresh helper name derived from the owner's. */
 function fresh(cx: MdlCx, stem: string): string {
-  // Written like the owner's name: with underscores when it has them, else with spaces.
+  // Written like the owner's name: with spaces when it has them, else with underscores.
   const owner = cx.owner.spec.name.trim().replace(/"/g, '');
-  const sep = /\s/.test(owner) || !owner.includes('_') ? ' ' : '_';
+  const sep = /\s/.test(owner) ? ' ' : '_';
   const base = `${owner} ${stem}`.replace(/\s+/g, sep);
   for (let i = 1; ; i++) {
     const name = `${base}${sep}${i}`;
@@ -240,7 +240,7 @@ function lookupCall(gf: ExportVar, x: string, cx: MdlCx): P {
 export function lookupTableName(gf: ExportVar, m: ExportModel): string {
   const s = gf.spec;
   if (typeof s.equation === 'string' && s.equation.trim() === '') return s.name;
-  const sep = /\s/.test(s.name.trim()) || !s.name.includes('_') ? ' ' : '_';
+  const sep = /\s/.test(s.name.trim()) ? ' ' : '_';
   let name = `${s.name}${sep}lookup`;
   const taken = (n: string) => m.vars.has(n.trim().toLowerCase().replace(/[\s_]+/g, '_'));
   for (let i = 2; taken(name); i++) name = `${s.name}${sep}lookup${sep}${i}`;
