@@ -8,21 +8,7 @@ import { buildChengyuSpec, headlineOutputs } from '../src/model/chengyu/index.ts
 import { compileModel } from '../src/model/engine/index.ts';
 import { exportMdl } from '../src/model/engine/export/index.ts';
 import { compileWithSde } from '../scripts/sde-mdl.ts';
-
-// Warm up by time (V8 optimises large generated functions late), then the best of five blocks.
-const WARMUP_MS = 1000 * Number(process.env.CHENGYU_BENCH_WARMUP_S ?? 5);
-
-function timeIt(n: number, f: () => void): number {
-  const w = performance.now();
-  while (performance.now() - w < WARMUP_MS) f();
-  let best = Infinity;
-  for (let b = 0; b < 5; b++) {
-    const t = performance.now();
-    for (let i = 0; i < n; i++) f();
-    best = Math.min(best, (performance.now() - t) / n);
-  }
-  return best;
-}
+import { timeIt } from './time-it.ts';
 
 /** Run the benchmark and print its report. */
 export async function run(): Promise<void> {
