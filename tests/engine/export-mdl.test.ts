@@ -69,6 +69,14 @@ describe('Vensim .mdl export', () => {
     expect(mdl).toContain('extremes = VMAX(x[r!]) - MIN(MIN(x[a], x[b]), x[c]) + SUM(x[r!]) / 3');
   });
 
+  it('writes a sketch with every variable on a grid, levels as boxes', () => {
+    const sketch = mdl.slice(mdl.indexOf('\\\\\\---/// Sketch information'));
+    expect(sketch).toMatch(/^\\\\\\---\/\/\/ Sketch information[^\n]*\nV300 [^\n]*\n\*View 1\n\$192-192-192,/);
+    expect(sketch).toContain('\n10,1,w,100,100,49,8,8,3,0,0,0,0,0,0\n');
+    expect(sketch).toContain('\n10,5,x,820,100,40,20,3,3,0,0,0,0,0,0\n');
+    expect(sketch.trimEnd().endsWith('///---\\\\\\')).toBe(true);
+  });
+
   it('writes a fixed delay as an Euler pipeline of levels on request', () => {
     const p = exportMdl(instant(constructsModel()), { fixedDelay: 'pipeline' });
     expect(p).toContain('lagged = lagged_delay_1_stage_4 * 2');

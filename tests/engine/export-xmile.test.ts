@@ -29,6 +29,9 @@ describe('XMILE export', () => {
     expect(x).toMatch(/<gf type="discrete">\s*<xscale min="1" max="5"\/>\s*<xpts>1,3,5<\/xpts>\s*<ypts>0.5,0.75,1<\/ypts>/);
     expect(x).toMatch(/<gf name="curve" type="continuous">/);
     expect(x).toContain('<chengyu:save>instant</chengyu:save>');
+    expect(x).toMatch(/<views>\s*<view type="stock_flow">\s*<aux name="w" x="100" y="100"\/>/);
+    expect(x).toContain('<stock name="x" x="820" y="100"/>');
+    expect(x).toContain('<flow name="grow" x="1000" y="100"><pts><pt x="960" y="100"/><pt x="1040" y="100"/></pts></flow>');
   });
 
   it('uses <behavior> when every stock is non-negative', () => {

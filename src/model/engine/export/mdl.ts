@@ -10,6 +10,7 @@ import type { FixedDelayMode, MdlCx, MdlHelper } from './mdl-expr.ts';
 import { lookupTableName, mdlExpr, mdlName } from './mdl-expr.ts';
 import { bindingsOf, elementEquations, exportModel, resolveEquation } from './resolve.ts';
 import type { ExportModel, ExportVar } from './resolve.ts';
+import { gridLayout } from './layout-grid.ts';
 import { refuse } from './refusal.ts';
 import type { RefusalIssue } from './refusal.ts';
 
@@ -62,7 +63,24 @@ export function exportMdl(spec: ModelSpec, opts: MdlExportOptions = {}): string 
     out += equation(lhs, h.equation, '', comment(h.doc, undefined));
   }
   out += control(spec);
+  out += sketch(m);
   return out;
+}
+
+/** A sketch with every model variable on a grid (levels as boxes), so Vensim opens a readable view. */
+function sketch(m: ExportModel): string {
+  const lines = [
+    '\\\\\\---/// Sketch information - do not modify anything except names',
+    'V300  Do not put anything below this section - it will be ignored',
+    '*View 1',
+    '$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|72,72,100,0',
+  ];
+  gridLayout(m.order).forEach((p, i) => {
+    const shape = p.v.spec.kind === 'stock' ? '40,20,3' : '49,8,8';
+    lines.push(`10,${i + 1},${mdlName(p.v.spec.name)},${p.x},${p.y},${shape},3,0,0,0,0,0,0`);
+  });
+  lines.push('///---\\\\\\');
+  return `${lines.join('\n')}\n`;
 }
 
 function dimensions(spec: ModelSpec): string {

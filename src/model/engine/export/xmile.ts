@@ -9,7 +9,8 @@ import { bindingsOf, elementEquations, exportModel, resolveEquation } from './re
 import type { ExportModel, ExportVar } from './resolve.ts';
 import { refuse } from './refusal.ts';
 import type { RefusalIssue } from './refusal.ts';
-import { xmileExpr } from './xmile-expr.ts';
+import { xmileExpr, xmileIdent } from './xmile-expr.ts';
+import { gridLayout } from './layout-grid.ts';
 
 /** Namespace of chengyu-sim's XMILE extension elements. */
 export const XMILE_EXTENSION_NS = 'urn:chengyu-sim:xmile-extensions:1';
@@ -54,8 +55,24 @@ export function exportXmile(spec: ModelSpec, opts: XmileExportOptions = {}): str
   if (allNonNeg) out.push('  <behavior>', '    <stock><non_negative/></stock>', '  </behavior>');
   out.push('  <model>', '    <variables>');
   for (const v of m.order) out.push(...variable(m, v, allNonNeg));
-  out.push('    </variables>', '  </model>', '</xmile>');
+  out.push('    </variables>', ...view(m), '  </model>', '</xmile>');
   return `${out.join('\n')}\n`;
+}
+
+/** A stock-and-flow view with every variable on a grid (flows as unconnected pipes), so Stella opens a readable diagram. */
+function view(m: ExportModel): string[] {
+  const out = ['    <views>', '      <view type="stock_flow">'];
+  for (const p of gridLayout(m.order)) {
+    const s = p.v.spec;
+    const name = xmlEscape(xmileIdent(s.name).replace(/^"|"$/g, ''));
+    if (s.kind === 'flow') {
+      out.push(`        <flow name="${name}" x="${p.x}" y="${p.y}"><pts><pt x="${p.x - 40}" y="${p.y}"/><pt x="${p.x + 40}" y="${p.y}"/></pts></flow>`);
+    } else {
+      out.push(`        <${s.kind} name="${name}" x="${p.x}" y="${p.y}"/>`);
+    }
+  }
+  out.push('      </view>', '    </views>');
+  return out;
 }
 
 function simSpecs(spec: ModelSpec): string[] {
