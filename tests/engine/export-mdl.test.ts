@@ -103,6 +103,11 @@ describe('Vensim .mdl export', () => {
     expect(refusals(one(aux('a', 'TIME', { gf: { xs: [0, 1], ys: [0, 1], type: 'extrapolate' } })))).toEqual([expect.stringMatching(/^a: an extrapolating graphical function/)]);
   });
 
+  it("names a stock's flows by their model names, whatever characters they hold", () => {
+    const spec = model({ start: 0, stop: 2, dt: 1 }, [stock('pop.size', '10', ['pop.births']), flow('pop.births', 'pop_u2e_size * 0.1')]);
+    expect(exportMdl(spec)).toContain('"pop.size" = INTEG("pop.births", 10)');
+  });
+
   it('refuses a sum over a dimension inside an equation over it when no alias can carry the index', () => {
     const spec = model({ start: 0, stop: 1, dt: 1 }, [aux('x', '1', { dims: ['d'] }), aux('y', 'x / SUM(x[:])', { dims: ['d'] })], [{ name: 'd', elements: ['p', 'q'] }]);
     expect(refusals(spec)).toEqual([expect.stringMatching(/^y: SUM over "d" inside an equation over "d"/)]);

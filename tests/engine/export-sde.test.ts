@@ -18,7 +18,8 @@ import { chengyuSpecForScenario } from '../../src/model/chengyu/scenario-spec.ts
 import { parseScenario } from '../../src/model/scenario/scenario.ts';
 import { compileWithSde } from '../../scripts/sde-mdl.ts';
 import type { SdeRun } from '../../scripts/sde-mdl.ts';
-import { constructsModel, runSpec } from './export-fixtures.ts';
+import { loadXmile } from '../../src/model/xmile/index.ts';
+import { constructsModel, runSpec, testModel } from './export-fixtures.ts';
 
 const TOLERANCE = 1e-9;
 
@@ -90,5 +91,19 @@ describe('SDEverywhere runs the exported .mdl with our numbers', () => {
       const w = worst(saved, intervalMeans(spec, saved, sde));
       expect(w.d, w.at).toBeLessThanOrEqual(TOLERANCE);
     }, 300_000);
+  }
+});
+
+describe('SDEverywhere runs the exported .mdl of the shared test models with our numbers', () => {
+  for (const path of ['samples/teacup/teacup_w_diagram.xmile', 'tests/delay_xmile/test_delay_xmile.xmile', 'tests/non_negative_flows/test_non_negative_flows_behavior.xmile']) {
+    const text = testModel(path);
+    if (text === undefined) {
+      it.skip(`${path}: SKIPPED, ../shared/test-models is absent`, () => {});
+      console.warn(`export-sde.test: ../shared/test-models/${path} is absent; its cross-check is skipped`);
+      continue;
+    }
+    it(path, async () => {
+      await crossCheck(loadXmile(text));
+    }, 120_000);
   }
 });

@@ -8,7 +8,7 @@ import type { DimInfo } from '../dimensions.ts';
 import type { ModelSpec } from '../types.ts';
 import type { FixedDelayMode, MdlCx, MdlHelper } from './mdl-expr.ts';
 import { lookupTableName, mdlExpr, mdlName } from './mdl-expr.ts';
-import { bindingsOf, elementEquations, exportModel, resolveEquation } from './resolve.ts';
+import { bindingsOf, elementEquations, exportModel, resolveEquation, resolveName } from './resolve.ts';
 import type { ExportModel, ExportVar } from './resolve.ts';
 import { gridLayout } from './layout-grid.ts';
 import { refuse } from './refusal.ts';
@@ -148,8 +148,7 @@ function variable(m: ExportModel, v: ExportVar, f: FileCx): string {
 /** The stock's net rate as the engine computes it: (in₁ + in₂) − (out₁ + out₂), clamped for a non-negative stock. */
 function stockRate(m: ExportModel, v: ExportVar, key: string | undefined, cx: MdlCx): string {
   const term = (name: string): string => {
-    const r = resolveEquation(m, v, name.trim().replace(/\s+/g, '_'), bindingsOf(v, key), cx.col, FORMAT);
-    return mdlExpr(r, cx);
+    return mdlExpr(resolveName(m, name, bindingsOf(v, key), cx.col, FORMAT), cx);
   };
   const ins = (v.spec.inflows ?? []).map(term);
   const outs = (v.spec.outflows ?? []).map(term);

@@ -92,6 +92,11 @@ export function resolveEquation(m: ExportModel, v: ExportVar, text: string, env:
   return resolve(e, { m, env, owner, format, free: new Map() });
 }
 
+/** Resolve a bare reference to the variable named `name` (a stock's flow) in `env`. */
+export function resolveName(m: ExportModel, name: string, env: Map<string, Binding>, owner: string, format: string): RExpr {
+  return resolveRef({ k: 'ref', name: canonicalName(name), raw: name, subs: null }, { m, env, owner, format, free: new Map() });
+}
+
 interface Rx {
   m: ExportModel;
   env: Map<string, Binding>;

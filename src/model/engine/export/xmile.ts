@@ -5,6 +5,7 @@
 // single precision) is written as namespaced extension elements, which other tools ignore
 // and our reader (src/model/xmile) reads back.
 import type { ModelSpec } from '../types.ts';
+import { canonicalName } from '../names.ts';
 import { bindingsOf, elementEquations, exportModel, resolveEquation } from './resolve.ts';
 import type { ExportModel, ExportVar } from './resolve.ts';
 import { refuse } from './refusal.ts';
@@ -153,8 +154,7 @@ function variable(m: ExportModel, v: ExportVar, behaviorNonNeg: boolean): string
 
 /** The flow's display name as the model writes it (the stock lists it by any spelling). */
 function flowName(m: ExportModel, f: string): string {
-  const v = [...m.vars.values()].find((x) => x.spec.name === f) ?? m.vars.get(f.trim().toLowerCase().replace(/[\s_]+/g, '_'));
-  return v ? v.spec.name : f;
+  return m.vars.get(canonicalName(f))?.spec.name ?? f;
 }
 
 function gfBody(v: ExportVar, ind: string, wrapped = false): string[] {
