@@ -9,22 +9,7 @@ import { compileModel } from '../src/model/engine/index.ts';
 import { calibrationObjective } from '../src/model/chengyu/calibration.ts';
 import { CALIBRATED_VALUES } from '../src/model/chengyu/equations.ts';
 import { paperPackageConstants } from '../src/model/chengyu/experiments.ts';
-
-// V8 takes seconds to optimise the large generated functions: warm up by time, not by count
-// (CHENGYU_BENCH_WARMUP_S, default 5 s per measurement), then take the best of five blocks.
-const WARMUP_MS = 1000 * Number(process.env.CHENGYU_BENCH_WARMUP_S ?? 5);
-
-function timeIt(n: number, f: () => void): number {
-  const w = performance.now();
-  while (performance.now() - w < WARMUP_MS) f();
-  let best = Infinity;
-  for (let b = 0; b < 5; b++) {
-    const t = performance.now();
-    for (let i = 0; i < n; i++) f();
-    best = Math.min(best, (performance.now() - t) / n);
-  }
-  return best;
-}
+import { timeIt } from './time-it.ts';
 
 /** Math.exp/log/pow calls one run of `f` makes (the generated code calls them through the global Math). */
 function countTranscendentals(f: () => void): number {

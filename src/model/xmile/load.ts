@@ -96,6 +96,9 @@ function readSim(ss: Node | undefined, vendor: Vendor, diags: Diagnostic[]): Mod
   const saveAttr = attr(ss, 'save_interval') ?? attr(ss, 'save_step');
   if (save !== undefined) sim.saveStep = num(text(save), 'save_step', diags);
   else if (saveAttr !== undefined) sim.saveStep = num(saveAttr, 'save_interval', diags);
+  // chengyu-sim's extension elements (namespace prefix dropped by the parser): how it saves.
+  if (text(ss.save_mode).trim() === 'interval-mean') sim.saveMode = 'interval-mean';
+  if (text(ss.precision).trim() === 'single') sim.precision = 'single';
   return sim;
 }
 
@@ -105,7 +108,9 @@ function readDims(node: Node | undefined): DimensionSpec[] {
     const elems = list(d.elem).map((e) => xmileName(attr(e, 'name') ?? ''));
     const size = attr(d, 'size');
     const elements = elems.length ? elems : Array.from({ length: Number(size ?? 0) }, (_, i) => String(i + 1));
-    return { name, elements };
+    // chengyu-sim's extension: this dimension is an alias of another (same elements, own index).
+    const aliasOf = xmileName(text(d.alias_of));
+    return aliasOf ? { name, elements, aliasOf } : { name, elements };
   });
 }
 
@@ -227,6 +232,8 @@ function readVariable(n: Node, kind: VariableKind, dims: DimensionSpec[], behavi
   if (units) v.units = units;
   const doc = text(n.doc).trim();
   if (doc) v.doc = doc;
+  // chengyu-sim's extension: report the value at the saved time under interval-mean saving.
+  if (text(n.save).trim() === 'instant') v.save = 'instant';
   return v;
 }
 
