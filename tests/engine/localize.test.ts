@@ -1,6 +1,7 @@
 // Locals in generated functions: fixed slots the function never writes are read once at its
 // start, a fixed slot's new value is reused from a local, an element's new value is reused
-// within its loop iteration; stores all stay, and anything the pass cannot bound is left as is.
+// within its loop iteration, slots written earlier are read once before a loop; guarded
+// blocks' writes are read back; stores all stay, and anything the pass cannot bound is left as is.
 import { describe, expect, it } from 'vitest';
 import { localizeLines } from '../../src/model/engine/localize.ts';
 import { compileModel } from '../../src/model/engine/index.ts';
@@ -42,6 +43,45 @@ describe('localizeLines', () => {
   it('does not hoist a slot a loop writes, and leaves comparisons alone', () => {
     const out = localizeLines([loop(3, 'v[(10 + i_0)] = (v[11] !== 0 ? v[(0 + i_0)] : 1);'), 'v[20] = (v[11] == v[3] ? 1 : 0);']);
     expect(out).toEqual(['const r3 = v[3];', loop(3, 'v[(10 + i_0)] = (v[11] !== 0 ? v[(0 + i_0)] : 1);'), 'const w20 = (v[11] == r3 ? 1 : 0);', 'v[20] = w20;']);
+  });
+
+  it('reads an array written by an earlier loop once before a later loop that reads its elements', () => {
+    const lines = [loop(2, 'v[(10 + i_0)] = v[(0 + i_0)];'), loop(2, 'v[(20 + i_0)] = ((v[(30 + 2 * i_0)] * v[10]) + (v[(31 + 2 * i_0)] * v[11]));')];
+    expect(localizeLines(lines)).toEqual([
+      lines[0],
+      'const l10 = v[10];',
+      'const l11 = v[11];',
+      loop(2, 'v[(20 + i_0)] = ((v[(30 + 2 * i_0)] * l10) + (v[(31 + 2 * i_0)] * l11));'),
+    ]);
+    // Not when a later line writes the slot again, and not in the plain baseline.
+    const again = [...lines, 'v[10] = 1;'];
+    expect(localizeLines(again).join('\n')).not.toContain('const l10');
+    expect(localizeLines(lines, false).join('\n')).not.toContain('const l');
+  });
+
+  it('bounds strided writes of a loop (a delay line) and keeps the rest of the function localised', () => {
+    const lines = ['v[1] = v[2];', loop(2, 'if (stage === 0) v[(10 + 3 * i_0)] = v[(11 + 3 * i_0)];'), 'v[20] = (v[13] + v[2]);'];
+    expect(localizeLines(lines)).toEqual([
+      'const r2 = v[2];',
+      'const w1 = r2;',
+      'v[1] = w1;',
+      loop(2, 'if (stage === 0) v[(10 + 3 * i_0)] = v[(11 + 3 * i_0)];'),
+      'const w20 = (v[13] + r2);',
+      'v[20] = w20;',
+    ]);
+  });
+
+  it('reads back from the state vector what a guarded block wrote, since the block may not have run', () => {
+    const block = 'if (!(v[1] === v[9])) {\nv[9] = v[1];\nv[5] = (v[1] * 2);\n' + loop(2, 'v[(6 + i_0)] = v[5];') + '\n}';
+    const out = localizeLines(['v[1] = v[2];', block, 'v[8] = (v[5] + v[6]);']);
+    expect(out).toEqual([
+      'const r2 = v[2];',
+      'const w1 = r2;',
+      'v[1] = w1;',
+      'if (!(w1 === v[9])) {\nv[9] = w1;\nv[5] = (w1 * 2);\n' + loop(2, 'v[(6 + i_0)] = v[5];') + '\n}',
+      'const w8 = (v[5] + v[6]);',
+      'v[8] = w8;',
+    ]);
   });
 
   it('leaves a function with writes it cannot bound unchanged', () => {

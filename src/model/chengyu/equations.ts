@@ -66,13 +66,8 @@ const linkBlend = (m: string) =>
   `(border_none[node, src] + border_gain[node, src] * coordination_effect) * (${m}_decay_none[node, src] + corridor_effect * ${m}_decay_gain[node, src])`;
 /** The link weight: the blend once a lever acts, before that the constant `<m>_base`. */
 const linkWeight = (m: string) => `IF_THEN_ELSE(links_active, ${linkBlend(m)}, ${m}_base)`;
-/**
- * SUM(weight × x[src]) with the weight written out in each branch: the engine computes a sum
- * inside a branch only when it is taken, so before any lever acts a step costs one sum over
- * the constant base and no blending of the node × node weights at all.
- */
-const linkSum = (m: string, x: string) =>
-  `IF_THEN_ELSE(links_active, SUM(${linkBlend(m)} * ${x}[src]), SUM(${m}_base[node, src] * ${x}[src]))`;
+/** SUM over the other nodes of the link weight `w` times `x` there. */
+const linkSum = (w: string, x: string) => `SUM(${w}[node, src] * ${x}[src])`;
 /**
  * 1 from the lever's start year on: time Y − 1 is the start of year Y (time Y is its end), so the
  * lever acts over the whole of year Y. Reported rates are year means (sim.saveMode), so the value
@@ -137,9 +132,10 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('duplication_factor', 'aux', undefined, '(1 - duplication_loss * (1 - coordination_effect)) / (1 - duplication_loss)', '1', 'Effort recovered from duplicated competition (1 at baseline).'),
 
     section('geography', 'Geography: distance, corridor, border'),
-    // Speed: the distance-decay matrices hold exponentials of constants only, so the engine
-    // computes them once per run (no lever and full corridor); once a lever acts, the sums
-    // blend them linearly with the time-dependent corridor and coordination effects.
+    // The distance decay is blended linearly between no and full corridor (the decays at both
+    // ends hold constants only, so the engine computes them once per run); the link weights
+    // change only while the corridor and coordination effects do (the engine recomputes them
+    // only then).
     v('full_corridor_dist', 'aux', NS, 'dist_km[node, src] * (1 - corridor_distance_cut * on_rail[node] * on_rail[src])', 'km', 'Effective distance at full corridor integration: the corridor shortens it between rail nodes.'),
     v('border_none', 'aux', NS, 'same_province + (1 - same_province) * border_factor', '1', 'Cross-province discount without coordination (1 within a province).'),
     v('border_gain', 'aux', NS, '1 - border_none', '1', 'Part of the cross-province discount that full coordination removes (constant).'),
@@ -151,9 +147,8 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('reach_decay_gain', 'aux', NS, 'reach_decay_full - reach_decay_none', '1', 'What full corridor integration adds to the technology-trade decay (constant).'),
     v('spill_base', 'aux', NS, 'border_none * spill_decay_none', '1', 'Spillover weight without corridor and coordination (constant).'),
     v('reach_base', 'aux', NS, 'border_none * reach_decay_none', '1', 'Technology-trade weight without corridor and coordination (constant).'),
-    v('facility_reach_base', 'aux', N, 'SUM(reach_base[node, src] * sci_host_share[src])', '1', 'Share of the science city\'s open capacity the node reaches without corridor and coordination (constant).'),
     v('links_active', 'aux', undefined, 'corridor_effect + coordination_effect > 0', '1', '1 once the corridor or coordination acts (before, the link weights are their constant base).'),
-    v('spill_weight', 'aux', NS, linkWeight('spill'), '1', "Weight of another node's knowledge in this node's spillover pool: border discount (removed by coordination) × distance decay (blended linearly between no and full corridor by the corridor effect). The sums below write it out (see `spillover_pool`)."),
+    v('spill_weight', 'aux', NS, linkWeight('spill'), '1', "Weight of another node's knowledge in this node's spillover pool: border discount (removed by coordination) × distance decay (blended linearly between no and full corridor by the corridor effect)."),
     v('reach', 'aux', NS, linkWeight('reach'), '1', 'Gravity weight of technology trade between two nodes (1 within a node), built like the spillover weight.'),
 
     section('gdp', 'GDP'),
@@ -184,9 +179,9 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('knowledge_investment', 'flow', N, 'knowledge_input', '1e8 CNY/year', 'Inflow to the knowledge stock.'),
     v('knowledge_obsolescence', 'flow', N, 'knowledge * knowledge_depreciation', '1e8 CNY/year', 'Depreciation of knowledge.'),
     v('knowledge', 'stock', N, 'knowledge_input / (knowledge_depreciation + rd_pre_growth)', '1e8 CNY', 'R&D knowledge stock (perpetual inventory; initial R₀/(g + δ)).', { inflows: ['knowledge_investment'], outflows: ['knowledge_obsolescence'], nonNegative: true }),
-    v('facility_access', 'aux', N, `(1 - lever_science_city_sharing) * sci_host_share * facility + lever_science_city_sharing * facility * IF_THEN_ELSE(links_active, SUM(${linkBlend('reach')} * sci_host_share[src]), facility_reach_base)`, '1e8 CNY', 'Science-city capacity usable at the node: the host\'s own part plus the open part reached by distance.', { save: 'instant' }),
+    v('facility_access', 'aux', N, `(1 - lever_science_city_sharing) * sci_host_share * facility + lever_science_city_sharing * facility * ${linkSum('reach', 'sci_host_share')}`, '1e8 CNY', 'Science-city capacity usable at the node: the host\'s own part plus the open part reached by distance.', { save: 'instant' }),
     v('effective_knowledge', 'aux', N, 'knowledge + facility_knowledge_weight * facility_access', '1e8 CNY', 'Own knowledge plus usable facility capacity.', { save: 'instant' }),
-    v('spillover_pool', 'aux', N, linkSum('spill', 'effective_knowledge'), '1e8 CNY', "Other nodes' knowledge weighted by distance decay and border: SUM(spill_weight × effective_knowledge), with the weight written out."),
+    v('spillover_pool', 'aux', N, linkSum('spill_weight', 'effective_knowledge'), '1e8 CNY', "Other nodes' knowledge weighted by distance decay and border: SUM(spill_weight × effective_knowledge)."),
     v('real_knowledge', 'aux', N, 'effective_knowledge / price_level', '1e8 CNY', 'Effective knowledge at 2018 prices.', { save: 'instant' }),
     v('real_spillover', 'aux', N, 'spillover_pool / price_level', '1e8 CNY', 'Spillover pool at 2018 prices.', { save: 'instant' }),
     v('innovation_index', 'aux', N, '(real_knowledge / INIT(real_knowledge)) ^ own_knowledge_elasticity * (real_spillover / INIT(real_spillover)) ^ spillover_elasticity', '1', 'Innovation output relative to 2015 (Bottazzi–Peri knowledge production): own knowledge ^ elasticity × spillovers ^ elasticity.', { save: 'instant' }),

@@ -1,13 +1,14 @@
 // From a ModelSpec to a Program: lay out, lower every element, order the passes, generate
 // JavaScript source and build it once with `new Function`.
 import type { Binding, Cx, LowerState, Stmt } from './lower.ts';
-import { applyLookup, lower, resolveSlot } from './lower.ts';
+import { applyLookup, lower, newSlot, resolveSlot } from './lower.ts';
 import type { Layout, VarInfo } from './layout.ts';
 import { buildLayout, positionsOf } from './layout.ts';
 import { orderStatements } from './order.ts';
 import { rollLines } from './roll.ts';
 import { fuseLoops } from './fuse.ts';
 import { localizeLines } from './localize.ts';
+import { guardBlock, guardStatements } from './guard.ts';
 import type { ReportStmt } from './report.ts';
 import { reportLinesFor, slotsRead, splitReport } from './report.ts';
 import { HELPERS } from './runtime.ts';
@@ -90,6 +91,8 @@ export interface Program {
   tables: Float64Array;
   /** Problems that did not stop compilation (units, when CompileOptions.units is 'warn'). */
   warnings: Diagnostic[];
+  /** Compiled with CompileOptions.optimize (the default). */
+  optimized: boolean;
 }
 
 function elementEnv(v: VarInfo, i: number): Map<string, Binding> {
@@ -103,7 +106,7 @@ function elementEnv(v: VarInfo, i: number): Map<string, Binding> {
 // time than at 6 000 (a batch worker's warm-up) and run as fast.
 const CHUNK_CHARS = 3_000;
 
-function chunked(name: string, lines: string[], params: string): string {
+function chunked(name: string, lines: string[], params: string, optimize: boolean): string {
   const chunks: string[][] = [[]];
   let size = 0;
   for (const l of lines) {
@@ -114,10 +117,10 @@ function chunked(name: string, lines: string[], params: string): string {
     chunks[chunks.length - 1].push(l);
     size += l.length;
   }
-  if (chunks.length === 1) return `function ${name}(${params}) {\n${localizeLines(chunks[0]).join('\n')}\n}\n`;
+  if (chunks.length === 1) return `function ${name}(${params}) {\n${localizeLines(chunks[0], optimize).join('\n')}\n}\n`;
   let out = '';
   chunks.forEach((c, k) => {
-    out += `function ${name}_${k}(${params}) {\n${localizeLines(c).join('\n')}\n}\n`;
+    out += `function ${name}_${k}(${params}) {\n${localizeLines(c, optimize).join('\n')}\n}\n`;
   });
   out += `function ${name}(${params}) {\n${chunks.map((_, k) => `${name}_${k}(${params});`).join('\n')}\n}\n`;
   return out;
@@ -133,18 +136,28 @@ export interface CompileOptions {
    * not checked. Imported vendor models often carry inconsistent units their tools only warn about.
    */
   units?: UnitsMode;
+  /**
+   * Optimisations that change how results are computed but not what they are (default true):
+   * change guards (guard.ts), loads of written slots once before the loops that read them and
+   * locals in inlined passes (localize.ts). False compiles the plain program, as a baseline for
+   * benchmarks and tests.
+   */
+  optimize?: boolean;
 }
 
 // Small models get their passes inlined into the Euler loop (no calls per step).
 const INLINE_CHARS = 16_000;
 
 /** The Euler time loop as generated code: passes inlined when small, stock updates unrolled. */
-function eulerLoop(passes: Record<string, string[]>, stocks: Array<{ slot: number; nonNegative: boolean }>, params: string): string {
+function eulerLoop(passes: Record<string, string[]>, stocks: Array<{ slot: number; nonNegative: boolean }>, params: string,
+  optimize: boolean): string {
   const total = Object.values(passes).reduce((n, ls) => n + ls.reduce((m, l) => m + l.length, 0), 0);
   const body = (name: string): string => {
     const lines = passes[name];
     if (!lines.length) return '';
-    return total <= INLINE_CHARS ? lines.join('\n') : `${name}(${params});`;
+    if (total > INLINE_CHARS) return `${name}(${params});`;
+    // Optimised, an inlined pass keeps its locals in a block of its own (read anew each step).
+    return optimize ? `{\n${localizeLines(lines).join('\n')}\n}` : lines.join('\n');
   };
   const integrate = rollLines(stocks.map((s, k) => (s.nonNegative
     ? `{ const x = v[${s.slot}] + dt * dv[${k}]; v[${s.slot}] = x < 0 ? 0 : x; }`
@@ -245,17 +258,23 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
   const roots = [...st.stocks.map((s) => s.rate), ...st.posts, ...st.commits].flatMap(slotsRead);
   const { core, report } = splitReport(dynOrder, roots);
   // Apply-to-all arrays lower element by element: roll the repetitions back into loops.
+  const optimize = opts.optimize !== false;
+  const guardInits: string[] = [];
   const passes: Record<string, string[]> = {
-    aux: fuseLoops(rollLines(core.map((s) => s.dyn!))),
+    aux: auxLines(core, !optimize ? null : { fixed, deps: new Map(st.stmts.map((s) => [s.target, s.deps])) }, () => {
+      const slot = newSlot(st, 'guard');
+      guardInits.push(`v[${slot}] = NaN;`);
+      return slot;
+    }),
     report: fuseLoops(rollLines(report.map((s) => s.line))),
     rates: rollLines(st.stocks.map((s, k) => `dv[${k}] = ${s.rate};`)),
     post: rollLines(st.posts),
     commit: rollLines(st.commits),
   };
   let src = PREAMBLE;
-  src += chunked('init', rollLines(initOrder.map((s) => s.init!)), PARAMS);
-  for (const [name, lines] of Object.entries(passes)) src += chunked(name, lines, PARAMS);
-  src += eulerLoop({ aux: passes.aux, rates: passes.rates, post: passes.post, commit: passes.commit }, st.stocks, PARAMS);
+  src += chunked('init', rollLines([...initOrder.map((s) => s.init!), ...guardInits]), PARAMS, optimize);
+  for (const [name, lines] of Object.entries(passes)) src += chunked(name, lines, PARAMS, optimize);
+  src += eulerLoop({ aux: passes.aux, rates: passes.rates, post: passes.post, commit: passes.commit }, st.stocks, PARAMS, optimize);
   // No report pass at all when nothing is report-only: a call per save step is not free.
   src += `return { init, aux, report: ${passes.report.length ? 'report' : 'null'}, rates, post, commit, euler };\n`;
   const tables = Float64Array.from(st.tables);
@@ -278,7 +297,33 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
     warnings: dedupe(warnings),
     reportStmts: report,
     tables,
+    optimized: optimize,
   };
+}
+
+/**
+ * The per-step pass: statements rolled into loops and fused, with change guards unless `known`
+ * (the slots fixed during a run, every statement's reads) is null.
+ */
+function auxLines(core: Stmt[], known: { fixed: ReadonlySet<number>; deps: ReadonlyMap<number, ReadonlySet<number>> } | null,
+  alloc: () => number): string[] {
+  if (!known) return fuseLoops(rollLines(core.map((s) => s.dyn!)));
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    out.push(...fuseLoops(rollLines(run)));
+    run = [];
+  };
+  for (const item of guardStatements(core, known.deps, known.fixed, alloc)) {
+    if ('stmt' in item) {
+      run.push(item.stmt.dyn!);
+      continue;
+    }
+    flush();
+    out.push(guardBlock(item.group, fuseLoops(rollLines(item.group.members.map((s) => s.dyn!)))));
+  }
+  flush();
+  return out;
 }
 
 const PARAMS = 'v, dv, q, c, t, dt, T0, T1, stage, ix, buf, R';
@@ -288,7 +333,7 @@ const PREAMBLE = `"use strict";\nconst { ${Object.keys(HELPERS).join(', ')} } = 
 export function reportSourceFor(p: Program, slots: Iterable<number>): string {
   const lines = reportLinesFor(p.reportStmts, slots);
   if (!lines.length) return '';
-  return PREAMBLE + chunked('report', fuseLoops(rollLines(lines)), PARAMS) + 'return report;\n';
+  return PREAMBLE + chunked('report', fuseLoops(rollLines(lines)), PARAMS, p.optimized) + 'return report;\n';
 }
 
 /** Build generated source (a program, or a report pass) with the runtime helpers and tables bound. */
