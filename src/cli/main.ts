@@ -29,6 +29,8 @@ const commandModules: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/merge.ts'),
   () => import('./commands/sensitivity.ts'),
   () => import('./commands/optimize.ts'),
+  () => import('./commands/vars.ts'),
+  () => import('./commands/describe.ts'),
 ];
 
 /** `help NAME` for an unknown NAME: commander would print the general help and exit 1; as `NAME` it says "unknown command … (did you mean …?)". */
