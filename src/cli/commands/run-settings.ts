@@ -1,6 +1,7 @@
 // `run`'s simulation flags (--dt, --end, --save-step, --seed) as numbers, each refused in
 // one line naming the flag, the value and what is allowed. The model-specific rules (the
 // regional model's steps and years) are the callers'.
+import { decimalValue } from '../../model/scenario/decimal-text.ts';
 import { CliError } from '../errors.ts';
 
 /** The flags as commander passes them. */
@@ -21,8 +22,7 @@ export interface RunFlags {
 
 /** A plain decimal number (no hex, no empty text, no words). */
 function parseNumber(flag: string, text: string, allowed: string, ok: (x: number) => boolean): number {
-  const t = text.trim();
-  const x = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : NaN;
+  const x = decimalValue(text);
   if (!Number.isFinite(x) || !ok(x)) throw new CliError(`${flag}: ${JSON.stringify(text)} is not allowed; allowed: ${allowed}`);
   return x;
 }

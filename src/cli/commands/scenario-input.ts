@@ -3,6 +3,7 @@
 import type { Scenario } from '../../model/scenario/scenario.ts';
 import { ScenarioError, parseScenario } from '../../model/scenario/scenario.ts';
 import { applySets } from '../../model/scenario/set-override.ts';
+import { decimalValue } from '../../model/scenario/decimal-text.ts';
 import { CliError } from '../errors.ts';
 import { inputName, readInput } from '../read-input.ts';
 import { leverSuggestion } from './lever-suggestion.ts';
@@ -50,7 +51,7 @@ export function splitCliSets(sets: readonly string[]): { leverSets: string[]; pa
       continue;
     }
     const raw = s.slice(i + 1).trim();
-    const value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
+    const value = decimalValue(raw);
     if (Number.isNaN(value)) throw new CliError(`--set ${s}: expected a number after "=", e.g. --set ${name}=0.5`);
     const problem = parameterOverrideProblem(name, value);
     if (problem) {
