@@ -6,6 +6,9 @@ export { compileModel, CompiledModel, ModelError, formatDiagnostic, canonicalNam
 export type { ConstantInfo, Runner, RunnerOptions, GraphNode, ModelGraph, CompileOptions, UnitsMode } from './model/engine/index.ts';
 // XMILE import: loadXmile(text) → ModelSpec.
 export { loadXmile } from './model/xmile/index.ts';
+// Engine caps (refused before allocation) and a model's variables for reading.
+export { ENGINE_LIMITS } from './model/engine/limits.ts';
+export { variableCatalogue, findEntry, type CatalogueEntry, type CatalogueKind } from './model/engine/variable-catalogue.ts';
 // Scenarios: levers, validation, --set overrides, output names, formatting, comparison.
 export type * from './model/scenario/lever-types.ts';
 export { leverConstantName } from './model/scenario/lever-types.ts';
@@ -16,7 +19,8 @@ export { ScenarioError, parseScenario, validateScenario, scenarioIssues, resolve
 export { parseSetOverride, applyOverrides, applySets } from './model/scenario/set-override.ts';
 export { buildScenarioSchema } from './model/scenario/schema.ts';
 export { headlineNames, defaultColumns, selectColumns } from './model/scenario/outputs.ts';
-export { runToCsv, runToJson } from './model/scenario/result-format.ts';
+export { runToCsv, runToJson, runToJsonWithNote, RUN_OUTPUT_FORMAT } from './model/scenario/result-format.ts';
+export { jsonNumber, jsonNumbers } from './model/analysis/json-numbers.ts';
 export type { RunProvenance } from './model/scenario/result-format.ts';
 export { compareRuns, headlineKpis, COMPARE_YEARS } from './model/scenario/compare.ts';
 export type { Comparison, ComparisonRow, Kpi } from './model/scenario/compare.ts';
@@ -31,6 +35,11 @@ export { Sampler, type SamplingPlan, type SamplingMethod, type UncertainParamete
 export { quantile as distributionQuantile } from './model/analysis/distributions.ts';
 export { STATISTICS, describe as describeSample, percentileSorted } from './model/analysis/statistics.ts';
 export { monteCarlo, monteCarloSummary, fanCharts, type FanChart } from './model/analysis/monte-carlo.ts';
+// Policy effects on common draws: any BatchModel variants, and the regional model's scenarios.
+export { runOnCommonDraws, commonDrawsProblem } from './model/analysis/common-draws.ts';
+export { effectTable, type EffectCell } from './model/analysis/effect-table.ts';
+export { pairedEffect, type EffectSummary } from './model/analysis/paired-effects.ts';
+export { chengyuPolicyEffects, type PolicyEffects, type PolicyEffectsRequest, type PolicyVariant } from './model/chengyu/policy-effects.ts';
 export { summaryText, runsText, type RunTable } from './model/analysis/summarize.ts';
 export { evaluatePoints, localEvaluator } from './model/analysis/evaluate.ts';
 export { sensitivity, tornado, kpiColumns, type SensitivityReport, type SensitivityOptions, type KpiSensitivity, type TornadoBar, type Evaluate } from './model/analysis/sensitivity.ts';

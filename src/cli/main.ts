@@ -30,6 +30,8 @@ const commandModules: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/sensitivity.ts'),
   () => import('./commands/optimize.ts'),
   () => import('./commands/export.ts'),
+  () => import('./commands/vars.ts'),
+  () => import('./commands/describe.ts'),
 ];
 
 /** `help NAME` for an unknown NAME: commander would print the general help and exit 1; as `NAME` it says "unknown command … (did you mean …?)". */

@@ -21,6 +21,8 @@ describe('percentiles (type 7, linear interpolation)', () => {
     const x = Float64Array.of(2, 4, 4, 4, 5, 5, 7, 9);
     expect(mean(x)).toBe(5);
     expect(sampleSd(x)).toBeCloseTo(Math.sqrt(32 / 7), 14);
+    // One value says nothing about the spread: NaN, not 0.
+    expect(sampleSd(Float64Array.of(3))).toBeNaN();
     // Compensated summation: 1e16 + 1 + -1e16 is 1, not 0.
     expect(mean(Float64Array.of(1e16, 1, -1e16))).toBeCloseTo(1 / 3, 15);
   });

@@ -35,8 +35,8 @@ describe('chengyu-sim run MODEL.xmile', () => {
     const r = cli(['run', model, '--method', 'rk4', '--format', 'json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.meta).toMatchObject({ method: 'rk4', dt: 1, start: 0, stop: 2, model: 'growth.xmile', modelName: 'growth' });
-    expect(j.meta.modelHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(j.provenance).toMatchObject({ method: 'rk4', dt: 1, start: 0, stop: 2, save_step: 1, model: 'growth.xmile', model_name: 'growth' });
+    expect(j.provenance.model_version).toMatch(/^[0-9a-f]{16}$/);
     expect(j.times).toEqual([0, 1, 2]);
     expect(j.series['Stock A'][1]).toBeCloseTo(100 * (1 + 0.1 + 0.01 / 2 + 0.001 / 6 + 0.0001 / 24), 10);
   }, T);

@@ -96,7 +96,7 @@ describe('compare (logic, with a stand-in model)', () => {
   it('compares against the first scenario at 2025, 2030, 2035', () => {
     const csv = renderComparison([scen('baseline'), scen('science-city')], { format: 'csv' }, fakeModel(), false);
     const lines = csv.trimEnd().split('\n');
-    expect(lines[0]).toBe('kpi,unit,year,baseline,science-city,science-city_diff,science-city_pct');
+    expect(lines[0]).toBe('kpi,unit,year,baseline,science_city,science_city_diff,science_city_pct');
     expect(lines).toContain('hte_circle,enterprises,2035,1200,1250,50,4.166666666666667');
     expect(lines).toContain('policy_cost,100 million CNY/yr,2030,0,50,50,');
   });

@@ -55,7 +55,7 @@ describe('comparison output', () => {
   });
   it('writes CSV at full precision with one row per KPI and year', () => {
     const lines = comparisonCsv(c).trimEnd().split('\n');
-    expect(lines[0]).toBe('kpi,unit,year,a,b,b_diff,b_pct,b#2,b#2_diff,b#2_pct');
+    expect(lines[0]).toBe('kpi,unit,year,a,b,b_diff,b_pct,b_2,b_2_diff,b_2_pct');
     expect(lines).toContain('hte_circle,enterprises,2035,2100,2310,210,10,2100,0,0');
     expect(lines).toContain('policy_cost,100 million CNY/yr,2030,0,10,10,,0,0,');
     expect(lines).toHaveLength(10);

@@ -55,12 +55,15 @@ describe('CSV and JSON of a run', () => {
       'time,hte_circle,policy_cost,"w[a,b]"\n2015,10,0,Inf\n2015.25,11,0.30000000000000004,-Inf\n2015.5,12.5,NaN,0\n',
     );
   });
-  it('writes JSON with provenance and null for non-finite values', () => {
+  it('writes JSON with provenance, units, and NaN/±Infinity as strings', () => {
     const prov = { tool: 't', model_version: 'abc', method: 'euler', dt: 0.25, start: 2015, stop: 2035, save_step: 0.25, scenario: { id: 's' } };
-    const parsed = JSON.parse(runToJson(run, ['hte_circle', 'policy_cost'], prov));
+    const parsed = JSON.parse(runToJson(run, ['hte_circle', 'policy_cost', 'w[a,b]'], prov, (c) => (c === 'hte_circle' ? 'enterprise' : undefined)));
+    expect(parsed.format).toBe('chengyu-sim/run-output/1');
     expect(parsed.provenance).toEqual(prov);
+    expect(parsed.columns).toEqual(['hte_circle', 'policy_cost', 'w[a,b]']);
+    expect(parsed.units).toEqual({ hte_circle: 'enterprise', policy_cost: null, 'w[a,b]': null });
     expect(parsed.times).toEqual([2015, 2015.25, 2015.5]);
-    expect(parsed.series).toEqual({ hte_circle: [10, 11, 12.5], policy_cost: [0, 0.30000000000000004, null] });
+    expect(parsed.series).toEqual({ hte_circle: [10, 11, 12.5], policy_cost: [0, 0.30000000000000004, 'NaN'], 'w[a,b]': ['Infinity', '-Infinity', 0] });
   });
   it('fails on a column the run does not have', () => {
     expect(() => runToCsv(run, ['nope'])).toThrow('no series named "nope"');

@@ -75,6 +75,8 @@ export async function batchCommand(scenario: string | undefined, o: BatchCliOpti
   process.stderr.write(
     `batch: runs ${m.range[0]}–${m.range[1] - 1} of ${m.runs} done${from}: ${outcome.computedRuns} computed, ${outcome.reusedRuns} resumed, ${secs} s → ${o.out}/summary.csv\n`,
   );
+  // A spread needs two runs: summary.csv says NaN rather than a misleading 0.
+  if (m.runs < 2) process.stderr.write('batch: note: with one run the sd in summary.csv is NaN (a spread needs at least two runs)\n');
 }
 
 /** Register `batch`. */

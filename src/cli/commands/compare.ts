@@ -1,18 +1,21 @@
 // `chengyu-sim compare A.json B.json […]`: run each scenario and show the headline KPIs
-// at 2025, 2030 and 2035 side by side, with differences against the first scenario.
+// at 2025, 2030 and 2035 side by side, with differences against the first scenario. With
+// --runs N the scenarios run on N common draws of the uncertain inputs and each effect's
+// distribution is shown instead (compare-effects.ts).
 import { Command } from 'commander';
 import { readCalibrationFile } from './calibration-file.ts';
 import { choiceOption } from '../choice-option.ts';
 import { compareRuns, COMPARE_YEARS } from '../../model/scenario/compare.ts';
 import type { Lang } from '../../model/scenario/compare-format.ts';
-import { comparisonCsv, comparisonJson, comparisonMarkdown, comparisonTable } from '../../model/scenario/compare-format.ts';
+import { comparisonCsv, comparisonJsonWithNote, comparisonMarkdown, comparisonTable } from '../../model/scenario/compare-format.ts';
 import { SIMULATION_LIMITS } from '../../model/scenario/scenario.ts';
 import { CliError } from '../errors.ts';
 import { emit, toStdout } from '../io.ts';
 import { renderTable } from '../text-table.ts';
 import { outFormat } from './out-format.ts';
 import { checkOutPath } from './out-path.ts';
-import { loadScenarioFile } from './scenario-input.ts';
+import { collect, loadScenarioFile } from './scenario-input.ts';
+import { UNCERTAINTY_SOURCES } from './analysis-input.ts';
 import type { ScenarioModel } from './scenario-model.ts';
 import { runScenarioWith } from './scenario-model.ts';
 import { toolName } from './run-scenario.ts';
@@ -23,6 +26,12 @@ export interface CompareOptions {
   lang?: Lang;
   years?: string;
   out?: string;
+  /** Draws per scenario (compare-effects.ts); absent: one deterministic run each. */
+  runs?: string;
+  seed?: string;
+  uncertainty?: string;
+  sampling?: string;
+  threshold?: string[];
 }
 
 /** The formats of `compare`. */
@@ -51,8 +60,8 @@ export function chooseFormat(format: string | undefined, toTerminal: boolean): C
   throw new CliError(`--format: ${JSON.stringify(format)} is not allowed; allowed: table, csv, json, markdown`);
 }
 
-/** Validate every file, run each scenario, render the comparison. */
-export function renderComparison(files: readonly string[], opts: CompareOptions, model: ScenarioModel, toTerminal: boolean): string {
+/** Validate every file, run each scenario, render the comparison (the text, and a note for stderr if any). */
+export function renderComparisonWithNote(files: readonly string[], opts: CompareOptions, model: ScenarioModel, toTerminal: boolean): { text: string; note?: string } {
   if (files.length < 2) throw new CliError('compare: give at least two scenario files (the first is the reference)');
   const format = chooseFormat(opts.format, toTerminal);
   const years = opts.years !== undefined ? parseYears(opts.years) : [...COMPARE_YEARS];
@@ -65,32 +74,55 @@ export function renderComparison(files: readonly string[], opts: CompareOptions,
     return { scenario: { id: s.id, title: s.title }, result: r.result };
   });
   const c = compareRuns(runs, years);
-  if (format === 'table') return comparisonTable(c, opts.lang ?? 'en', renderTable);
-  if (format === 'markdown') return comparisonMarkdown(c, opts.lang ?? 'en');
-  if (format === 'csv') return comparisonCsv(c);
+  if (format === 'table') return { text: comparisonTable(c, opts.lang ?? 'en', renderTable) };
+  if (format === 'markdown') return { text: comparisonMarkdown(c, opts.lang ?? 'en') };
+  if (format === 'csv') return { text: comparisonCsv(c) };
   // The fully resolved scenarios (every lever field, method, dt) make the comparison reproducible.
-  return comparisonJson(c, { tool: toolName(), model_version: model.version, files: [...files], resolved_scenarios: resolved });
+  return comparisonJsonWithNote(c, { tool: toolName(), model_version: model.version, files: [...files], resolved_scenarios: resolved });
+}
+
+/** Validate every file, run each scenario, render the comparison. */
+export function renderComparison(files: readonly string[], opts: CompareOptions, model: ScenarioModel, toTerminal: boolean): string {
+  return renderComparisonWithNote(files, opts, model, toTerminal).text;
 }
 
 /** Register `compare`. */
 export function register(program: Command): void {
   program
     .command('compare')
-    .description('run scenarios and compare headline KPIs at 2025, 2030, 2035 against the first')
+    .description('run scenarios and compare headline KPIs at 2025, 2030, 2035 against the first; with --runs, each effect\'s distribution over common draws')
     .argument('<scenarios...>', 'scenario files (JSON); the first is the reference')
     .addOption(choiceOption('--format <format>', 'output format (default: from the --out extension .txt, .csv, .json, .md; else a table on a terminal, csv otherwise)', ['table', 'csv', 'json', 'markdown']))
     .addOption(choiceOption('--lang <lang>', 'label language of the table and markdown', ['zh', 'en']).default('en'))
     .option('--years <list>', 'comma-separated years', '2025,2030,2035')
     .option('--out <file>', 'write to a file instead of stdout (- for stdout)')
     .option('--calibration <file>', 'use this calibration (written by `calibrate --out`) instead of the committed one')
-    .action(async (files: string[], opts: CompareOptions & { calibration?: string }) => {
-      // Fail on bad files and paths before loading the model.
+    .option('--runs <n>', 'run every scenario on N common draws of the uncertain inputs and report each effect\'s distribution (mean, sd, p5–p95)')
+    .option('--seed <s>', 'with --runs: seed of the draws (same seed → same numbers)', '1')
+    .addOption(choiceOption('--uncertainty <source>', 'with --runs: draw from the joint posterior (default), its marginals, or the registry priors', [...UNCERTAINTY_SOURCES]).default('posterior'))
+    .addOption(choiceOption('--sampling <method>', 'with --runs: sampling design', ['random', 'lhs']).default('lhs'))
+    .option('--threshold <kpi=value>', 'with --runs: also report P(effect > value) for this KPI (repeatable)', collect, [])
+    .action(async (files: string[], opts: CompareOptions & { calibration?: string }, cmd: Command) => {
+      // Fail on bad files, options and paths before loading the model.
       const format = outFormat(opts.out, opts.format as CompareFormat | undefined, COMPARE_FORMATS_BY_EXTENSION);
       checkOutPath(opts.out);
       for (const f of files) loadScenarioFile(f);
       const calibration = readCalibrationFile(opts.calibration);
-      const { loadScenarioModel } = await import('./load-model.ts');
-      const text = renderComparison(files, { ...opts, format }, await loadScenarioModel(calibration), toStdout(opts.out) && !!process.stdout.isTTY);
-      await emit(text, opts.out);
+      const toTerminal = toStdout(opts.out) && !!process.stdout.isTTY;
+      let out: { text: string; note?: string };
+      if (opts.runs !== undefined) {
+        const { renderEffects, effectsInput } = await import('./compare-effects.ts');
+        const input = effectsInput(files, { ...opts, format }, calibration);
+        out = renderEffects(input, toTerminal);
+      } else {
+        for (const o of ['seed', 'uncertainty', 'sampling', 'threshold'] as const) {
+          const given = o === 'threshold' ? (opts.threshold ?? []).length > 0 : cmd.getOptionValueSource(o) === 'cli';
+          if (given) throw new CliError(`--${o} applies only with --runs N (effects under uncertainty)`);
+        }
+        const { loadScenarioModel } = await import('./load-model.ts');
+        out = renderComparisonWithNote(files, { ...opts, format }, await loadScenarioModel(calibration), toTerminal);
+      }
+      await emit(out.text, opts.out);
+      if (out.note) process.stderr.write(`chengyu-sim: warning: ${out.note}\n`);
     });
 }

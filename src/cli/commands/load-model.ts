@@ -4,6 +4,7 @@ import { getChengyuModel } from '../../model/chengyu/index.ts';
 import type { ScenarioModel } from './scenario-model.ts';
 import type { CalibrationInput } from './calibration-file.ts';
 import { hashValue } from '../../model/engine/hash.ts';
+import { unitsByName } from '../../model/engine/spec-units.ts';
 
 /**
  * The compiled regional model, as the scenario commands use it. Its version is the
@@ -21,10 +22,13 @@ export async function loadScenarioModel(calibration?: CalibrationInput): Promise
       model.run({
         constants: { ...fitted, ...constants },
         method: settings.method,
+        ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
         sim: {
           ...(settings.dt !== undefined ? { dt: settings.dt } : {}),
           ...(settings.stop !== undefined ? { stop: settings.stop } : {}),
+          ...(settings.saveStep !== undefined ? { saveStep: settings.saveStep } : {}),
         },
       }),
+    unitsOf: (column) => unitsByName(model.spec).get(column.replace(/\[.*$/, '').toLowerCase()),
   };
 }

@@ -1,5 +1,6 @@
 // `chengyu-sim run MODEL.xmile`: load an XMILE model, compile it, run it, print every
-// variable at each saved time as CSV (header `time,<name>…`) or JSON (with run metadata).
+// variable at each saved time as CSV (header `time,<name>…`) or JSON (the one run-output
+// shape, schemas/run-output.schema.json, with provenance and units).
 import { basename } from 'node:path';
 import { didYouMean } from '../did-you-mean.ts';
 import { CliError } from '../errors.ts';
@@ -8,6 +9,10 @@ import { inputName, readInput } from '../read-input.ts';
 import { ModelError, compileModel, formatDiagnostic } from '../../model/engine/index.ts';
 import type { CompiledModel, Method, RunResult } from '../../model/engine/index.ts';
 import { importXmile } from '../../model/xmile/index.ts';
+import { unitsByName } from '../../model/engine/spec-units.ts';
+import { runToJsonWithNote, type RunProvenance } from '../../model/scenario/result-format.ts';
+import { checkSaveStep, parseRunFlags } from './run-settings.ts';
+import { toolName } from './run-scenario.ts';
 
 /** Options of the XMILE branch of `run`. */
 export interface RunXmileOptions {
@@ -17,6 +22,11 @@ export interface RunXmileOptions {
   vars?: string;
   /** `name=value` overrides of model constants (`name[elem]=value` for one element). */
   set?: string[];
+  /** --dt, --end, --save-step, --seed as typed (run-settings.ts). */
+  dt?: string;
+  end?: string;
+  saveStep?: string;
+  seed?: string;
 }
 
 /** Parse `--set name=value` pairs into constant overrides. */
@@ -54,14 +64,6 @@ export function resultToCsv(r: RunResult, names: string[] = r.names): string {
     lines.push(line);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** A run as JSON: metadata, times and a series per name (non-finite values as null). */
-export function resultToJson(r: RunResult, names: string[], extra: Record<string, unknown>): string {
-  const arr = (a: Float64Array) => Array.from(a, (x) => (Number.isFinite(x) ? x : null));
-  const series: Record<string, Array<number | null>> = {};
-  for (const n of names) series[n] = arr(r.series.get(n)!);
-  return `${JSON.stringify({ meta: { ...r.meta, ...extra }, names, times: arr(r.times), series })}\n`;
 }
 
 /** Load and compile an XMILE file; errors become one-line CliErrors naming the file. */
@@ -116,10 +118,21 @@ export async function runXmileCommand(path: string, opts: RunXmileOptions): Prom
   const method = opts.method as Method | undefined;
   if (method !== undefined && method !== 'euler' && method !== 'rk4') throw new CliError(`--method must be euler or rk4 (got ${method})`);
   const constants = parseConstantSets(opts.set ?? []);
+  const flags = parseRunFlags(opts);
   const model = loadXmileModel(path);
+  const spec = model.spec.sim;
+  const dt = flags.dt ?? spec.dt;
+  const stop = flags.end ?? spec.stop;
+  if (stop < spec.start) throw new CliError(`--end: ${stop} is before the model's start time ${spec.start}`);
+  checkSaveStep(flags.saveStep, dt, stop, spec.start);
+  const sim = {
+    ...(flags.dt !== undefined ? { dt: flags.dt } : {}),
+    ...(flags.end !== undefined ? { stop: flags.end } : {}),
+    ...(flags.saveStep !== undefined ? { saveStep: flags.saveStep } : {}),
+  };
   let r: RunResult;
   try {
-    r = model.run({ method, constants });
+    r = model.run({ method, constants, sim, ...(flags.seed !== undefined ? { seed: flags.seed } : {}) });
   } catch (err) {
     if (err instanceof ModelError) {
       const m = err.diagnostics.map((d) => d.message).join('; ');
@@ -128,8 +141,26 @@ export async function runXmileCommand(path: string, opts: RunXmileOptions): Prom
     throw err;
   }
   const names = selectNames(model, r, opts.vars);
-  const text = opts.format === 'json'
-    ? resultToJson(r, names, { model: basename(file), modelName: model.spec.name ?? null })
-    : resultToCsv(r, names);
+  if (opts.format !== 'json') {
+    await emit(resultToCsv(r, names), opts.out);
+    return;
+  }
+  const provenance: RunProvenance = {
+    tool: toolName(),
+    model: basename(file),
+    ...(model.spec.name ? { model_name: model.spec.name } : {}),
+    model_version: r.meta.modelHash,
+    method: r.meta.method,
+    dt: r.meta.dt,
+    start: r.meta.start,
+    stop: r.meta.stop,
+    save_step: r.meta.saveStep,
+    ...(r.meta.seed !== undefined ? { seed: r.meta.seed } : {}),
+    ...(spec.timeUnits ? { time_units: spec.timeUnits } : {}),
+    ...(opts.set && opts.set.length > 0 ? { overrides: [...opts.set] } : {}),
+  };
+  const units = unitsByName(model.spec);
+  const { text, note } = runToJsonWithNote(r, names, provenance, (c) => units.get(c.replace(/\[.*$/, '').toLowerCase()));
   await emit(text, opts.out);
+  if (note) process.stderr.write(`chengyu-sim: warning: ${note}\n`);
 }

@@ -23,6 +23,11 @@ export interface RunOptions {
   out?: string;
   /** Integration method override (euler or rk4). */
   method?: string;
+  /** Simulation flags (run-settings.ts), as typed. */
+  dt?: string;
+  end?: string;
+  saveStep?: string;
+  seed?: string;
 }
 
 /** What kind of input `file` is: by extension, or for stdin by its first character. */
@@ -51,11 +56,15 @@ export function register(program: Command): void {
     .command('run')
     .description('run a scenario (.json) of the regional model, or an XMILE model, to CSV or JSON')
     .argument('<file>', 'scenario file (.json) or XMILE model (.xmile, .stmx, .xml); - reads stdin')
-    .option('--set <lever.field=value>', 'override a lever setting of the scenario, or a constant of an XMILE model (repeatable)', collect, [])
+    .option('--set <name=value>', 'override a lever setting (lever.field=value) or a registry parameter (id=value, id[node]=value, range-checked) of the regional model, or any constant of an XMILE model (repeatable)', collect, [])
     .option('--vars <list>', 'comma-separated output variables (an array name selects all its elements)')
     .addOption(choiceOption('--format <format>', 'output format (default: csv, or from the --out extension: .csv, .json)', ['csv', 'json']))
     .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')
     .addOption(choiceOption('--method <method>', 'integration method (default: the model\'s)', ['euler', 'rk4']))
+    .option('--dt <step>', 'integration step (regional model: 1, 0.5, 0.25, 0.125, 0.0625 or 0.03125 years)')
+    .option('--end <time>', 'last simulated time (regional model: a year 2016–2035)')
+    .option('--save-step <interval>', 'interval between saved points, a multiple of dt (default: the model\'s)')
+    .option('--seed <s>', 'seed of the model\'s random functions (an integer; same seed → same numbers)')
     .option('--calibration <file>', 'regional model: use this calibration (written by `calibrate --out`) instead of the committed one')
     .action(async (file: string, opts: RunOptions & { calibration?: string }) => {
       // Output mistakes fail before the input is read or any model is loaded.

@@ -12,6 +12,18 @@ export interface ScenarioRunSettings {
   dt?: number;
   /** Last simulated year. */
   stop?: number;
+  /** Interval between saved points (years; default 1). */
+  saveStep?: number;
+  /** Seed of the model's random builtins. */
+  seed?: number;
+}
+
+/** What `run` may add to a scenario: registry parameter overrides and run settings. */
+export interface ScenarioRunExtras {
+  /** Registry parameter overrides (`id` or `id[node]` → value), checked by the caller. */
+  parameters?: Record<string, number>;
+  saveStep?: number;
+  seed?: number;
 }
 
 /** The regional model as the scenario commands use it. */
@@ -20,6 +32,8 @@ export interface ScenarioModel {
   version: string;
   /** Run with lever constants (`lever_<id>_<field>` → value) overriding the model's. */
   run(constants: Record<string, number>, settings: ScenarioRunSettings): RunResult;
+  /** Units of a variable or `name[elem]` column (engine units syntax), if the model gives them. */
+  unitsOf?(column: string): string | undefined;
 }
 
 /** A scenario as it was run: everything resolved, for provenance. */
@@ -32,12 +46,15 @@ export interface ResolvedScenario {
 }
 
 /** Run a (validated) scenario; returns the result and the fully resolved scenario. */
-export function runScenarioWith(model: ScenarioModel, scenario: Scenario): { result: RunResult; resolved: ResolvedScenario } {
+export function runScenarioWith(model: ScenarioModel, scenario: Scenario, extras: ScenarioRunExtras = {}): { result: RunResult; resolved: ResolvedScenario } {
   const levers = resolveLevers(scenario);
-  const result = model.run(leverConstants(levers), {
+  // Parameters first: a lever's own constant always wins.
+  const result = model.run({ ...(extras.parameters ?? {}), ...leverConstants(levers) }, {
     method: scenario.simulation.method,
     dt: scenario.simulation.dt,
     stop: scenario.simulation.end,
+    ...(extras.saveStep !== undefined ? { saveStep: extras.saveStep } : {}),
+    ...(extras.seed !== undefined ? { seed: extras.seed } : {}),
   });
   const resolved: ResolvedScenario = {
     id: scenario.id,

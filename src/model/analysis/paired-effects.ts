@@ -3,7 +3,7 @@
 // removes the variation the two share and its spread is the effect's own uncertainty,
 // far narrower than the difference of two independent bands.
 
-import { mean, percentileSorted } from './statistics.js';
+import { mean, percentileSorted, sampleSd } from './statistics.js';
 
 /** Distribution of one policy effect (package − baseline) over paired draws. */
 export interface EffectSummary {
@@ -12,6 +12,8 @@ export interface EffectSummary {
   /** Pairs dropped because either value was NaN or infinite. */
   readonly dropped: number;
   readonly mean: number;
+  /** Sample standard deviation of the effect (n − 1 denominator); NaN for fewer than two pairs. */
+  readonly sd: number;
   readonly p5: number;
   readonly p25: number;
   readonly p50: number;
@@ -40,12 +42,14 @@ export function pairedDifferences(baseline: ArrayLike<number>, scenario: ArrayLi
 export function pairedEffect(baseline: ArrayLike<number>, scenario: ArrayLike<number>, threshold = NaN): EffectSummary {
   const d = pairedDifferences(baseline, scenario);
   const sorted = d.slice().sort();
+  const m = mean(d);
   let above = 0;
   for (let i = 0; i < d.length; i++) if (d[i] > threshold) above++;
   return {
     n: d.length,
     dropped: baseline.length - d.length,
-    mean: mean(d),
+    mean: m,
+    sd: sampleSd(d, m),
     p5: percentileSorted(sorted, 0.05),
     p25: percentileSorted(sorted, 0.25),
     p50: percentileSorted(sorted, 0.5),

@@ -39,10 +39,13 @@ export function mean(xs: ArrayLike<number>): number {
   return (sum + c) / n;
 }
 
-/** Sample standard deviation (n - 1 denominator), two-pass; 0 for a single value. */
+/**
+ * Sample standard deviation (n - 1 denominator), two-pass. NaN for fewer than two values:
+ * one run says nothing about the spread, and 0 would read as "no uncertainty".
+ */
 export function sampleSd(xs: ArrayLike<number>, m = mean(xs)): number {
   const n = xs.length;
-  if (n < 2) return n === 1 ? 0 : NaN;
+  if (n < 2) return NaN;
   // mean() of the squared deviations, summed as they are computed (no array for them).
   let sum = 0;
   let c = 0;

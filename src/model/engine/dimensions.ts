@@ -2,6 +2,7 @@
 // a root dimension so that references across aliases and subranges resolve by index.
 import type { Diagnostic, DimensionSpec } from './types.ts';
 import { canonicalName } from './names.ts';
+import { ENGINE_LIMITS, figure } from './limits.ts';
 
 /** A resolved dimension. */
 export interface DimInfo {
@@ -58,6 +59,11 @@ export function buildDimensions(specs: DimensionSpec[], diags: Diagnostic[]): Ma
       }
       info = makeDim(key, d.name, target.elements, target.root, target.rootIndex);
     } else {
+      if (d.elements.length > ENGINE_LIMITS.dimensionElements) {
+        diags.push({ kind: 'dimension', message: `dimension "${d.name}" has ${figure(d.elements.length)} elements, over the cap of ${figure(ENGINE_LIMITS.dimensionElements)}` });
+        resolving.delete(key);
+        return undefined;
+      }
       const seen = new Set<string>();
       for (const e of d.elements) {
         if (seen.has(canonicalName(e))) diags.push({ kind: 'other', message: `dimension "${d.name}" lists element "${e}" twice` });

@@ -5,6 +5,7 @@ import { walk } from './ast.ts';
 import type { DimInfo } from './dimensions.ts';
 import { buildDimensions } from './dimensions.ts';
 import { canonicalName } from './names.ts';
+import { ENGINE_LIMITS, figure } from './limits.ts';
 import { ParseFailure, parseEquation } from './parse.ts';
 import type { Diagnostic, ModelSpec, VariableSpec } from './types.ts';
 
@@ -164,6 +165,11 @@ export function buildLayout(spec: ModelSpec, diags: Diagnostic[]): Layout {
     const strides = vdims.map(() => 1);
     for (let k = vdims.length - 2; k >= 0; k--) strides[k] = strides[k + 1] * vdims[k + 1].elements.length;
     const size = vdims.reduce((n, d) => n * d.elements.length, 1);
+    if (size > ENGINE_LIMITS.variableElements) {
+      // Before the per-element loop below, which would allocate a name and equation per element.
+      diags.push({ kind: 'dimension', variable: vs.name, message: `"${vs.name}" has ${figure(size)} elements (${vdims.map((d) => d.elements.length).join(' × ')}), over the cap of ${figure(ENGINE_LIMITS.variableElements)}` });
+      continue;
+    }
     const info: VarInfo = {
       spec: vs, name, display: vs.name, dims: vdims, size, strides, base: slot,
       exprs: [], texts: [], columns: [], constValues: null,

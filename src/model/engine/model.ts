@@ -38,6 +38,8 @@ export interface RunnerOptions {
   sim?: Partial<SimSpecs>;
 }
 
+import { depthMessage, isStackOverflow, modelLabel, runSavedProblem, runWorkProblem } from './limits.ts';
+
 export type { Runner } from './runner.ts';
 
 
@@ -118,7 +120,11 @@ export class CompiledModel {
     if (!(saveStep > 0)) bad(`saveStep must be positive (got ${saveStep})`);
     const mode = s.saveMode ?? 'instant';
     if (mode !== 'instant' && mode !== 'interval-mean') bad(`unknown saveMode "${String(mode)}" (use instant or interval-mean)`);
-    return { tm: timing(s.start, s.stop, s.dt), method, saveStep, single: s.precision === 'single', intervalMean: mode === 'interval-mean' };
+    const tm = timing(s.start, s.stop, s.dt);
+    // Before any per-step array exists: a typo'd dt must not exhaust memory or time.
+    const tooBig = runWorkProblem(this.spec.name, tm.nSteps, this.p.nSlots);
+    if (tooBig) bad(tooBig);
+    return { tm, method, saveStep, single: s.precision === 'single', intervalMean: mode === 'interval-mean' };
   }
 
   private constantsVector(overrides: Record<string, number> | undefined): Float64Array {
@@ -158,6 +164,7 @@ export class CompiledModel {
     const { tm, method, saveStep, single, intervalMean } = this.resolveSim(opts);
     const c = this.constantsVector(opts.constants);
     const every = Math.max(1, Math.round(saveStep / tm.dt));
+    this.checkSaved(Math.floor(tm.nSteps / every) + 1, this.p.columns.length);
     const steps: number[] = [];
     for (let n = 0; n <= tm.nSteps; n += every) steps.push(n);
     const saveSteps = Int32Array.from(steps);
@@ -222,6 +229,12 @@ export class CompiledModel {
     };
   }
 
+  /** Refuse a run whose saved values would exceed ENGINE_LIMITS.savedValues. */
+  private checkSaved(saved: number, columns: number): void {
+    const tooBig = runSavedProblem(this.spec.name, saved, columns);
+    if (tooBig) throw new ModelError([{ kind: 'other', message: tooBig }]);
+  }
+
   /** The interval-mean mask of run()'s columns (every variable), built on first use. */
   private columnMean: Uint8Array | undefined;
 
@@ -249,6 +262,7 @@ export class CompiledModel {
       }
     } else {
       const every = Math.max(1, Math.round(saveStep / tm.dt));
+      this.checkSaved(Math.floor(tm.nSteps / every) + 1, cols.length);
       steps = [];
       for (let n = 0; n <= tm.nSteps; n += every) steps.push(n);
     }
@@ -270,5 +284,11 @@ export function modelHash(spec: ModelSpec): string {
 
 /** Compile a model spec; throws ModelError (with `.diagnostics`) when the model has problems. */
 export function compileModel(spec: ModelSpec, opts: CompileOptions = {}): CompiledModel {
-  return new CompiledModel(spec, opts);
+  try {
+    return new CompiledModel(spec, opts);
+  } catch (err) {
+    // A backstop: the parser caps nesting (limits.ts); any recursion it misses ends here, not in a raw RangeError.
+    if (isStackOverflow(err)) throw new ModelError([{ kind: 'other', message: `${modelLabel(spec.name)}: ${depthMessage()}` }]);
+    throw err;
+  }
 }

@@ -5,6 +5,7 @@ import { parse as mathParse } from '#mathjs';
 import type { BinOp, Expr, Sub } from './ast.ts';
 import { canonicalName } from './names.ts';
 import { BUILTINS } from './builtins.ts';
+import { bracketDepth, depthMessage, ENGINE_LIMITS, isStackOverflow } from './limits.ts';
 
 
 /** A parse failure: message and 0-based position in the text where known. */
@@ -45,16 +46,23 @@ export function parseEquation(text: string): Expr {
   // A `*` subscript (XMILE's "every element") is the same as `:`; same length keeps positions.
   const src = text.replace(/[\r\n\t]/g, ' ').replace(/([[,]\s*)\*(?=\s*[,\]])/g, '$1:');
   if (src.trim() === '') throw new ParseFailure('empty equation', 0);
+  // mathjs parses brackets recursively: refuse deep nesting before it overflows the stack.
+  if (bracketDepth(src) > ENGINE_LIMITS.bracketDepth) throw new ParseFailure(depthMessage());
   let node: MNode;
   try {
     node = mathParse(src) as unknown as MNode;
   } catch (err) {
+    if (isStackOverflow(err)) throw new ParseFailure(depthMessage());
     const e = err as Error & { char?: number };
     const pos = typeof e.char === 'number' ? Math.max(0, e.char - 1) : undefined;
     throw new ParseFailure(`syntax error: ${e.message.replace(/\s*\(char \d+\)$/, '')}`, pos);
   }
+  depth = 0;
   return convert(node, src);
 }
+
+// Depth of the node convert() is in: operator chains (a+a+…, - - -x) nest without brackets.
+let depth = 0;
 
 function fail(what: string, src: string, hint?: string): never {
   const pos = hint ? src.toLowerCase().indexOf(hint.toLowerCase()) : -1;
@@ -62,6 +70,15 @@ function fail(what: string, src: string, hint?: string): never {
 }
 
 function convert(n: MNode, src: string): Expr {
+  if (++depth > ENGINE_LIMITS.expressionDepth) throw new ParseFailure(depthMessage());
+  try {
+    return convertNode(n, src);
+  } finally {
+    depth--;
+  }
+}
+
+function convertNode(n: MNode, src: string): Expr {
   switch (n.type) {
     case 'ConstantNode': {
       if (typeof n.value === 'number') return { k: 'num', v: n.value };

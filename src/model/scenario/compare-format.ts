@@ -1,4 +1,9 @@
 // A comparison as text: an aligned table for the terminal, CSV for R/Python/Excel, JSON.
+// In CSV every missing or undefined number is an empty cell (R reads NA, pandas NaN) and
+// column names use only letters, digits and underscores, so R's read.csv keeps them as
+// written; JSON writes NaN/±Infinity as strings (json-numbers.ts) and null for a
+// percentage that is not defined (reference 0 or missing).
+import { jsonNumber, newTally, nonFiniteNote } from '../analysis/json-numbers.ts';
 import type { Comparison } from './compare.ts';
 import { csvField, numberText } from './result-format.ts';
 
@@ -38,6 +43,23 @@ export function scenarioColumnIds(c: Pick<Comparison, 'scenarios'>): string[] {
   });
 }
 
+/** Names safe as R/pandas column names: letters, digits, `_`; not starting with a digit; unique (`_2`, `_3` …). */
+export function csvColumnIds(ids: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return ids.map((raw) => {
+    let id = raw.replace(/[^A-Za-z0-9_]/g, '_');
+    if (!/^[A-Za-z]/.test(id)) id = `scenario_${id}`;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return n === 1 ? id : `${id}_${n}`;
+  });
+}
+
+/** A number as a CSV cell: full precision, empty when missing, NaN or infinite. */
+export function csvNumber(v: number | null): string {
+  return v === null || !Number.isFinite(v) ? '' : numberText(v);
+}
+
 /** The comparison as an aligned table: KPI, year, reference value, then value/Δ/Δ% per other scenario. */
 export function comparisonTable(c: Comparison, lang: Lang, render: (h: string[], r: string[][], a: Array<'left' | 'right'>) => string): string {
   const ids = scenarioColumnIds(c);
@@ -71,24 +93,32 @@ export function comparisonMarkdown(c: Comparison, lang: Lang): string {
   return `${titles.join('\n')}\n\n${text.slice(cut + 2)}`;
 }
 
-/** The comparison as CSV: `kpi,unit,year,<ref>,<b>,<b>_diff,<b>_pct,…`, full precision. */
+/** The comparison as CSV: `kpi,unit,year,<ref>,<b>,<b>_diff,<b>_pct,…`, full precision, missing values empty. */
 export function comparisonCsv(c: Comparison): string {
-  const ids = scenarioColumnIds(c);
+  const ids = csvColumnIds(c.scenarios.map((s) => s.id));
   const header = ['kpi', 'unit', 'year', ids[0]];
   for (const id of ids.slice(1)) header.push(id, `${id}_diff`, `${id}_pct`);
   const units = new Map(c.kpis.map((k) => [k.name, k.unit.en]));
   const lines = [header.map(csvField).join(',')];
   for (const r of c.rows) {
-    const row = [r.kpi, units.get(r.kpi) ?? '', String(r.year), numberText(r.values[0])];
-    for (let i = 1; i < r.values.length; i++) row.push(numberText(r.values[i]), numberText(r.diff[i]), r.pct[i] === null ? '' : numberText(r.pct[i]!));
+    const row = [r.kpi, units.get(r.kpi) ?? '', String(r.year), csvNumber(r.values[0])];
+    for (let i = 1; i < r.values.length; i++) row.push(csvNumber(r.values[i]), csvNumber(r.diff[i]), csvNumber(r.pct[i]));
     lines.push(row.map(csvField).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** The comparison as JSON (missing values as null). */
+/** The comparison as JSON (NaN/±Infinity as strings, undefined percentages as null) and a note on the non-finite values, if any. */
+export function comparisonJsonWithNote(c: Comparison, extra: Record<string, unknown> = {}): { text: string; note?: string } {
+  const tally = newTally();
+  const num = (v: number) => jsonNumber(v, tally);
+  const rows = c.rows.map((r) => ({ kpi: r.kpi, year: r.year, values: r.values.map(num), diff: r.diff.map(num), pct: r.pct.map((p) => (p === null ? null : num(p))) }));
+  const text = `${JSON.stringify({ ...extra, scenarios: c.scenarios, years: c.years, kpis: c.kpis, rows }, null, 2)}\n`;
+  const note = nonFiniteNote(tally);
+  return note ? { text, note } : { text };
+}
+
+/** The comparison as JSON (see comparisonJsonWithNote). */
 export function comparisonJson(c: Comparison, extra: Record<string, unknown> = {}): string {
-  const num = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
-  const rows = c.rows.map((r) => ({ kpi: r.kpi, year: r.year, values: r.values.map(num), diff: r.diff.map(num), pct: r.pct.map(num) }));
-  return `${JSON.stringify({ ...extra, scenarios: c.scenarios, years: c.years, kpis: c.kpis, rows }, null, 2)}\n`;
+  return comparisonJsonWithNote(c, extra).text;
 }

@@ -2,11 +2,16 @@
 // with its provenance. Numbers are written in the shortest form that reads back to the
 // same double, so a file reproduces the run bit for bit.
 import type { RunResult } from '../engine/types.ts';
+import { jsonNumbers, newTally, nonFiniteNote } from '../analysis/json-numbers.ts';
 
 /** Everything needed to reproduce a run exactly. */
 export interface RunProvenance {
   /** The program and its version, e.g. "chengyu-sim 0.1.0". */
   tool: string;
+  /** Which model: "chengyu" (the regional model) or an XMILE file's name. */
+  model?: string;
+  /** The model's own name (an XMILE header's <name>), if it has one. */
+  model_name?: string;
   /** Hash of the model's equations, parameters and calibration. */
   model_version: string;
   method: string;
@@ -15,8 +20,10 @@ export interface RunProvenance {
   stop: number;
   save_step: number;
   seed?: number | string;
-  /** The scenario as run (after --set), with every lever setting resolved. */
-  scenario: unknown;
+  /** Name of the time unit, e.g. "year". */
+  time_units?: string;
+  /** The scenario as run (after --set), with every lever setting resolved (regional model). */
+  scenario?: unknown;
   /** The --set overrides applied, as given. */
   overrides?: string[];
 }
@@ -47,19 +54,47 @@ export function runToCsv(result: Pick<RunResult, 'times' | 'series'>, columns: r
   return `${lines.join('\n')}\n`;
 }
 
-/** JSON has no NaN or Infinity: those become null. */
-const jsonNumbers = (a: ArrayLike<number>): Array<number | null> => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
+/** Identifier of the run-output JSON format (schemas/run-output.schema.json); changes when the shape does. */
+export const RUN_OUTPUT_FORMAT = 'chengyu-sim/run-output/1';
 
-/** The chosen columns of a run as JSON text: `{provenance, times, series: {name: [...]}}`. */
-export function runToJson(result: Pick<RunResult, 'times' | 'series'>, columns: readonly string[], provenance: RunProvenance): string {
-  const series: Record<string, Array<number | null>> = {};
+/** Units of an output column (engine units syntax), or undefined when the model gives none. */
+export type UnitsOf = (column: string) => string | undefined;
+
+/**
+ * The chosen columns of a run as JSON text, in the one shape of every run output
+ * (schemas/run-output.schema.json): `{format, provenance, columns, units, times, series}`.
+ * NaN and ±Infinity are the strings "NaN", "Infinity", "-Infinity" (json-numbers.ts);
+ * `note` says how many there are, for a warning on stderr.
+ */
+export function runToJsonWithNote(
+  result: Pick<RunResult, 'times' | 'series'>,
+  columns: readonly string[],
+  provenance: RunProvenance,
+  unitsOf: UnitsOf = () => undefined,
+): { text: string; note?: string } {
+  const tally = newTally();
+  const series: Record<string, Array<number | string>> = {};
+  const units: Record<string, string | null> = {};
   for (const c of columns) {
     const s = result.series.get(c);
     if (!s) throw new Error(`no series named ${JSON.stringify(c)} in the run`);
-    series[c] = jsonNumbers(s);
+    series[c] = jsonNumbers(s, tally);
+    units[c] = unitsOf(c) ?? null;
   }
   // Provenance indented for reading; each series on one line so the file stays compact.
   const prov = JSON.stringify(provenance, null, 2).replace(/\n/g, '\n  ');
   const rows = Object.entries(series).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-  return `{\n  "provenance": ${prov},\n  "times": ${JSON.stringify(jsonNumbers(result.times))},\n  "series": {\n${rows.join(',\n')}\n  }\n}\n`;
+  const text = `{\n  "format": ${JSON.stringify(RUN_OUTPUT_FORMAT)},\n  "provenance": ${prov},\n  "columns": ${JSON.stringify(columns)},\n  "units": ${JSON.stringify(units)},\n  "times": ${JSON.stringify(jsonNumbers(result.times, tally))},\n  "series": {\n${rows.join(',\n')}\n  }\n}\n`;
+  const note = nonFiniteNote(tally);
+  return note ? { text, note } : { text };
+}
+
+/** The chosen columns of a run as JSON text (see runToJsonWithNote). */
+export function runToJson(
+  result: Pick<RunResult, 'times' | 'series'>,
+  columns: readonly string[],
+  provenance: RunProvenance,
+  unitsOf?: UnitsOf,
+): string {
+  return runToJsonWithNote(result, columns, provenance, unitsOf).text;
 }

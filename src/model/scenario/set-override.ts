@@ -1,5 +1,6 @@
 // `--set lever.field=value` overrides (CLI, batch files, share links): parsed and checked
 // exactly like a scenario file's lever settings, with the override itself named in errors.
+import { decimalValue } from './decimal-text.ts';
 import type { LeverId } from './lever-types.ts';
 import { LEVER_IDS, findLever } from './levers.ts';
 import type { PartialLevers, Scenario } from './scenario.ts';
@@ -33,7 +34,7 @@ export function parseSetOverride(text: string): LeverOverride {
   // message); anything else stays a string and gets the wrong-type message.
   const t = raw.trim();
   let value: unknown = t;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) value = Number(t);
+  if (!Number.isNaN(decimalValue(t))) value = decimalValue(t);
   else if (/^[+-]?(Infinity|inf|NaN)$/i.test(t)) value = /nan/i.test(t) ? NaN : t.startsWith('-') ? -Infinity : Infinity;
   const problem = checkLeverValue(spec, value);
   if (problem) return fail(`${id}.${field}`, problem.en, problem.zh);

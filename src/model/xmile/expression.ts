@@ -3,6 +3,7 @@
 // names, subscripts with `*` and `Dim.elem`), printed back fully parenthesised with
 // canonical identifiers.
 import { canonicalName } from '../engine/names.ts';
+import { bracketDepth, depthMessage, ENGINE_LIMITS, isStackOverflow } from '../engine/limits.ts';
 
 /** A translation failure with the 0-based position in the XMILE text. */
 export class XmileExprError extends Error {
@@ -106,6 +107,17 @@ export function mapPositionToXmile(xmile: string, translated: string, pos: numbe
  * references (canonical in, canonical out), e.g. to prefix the variables of a module.
  */
 export function translateExpression(src: string, mapName: (name: string) => string = (n) => n): string {
+  // The translator descends recursively: refuse deep nesting before it overflows the stack.
+  if (bracketDepth(src) > ENGINE_LIMITS.bracketDepth) throw new XmileExprError(depthMessage(), 0);
+  try {
+    return translateTokens(src, mapName);
+  } catch (err) {
+    if (isStackOverflow(err)) throw new XmileExprError(depthMessage(), 0);
+    throw err;
+  }
+}
+
+function translateTokens(src: string, mapName: (name: string) => string): string {
   const toks = tokenize(src);
   let k = 0;
   const peek = (): Tok => toks[k];
@@ -132,21 +144,27 @@ export function translateExpression(src: string, mapName: (name: string) => stri
     }
     return or();
   };
+  // A chain of one left-associative operator (a + b - c, a and b and c) is one bracket,
+  // not one per operator: a long sum would otherwise nest as deep as it is long.
   const or = (): string => {
     let a = and();
+    let n = 0;
     while (isKw('or')) {
       k++;
-      a = `(${a} or ${and()})`;
+      a = `${a} or ${and()}`;
+      n++;
     }
-    return a;
+    return n ? `(${a})` : a;
   };
   const and = (): string => {
     let a = eq();
+    let n = 0;
     while (isKw('and')) {
       k++;
-      a = `(${a} and ${eq()})`;
+      a = `${a} and ${eq()}`;
+      n++;
     }
-    return a;
+    return n ? `(${a})` : a;
   };
   const eq = (): string => {
     let a = rel();
@@ -170,22 +188,28 @@ export function translateExpression(src: string, mapName: (name: string) => stri
   };
   const add = (): string => {
     let a = mul();
+    let n = 0;
     while (isOp('+') || isOp('-')) {
       const o = toks[k++].s;
-      a = `(${a} ${o} ${mul()})`;
+      a = `${a} ${o} ${mul()}`;
+      n++;
     }
-    return a;
+    return n ? `(${a})` : a;
   };
   const mul = (): string => {
     let a = unary();
+    // Operands joined by * and / since the last MOD (which wraps everything before it).
+    let n = 0;
     for (;;) {
       if (isOp('*') || isOp('/')) {
         const o = toks[k++].s;
-        a = `(${a} ${o} ${unary()})`;
+        a = `${a} ${o} ${unary()}`;
+        n++;
       } else if (isKw('mod')) {
         k++;
-        a = `mod(${a}, ${unary()})`;
-      } else return a;
+        a = `mod(${n ? `(${a})` : a}, ${unary()})`;
+        n = 0;
+      } else return n ? `(${a})` : a;
     }
   };
   const unary = (): string => {

@@ -5,6 +5,7 @@ import { ModelError } from '../engine/errors.ts';
 import type { Diagnostic, DimensionSpec, GraphicalSpec, Method, ModelSpec, VariableKind, VariableSpec } from '../engine/types.ts';
 import { XmileExprError, mapPositionToXmile, translateExpression } from './expression.ts';
 import { canonicalName } from '../engine/names.ts';
+import { ENGINE_LIMITS, figure } from '../engine/limits.ts';
 
 type Node = Record<string, unknown>;
 
@@ -102,12 +103,17 @@ function readSim(ss: Node | undefined, vendor: Vendor, diags: Diagnostic[]): Mod
   return sim;
 }
 
-function readDims(node: Node | undefined): DimensionSpec[] {
+function readDims(node: Node | undefined, diags: Diagnostic[]): DimensionSpec[] {
   return list(node?.dim).map((d) => {
     const name = xmileName(attr(d, 'name') ?? '');
     const elems = list(d.elem).map((e) => xmileName(attr(e, 'name') ?? ''));
-    const size = attr(d, 'size');
-    const elements = elems.length ? elems : Array.from({ length: Number(size ?? 0) }, (_, i) => String(i + 1));
+    const size = Number(attr(d, 'size') ?? 0);
+    // Checked before the element names are made: size="2000000000" must not exhaust memory.
+    if (!elems.length && !(Number.isSafeInteger(size) && size >= 0 && size <= ENGINE_LIMITS.dimensionElements)) {
+      diags.push({ kind: 'dimension', message: `dimension "${name}" has size ${attr(d, 'size')}; allowed: a whole number up to the cap of ${figure(ENGINE_LIMITS.dimensionElements)} elements` });
+      return { name, elements: [] };
+    }
+    const elements = elems.length ? elems : Array.from({ length: size }, (_, i) => String(i + 1));
     // chengyu-sim's extension: this dimension is an alias of another (same elements, own index).
     const aliasOf = xmileName(text(d.alias_of));
     return aliasOf ? { name, elements, aliasOf } : { name, elements };
@@ -349,7 +355,7 @@ export function loadXmile(input: string): ModelSpec {
   if (!root || typeof root !== 'object') throw new ModelError([{ kind: 'parse', message: 'not an XMILE document: no <xmile> root element' }]);
   const diags: Diagnostic[] = [];
   const sim = readSim(root.sim_specs as Node | undefined, readVendor(root.header as Node | undefined), diags);
-  const dimensions = readDims(root.dimensions as Node | undefined);
+  const dimensions = readDims(root.dimensions as Node | undefined, diags);
   const beh = root.behavior as Node | undefined;
   const behavior = {
     stock: (beh && (flag(beh, 'non_negative') || (typeof beh.stock === 'object' && flag(list(beh.stock)[0] ?? {}, 'non_negative')))) || false,
