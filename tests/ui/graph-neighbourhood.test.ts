@@ -59,3 +59,10 @@ describe('neighbourhood', () => {
     expect(minor.nodes.filter((x) => x.rank === -1).map((x) => x.name)).toEqual(['crowding']);
   });
 });
+
+describe('variables on loops', () => {
+  it('finds every variable on some cycle, and none off them', async () => {
+    const { causalGraph, cyclicVariables } = await import('../../src/ui/lib/graph-loops.ts');
+    expect([...cyclicVariables(causalGraph(links))].sort()).toEqual(['births', 'crowding', 'deaths', 'pop', 'rate']);
+  });
+});

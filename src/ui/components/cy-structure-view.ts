@@ -6,7 +6,7 @@
 // its id as code. A searchable picker grouped by kind moves anywhere in the model.
 import { LitElement, css, html, nothing } from 'lit';
 import type { ParameterNote, StructureVariable } from '../model-bridge/types.ts';
-import { causalGraph, loopKind, loopsThrough, neighbourhood, usedBy, type CausalLinks, type LinkSign } from '../lib/graph-loops.ts';
+import { causalGraph, cyclicVariables, loopKind, loopsThrough, neighbourhood, usedBy, type CausalLinks, type LinkSign } from '../lib/graph-loops.ts';
 import { formatNumber, inParens, t, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { unitLabel } from '../lib/unit-label.ts';
 import { nameIndex, variableName } from '../lib/variable-names.ts';
@@ -51,8 +51,8 @@ export class CyStructureView extends LitElement {
   private byName = new Map<string, StructureVariable>();
   private links: CausalLinks = new Map();
   private outflows = new Map<string, string[]>();
-  /** Variables that are a causal input of some other variable. */
-  private drives = new Set<string>();
+  /** Variables on some feedback loop of the model. */
+  private cyclic = new Set<string>();
 
   static override styles = [focusRing, css`
     :host { display: block; }
@@ -123,7 +123,7 @@ export class CyStructureView extends LitElement {
     // Causal inputs with their signs; a structure without them (not computed) counts every input as '?'.
     this.links = new Map(this.variables.map((v) => [v.name, v.links ?? Object.fromEntries(v.inputs.map((i) => [i, '?' as LinkSign]))]));
     this.outflows = new Map(this.variables.filter((v) => v.outflows).map((v) => [v.name, v.outflows!]));
-    this.drives = new Set([...this.links.values()].flatMap((ins) => Object.keys(ins)));
+    this.cyclic = cyclicVariables(causalGraph(this.links));
   }
 
   override render() {
@@ -187,8 +187,8 @@ export class CyStructureView extends LitElement {
     const hood = neighbourhood(this.links, v.name, {
       depth: this.depth,
       maxPerRank: MAX_PER_RANK,
-      // Constants, and reports that drive nothing (the regional totals), come last when a step is full.
-      minor: (n) => ['parameter', 'lever'].includes(this.kindOf(this.byName.get(n))) || !this.drives.has(n),
+      // Constants, and variables on no feedback loop at all (the regional totals), come last when a step is full.
+      minor: (n) => ['parameter', 'lever'].includes(this.kindOf(this.byName.get(n))) || !this.cyclic.has(n),
       outflowsOf: (s) => this.outflows.get(s) ?? [],
     });
     const shownLoops = new Set(hood.loops.map((l) => l.join('>')));

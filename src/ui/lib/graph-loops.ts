@@ -129,7 +129,8 @@ export function neighbourhood(links: CausalLinks, centre: string, opts: Neighbou
   const drives = new Map<string, string[]>();
   for (const [v, ins] of graph.inputs) for (const i of ins) drives.set(i, [...(drives.get(i) ?? []), v]);
   const loopsAll = loopsThrough(graph, centre, Math.max(2, 2 * opts.depth), 24);
-  const onLoop = new Set(loopsAll.flat());
+  // Priority in a full ring: on a loop through the centre (of any length we search), then not minor.
+  const onLoop = new Set(loopsThrough(graph, centre, 8, 24).flat());
   const rank = new Map<string, number>([[centre, 0]]);
   const hidden = new Map<number, string[]>();
   const outflows = new Set(opts.outflowsOf?.(centre) ?? []);
@@ -157,4 +158,39 @@ export function neighbourhood(links: CausalLinks, centre: string, opts: Neighbou
     for (const [from, sign] of Object.entries(links.get(to) ?? {})) if (rank.has(from) && from !== to) edges.push({ from, to, sign });
   }
   return { nodes, edges, hidden, loops: loopsAll.filter((l) => l.every((n) => rank.has(n))) };
+}
+
+/** Variables that lie on some feedback loop of the graph (members of a cycle), by Tarjan's strongly connected components. */
+export function cyclicVariables(graph: DependencyGraph): Set<string> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out = new Set<string>();
+  let next = 0;
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next);
+    next++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.inputs.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    const selfLoop = (graph.inputs.get(v) ?? []).includes(v);
+    if (component.length > 1 || selfLoop) component.forEach((x) => out.add(x));
+  };
+  for (const v of graph.inputs.keys()) if (!index.has(v)) visit(v);
+  return out;
 }
