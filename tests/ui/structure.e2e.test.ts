@@ -3,27 +3,16 @@
 // outflows with its initial value, the diagram draws the neighbourhood with signed links,
 // pipes and R/B loops in readable type, a click moves to a neighbour, the picker is grouped
 // and searchable, and a lever input shows the value the scenario uses.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type AppHarness } from './harness.ts';
-import { chineseText, englishWords, openApp, settled, type Box } from './page-helpers.ts';
+import { appAtSizes } from './app-session.ts';
+import { chineseText, englishWords, settled, type Box } from './page-helpers.ts';
 
-let app: AppHarness;
 const SHOTS = process.env.UI_SHOTS_DIR;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = appAtSizes();
 
 async function openAt(width: number, height: number, lang: 'zh' | 'en'): Promise<Page> {
-  const ctx = await app.browser.newContext({ viewport: { width, height }, serviceWorkers: 'block' });
-  const page = await ctx.newPage();
-  await openApp(page, app.url);
-  if (lang === 'en') await page.locator('[data-lang=en]').click();
+  const page = await app.open(width, height, lang);
   await page.locator('#structure-diagram').scrollIntoViewIfNeeded();
   await page.locator('cy-structure-diagram g.node').first().waitFor();
   return page;
@@ -180,8 +169,7 @@ describe('structure view on a phone (390×844, English)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(chineseText(await viewText(page))).toEqual([]);
     if (SHOTS) await page.locator('cy-structure-view').screenshot({ path: `${SHOTS}/structure-390-en.png` });
-    // A tap moves to a neighbour.
-    await page.locator('cy-structure-diagram g.node[data-var=hte_exit]').tap?.().catch(() => undefined);
+    // A click (a tap) on a neighbour moves there.
     await page.locator('cy-structure-diagram g.node[data-var=hte_exit]').click();
     expect(await page.locator('#structure-h').textContent()).toContain('Exits of certified firms');
     await page.close();

@@ -15,6 +15,7 @@ import { leverConstants } from '../../model/scenario/scenario.ts';
 import type { LeverSettings } from '../../model/scenario/lever-types.ts';
 import { codeText } from './code-text.ts';
 import { focusRing } from './focus-ring.ts';
+import { memoByIdentity } from '../lib/memo.ts';
 import type { DiagramData, DiagramKind, DiagramLoop } from './cy-structure-diagram.ts';
 import './cy-structure-diagram.ts';
 
@@ -131,17 +132,16 @@ export class CyStructureView extends LitElement {
     this.index();
     const v = this.byName.get(this.selected);
     if (!v) return html``;
-    const graph = causalGraph(this.links);
-    const loops = loopsThrough(graph, v.name);
-    const labelled = this.loopLabels(loops);
+    // Loops and the neighbourhood depend on the variable and the depth only: a lever move (new
+    // `levers`) re-renders the view without searching the graph again.
+    const { loops, data, hidden, effects } = this.diagramMemo(this.variables, v.name, this.depth, this.lang);
     const causes = Object.keys(this.links.get(v.name) ?? {});
-    const effects = usedBy(graph, v.name);
     const kind = this.kindOf(v);
     return html`<section aria-labelledby="structure-h">
       <h2 id="structure-h">${t(lang, 'structure.heading', { variable: this.nameOf(v.name) })}<code>${v.name}</code></h2>
       ${this.renderControls(v)}
       ${v.doc ? html`<div class="doc">${this.modelProse(v.doc)}</div>` : ''}
-      ${this.renderDiagram(v, labelled)}
+      ${this.renderDiagram(data, loops, hidden)}
       <h3>${t(lang, 'structure.equation')}${lang === 'zh' ? '（' : ' ('}${this.kindWord(kind)}${v.units ? html`${lang === 'zh' ? '，' : ', '}${this.unitText(v.units)}` : ''}${lang === 'zh' ? '）' : ')'}</h3>
       ${this.renderDefinition(v, kind)}
       ${v.parameter ? this.renderParameter(v.parameter) : ''}
@@ -153,7 +153,7 @@ export class CyStructureView extends LitElement {
       ${loops.length === 0
         ? html`<p class="doc">${t(lang, 'structure.noLoops')}</p>`
         : html`<ol id="structure-loops">
-            ${labelled.map((l, i) => html`<li data-kind=${l.kind}>${this.loopButton(l, i)}${l.names.map((n, j) => html`${j > 0 ? html`<span class="arrow">→</span>` : ''}${this.nameButton(n)}`)}<span class="arrow">→</span>${this.nameOf(l.names[0])}
+            ${loops.map((l, i) => html`<li data-kind=${l.kind}>${this.loopButton(l, i)}${l.names.map((n, j) => html`${j > 0 ? html`<span class="arrow">→</span>` : ''}${this.nameButton(n)}`)}<span class="arrow">→</span>${this.nameOf(l.names[0])}
                 ${inParens(lang, [t(lang, `structure.loopKind.${l.kind}` as MessageKey), t(lang, 'structure.loopLength', { n: l.names.length }), ...(l.shown ? [] : [t(lang, 'structure.loopOutside')])].join(lang === 'zh' ? '，' : ', '))}</li>`)}
           </ol>`}
     </section>`;
@@ -183,9 +183,12 @@ export class CyStructureView extends LitElement {
       ${q && matches === 0 ? html`<p class="note" role="status">${t(lang, 'structure.noMatch', { q: this.query.trim() })}</p>` : nothing}`;
   }
 
-  private renderDiagram(v: StructureVariable, loops: (DiagramLoop & { shown: boolean })[]) {
-    const hood = neighbourhood(this.links, v.name, {
-      depth: this.depth,
+  /** The diagram's data, the loops through the centre and its effects, for one variable at one depth. */
+  private readonly diagramMemo = memoByIdentity((_variables: StructureVariable[], centre: string, depth: number, _lang: Lang) => {
+    const graph = causalGraph(this.links);
+    const loops = this.loopLabels(loopsThrough(graph, centre));
+    const hood = neighbourhood(this.links, centre, {
+      depth,
       maxPerRank: MAX_PER_RANK,
       // Constants, and variables on no feedback loop at all (the regional totals), come last when a step is full.
       minor: (n) => ['parameter', 'lever'].includes(this.kindOf(this.byName.get(n))) || !this.cyclic.has(n),
@@ -194,7 +197,7 @@ export class CyStructureView extends LitElement {
     const shownLoops = new Set(hood.loops.map((l) => l.join('>')));
     loops.forEach((l) => (l.shown = shownLoops.has(l.names.join('>'))));
     const data: DiagramData = {
-      centre: v.name,
+      centre,
       hood,
       loops: loops.filter((l) => l.shown),
       label: (n) => this.nameOf(n),
@@ -209,11 +212,15 @@ export class CyStructureView extends LitElement {
         return undefined;
       },
     };
+    return { loops, data, hidden: hood.hidden.size > 0, effects: usedBy(graph, centre) };
+  });
+
+  private renderDiagram(data: DiagramData, loops: (DiagramLoop & { shown: boolean })[], hidden: boolean) {
     const strong = this.highlight >= 0 ? data.loops.indexOf(loops[this.highlight]) : -1;
     return html`<div class="diagram" id="structure-diagram">
       <p class="diagram-caption">${t(this.lang, 'structure.diagram')}</p>
       <cy-structure-diagram .data=${data} highlight=${strong} lang=${this.lang}></cy-structure-diagram>
-      ${hood.hidden.size ? html`<p class="note">${t(this.lang, 'structure.hidden', { n: MAX_PER_RANK })}</p>` : nothing}
+      ${hidden ? html`<p class="note">${t(this.lang, 'structure.hidden', { n: MAX_PER_RANK })}</p>` : nothing}
       <p class="note">${t(this.lang, 'structure.legend')}</p>
       <p class="note">${t(this.lang, 'structure.polarityNote')}</p>
     </div>`;
