@@ -25,3 +25,26 @@ export function appSession(options: BrowserContextOptions): { open(): Promise<Pa
     },
   };
 }
+
+/**
+ * Start the app around the file's tests; `open(width, height, lang)` gives a page on it in a
+ * fresh context of that viewport, switched to `lang` as a person would (the language button).
+ */
+export function appAtSizes(): { open(width: number, height: number, lang?: 'zh' | 'en'): Promise<Page> } {
+  let app: AppHarness;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return {
+    async open(width, height, lang = 'zh') {
+      const ctx = await app.browser.newContext({ viewport: { width, height }, serviceWorkers: 'block' });
+      const page = await ctx.newPage();
+      await openApp(page, app.url);
+      if (lang === 'en') await page.locator('[data-lang=en]').click();
+      return page;
+    },
+  };
+}

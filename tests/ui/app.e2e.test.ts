@@ -260,13 +260,14 @@ describe('web app in Chromium', () => {
     expect(await page.locator('#area').inputValue()).toBe('chongqing_zone');
     // Structure view: inputs of the selected indicator, and navigation to one of them.
     const heading = page.locator('#structure-h');
-    expect(await heading.textContent()).toMatch(/“hte”/);
+    expect(await heading.textContent()).toMatch(/“高新技术企业数”/);
+    expect(await heading.locator('code').textContent()).toBe('hte');
     // The stock of enterprises lies on feedback loops (formation needs enterprises).
     expect(await page.locator('#structure-loops li').count()).toBeGreaterThan(0);
     const first = page.locator('#structure-inputs button').first();
-    const name = (await first.textContent())!.trim();
+    const name = (await first.getAttribute('data-var'))!;
     await first.click();
-    expect(await heading.textContent()).toContain(name);
+    expect(await heading.locator('code').textContent()).toBe(name);
     // A registry parameter shows its value in use, range and provenance.
     const param = PARAMETERS.find((p) => typeof p.value === 'number' && p.provenance.kind === 'source')!;
     await page.locator('#structure-pick').selectOption(param.id);
@@ -308,6 +309,12 @@ describe('web app in Chromium', () => {
     await page.locator('#tornado').click();
     await page.locator('#tornado-table').waitFor({ timeout: 90_000 });
     expect(await page.locator('#tornado-table tbody tr').count()).toBeGreaterThan(2);
+    // Each parameter by its name, its id beside it as code.
+    const row = page.locator('#tornado-table tbody th').first();
+    const id = (await row.locator('code').textContent())!;
+    const label = PARAMETERS.find((p) => p.id === id.replace(/\[.*$/, ''))?.label;
+    expect(label).toBeDefined();
+    expect(await row.textContent()).toContain(label!.zh);
     await page.close();
   }, 180_000);
 

@@ -19,6 +19,7 @@ import { NODE_IDS, REGIONS } from './nodes.ts';
 import { defaultLeverConstants } from '../scenario/levers.ts';
 import { LEVERS } from '../scenario/levers.ts';
 import calibration from './calibration.json' with { type: 'json' };
+import { chengyuLabel } from './labels.ts';
 
 /**
  * Model time settings: 2015–2035, steps of 1/8 year (Euler; converged to within 1 % of the
@@ -299,7 +300,8 @@ export function buildChengyuSpecFrom(params: Record<string, number> = {}): Model
       { name: 'node', elements: [...NODE_IDS] },
       { name: 'src', elements: [...NODE_IDS], aliasOf: 'node' },
     ],
-    variables: [...PARAMETERS.map((p) => constantOf(p, params[p.id])), ...leverConstants(), ...modelSections().flatMap((x) => x.variables)],
+    variables: [...PARAMETERS.map((p) => constantOf(p, params[p.id])), ...leverConstants(), ...modelSections().flatMap((x) => x.variables)]
+      .map((v) => ({ ...v, label: chengyuLabel(v.name) })),
   };
 }
 

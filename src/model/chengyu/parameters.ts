@@ -4,6 +4,7 @@
 // `calibrated` are overwritten by calibration.json (committed) when the default model is built.
 import type { ParameterSpec } from './parameter-types.ts';
 import { NODES, NODE_IDS, GROUPS, distanceMatrix } from './nodes.ts';
+import { PARAMETER_LABELS } from './labels.ts';
 
 const README = 'data/README.md';
 const PAPER = 'paper';
@@ -69,8 +70,8 @@ const assume = (reason: string) => ({ kind: 'assumption' as const, reason });
 const calib = (against: string) => ({ kind: 'calibrated' as const, against });
 const TABLE2 = 'Table 2 HTE counts 2015–2018 (and Section 5.2 2020 at lower weight)';
 
-/** The registry, in documentation order. */
-export const PARAMETERS: readonly ParameterSpec[] = [
+/** The registry, in documentation order, before its names for readers are attached. */
+const REGISTRY: readonly ParameterSpec[] = [
   // ---- structure: node membership and geography ----
   { id: 'in_sichuan', value: perNode((id) => (nodeById(id).province === 'sichuan' ? 1 : 0)), unit: '1', range: [0, 1], provenance: src('zones.csv province column; DESIGN.md node definition'), doc: '1 if the node belongs to Sichuan province.' },
   { id: 'in_chongqing', value: perNode((id) => (nodeById(id).province === 'chongqing' ? 1 : 0)), unit: '1', range: [0, 1], provenance: src('zones.csv province column; DESIGN.md node definition'), doc: '1 if the node belongs to Chongqing municipality.' },
@@ -182,6 +183,9 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   { id: 'coordination_cost_full', value: 0.5, unit: '1e8 CNY/year', range: [0.2, 1], provenance: assume('a joint council and secretariat'), doc: 'Yearly public cost of full coordination.' },
   { id: 'transfer_cost_full', value: 20, unit: '1e8 CNY/year', range: [10, 40], provenance: assume('concept-verification centres, pilot platforms and licensing offices across the circle'), doc: 'Yearly public cost of the full transfer reform.' },
 ];
+
+/** The registry, in documentation order, each parameter with its zh/en name (labels.ts). */
+export const PARAMETERS: readonly ParameterSpec[] = REGISTRY.map((p) => ({ ...p, label: PARAMETER_LABELS[p.id] }));
 
 /** The registry by id. */
 export const PARAMETER_INDEX: ReadonlyMap<string, ParameterSpec> = new Map(PARAMETERS.map((p) => [p.id, p]));

@@ -33,6 +33,7 @@ import type { CompareRow } from './cy-pin-board.ts';
 import type { ExportContext } from './cy-chart-panel.ts';
 import { settingsText } from '../lib/settings-text.ts';
 import { chartHeightFor } from '../lib/chart-fit.ts';
+import { nameIndex } from '../lib/variable-names.ts';
 import './cy-lang-switch.ts';
 import './cy-notice.ts';
 import './cy-scenario-bar.ts';
@@ -772,11 +773,11 @@ export class CyApp extends LitElement {
               </div>
               <div class="card later">
                 <cy-uncertainty-panel ?enabled=${this.uncEnabled} runs=${this.uncRuns} status=${this.uncStatus ? t(lang, this.uncStatus.key, { n: formatNumber(lang, this.uncStatus.runs, 0) }) : ''} .bars=${this.tornadoBars}
-                  tornadoStatus=${this.tornadoRunning ? t(lang, 'unc.tornadoRunning') : ''} unit=${kpi?.deltaUnit?.[lang] ?? unit} lang=${lang}
+                  tornadoStatus=${this.tornadoRunning ? t(lang, 'unc.tornadoRunning') : ''} unit=${kpi?.deltaUnit?.[lang] ?? unit} lang=${lang} .names=${nameIndex(meta.structure)}
                   @uncertainty-change=${this.onUncertainty} @tornado-request=${this.onTornado}></cy-uncertainty-panel>
               </div>
               <div class="card later">
-                <cy-structure-view .variables=${meta.structure} selected=${this.structureVar} lang=${lang}
+                <cy-structure-view .variables=${meta.structure} .levers=${this.levers} selected=${this.structureVar} lang=${lang}
                   @structure-select=${(e: CustomEvent<string>) => (this.structureVar = e.detail)}></cy-structure-view>
               </div>`
           : nothing}

@@ -6,6 +6,7 @@ import { LitElement, css, html } from 'lit';
 import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 import { formatNumber, inParens, t, type Lang } from '../i18n/i18n.ts';
 import { focusRing } from './focus-ring.ts';
+import { variableName, type NameIndex } from '../lib/variable-names.ts';
 
 /** Run counts offered for the band. */
 export const RUN_CHOICES = [100, 300, 1000] as const;
@@ -20,6 +21,7 @@ export class CyUncertaintyPanel extends LitElement {
     tornadoStatus: { type: String },
     unit: { type: String },
     lang: { type: String },
+    names: { attribute: false },
   };
 
   declare enabled: boolean;
@@ -29,6 +31,8 @@ export class CyUncertaintyPanel extends LitElement {
   declare tornadoStatus: string;
   declare unit: string;
   declare lang: Lang;
+  /** Names of the parameters for readers (ids are shown beside them as code). */
+  declare names: NameIndex;
 
   static override styles = [
     focusRing,
@@ -40,6 +44,7 @@ export class CyUncertaintyPanel extends LitElement {
     .status { color: #4a525c; font-size: 0.8rem; }
     table { border-collapse: collapse; width: 100%; font-size: 0.8rem; margin-top: 0.4rem; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.15rem 0.4rem; border-bottom: 1px solid #eef0f3; text-align: left; }
+    th code { color: #5b6470; font-size: 0.72rem; }
     td.num { text-align: right; white-space: nowrap; }
     .bar { height: 0.7rem; background: #0b5394; border-radius: 2px; min-width: 1px; }
     p.note { font-size: 0.78rem; color: #4a525c; margin: 0.3rem 0; }
@@ -55,6 +60,7 @@ export class CyUncertaintyPanel extends LitElement {
     this.tornadoStatus = '';
     this.unit = '';
     this.lang = 'zh';
+    this.names = new Map();
   }
 
   override render() {
@@ -85,7 +91,7 @@ export class CyUncertaintyPanel extends LitElement {
             <thead><tr><th scope="col">${t(lang, 'unc.param')}</th><th scope="col">μ*${inParens(lang, this.unit)}</th><th scope="col"></th></tr></thead>
             <tbody>
               ${this.bars.slice(0, 10).map(
-                (b) => html`<tr><th scope="row"><code>${b.param}</code></th><td class="num">${formatNumber(lang, b.value)}</td>
+                (b) => html`<tr><th scope="row">${variableName(this.names, b.param, lang) ?? ''} <code>${b.param}</code></th><td class="num">${formatNumber(lang, b.value)}</td>
                   <td style="width:45%"><div class="bar" style="width:${(100 * b.value) / max}%"></div></td></tr>`,
               )}
             </tbody>

@@ -73,6 +73,11 @@ export function createModelRuntime(model: CompiledModel, statics: StaticMeta): M
         units: v?.units ?? '',
         inputs: [...g.uses],
       };
+      if (v?.label) out.label = v.label;
+      if (v?.kind === 'stock') {
+        out.inflows = [...(v.inflows ?? [])];
+        out.outflows = [...(v.outflows ?? [])];
+      }
       const pn = note(g.name);
       if (pn) out.parameter = pn;
       return out;

@@ -8,6 +8,7 @@ import type { PlainRun } from './plain-run.ts';
 import type { MethodSummary } from './method-types.ts';
 import { methodSummary } from './method-summary.ts';
 import { runChengyu } from '../../model/chengyu/run.ts';
+import { withLinkPolarity } from './structure-links.ts';
 
 /** What the build embeds in the page. */
 export interface Prerendered {
@@ -22,7 +23,8 @@ export function prerender(): Prerendered {
   const rt = loadChengyuRuntime();
   const r = rt.run(defaultLeverConstants());
   return {
-    meta: rt.meta,
+    // The links' polarity costs a second or two: computed here, once, not in the worker.
+    meta: { ...rt.meta, structure: withLinkPolarity(rt.meta.structure) },
     // Every output of the baseline, as the fit report needs (the page's run keeps only its columns).
     method: methodSummary(runChengyu(defaultLeverConstants())),
     baseline: { times: Array.from(r.times), columns: Object.fromEntries(Object.entries(r.columns).map(([k, v]) => [k, Array.from(v)])) },

@@ -3,6 +3,8 @@
 // a run's selected output columns. The worker builds these from the regional model.
 import type { Bilingual } from '../../model/scenario/levers.ts';
 import type { KpiId } from '../state/app-state.ts';
+import type { HumanName } from '../../model/engine/types.ts';
+import type { Polarity } from '../../model/analysis/link-polarity.ts';
 
 /** A viewable area: an aggregate region or one of the 12 zones. */
 export interface AreaInfo {
@@ -73,8 +75,18 @@ export interface StructureVariable {
   equation: string;
   doc: string;
   units: string;
-  /** Direct inputs (for stocks, its flows). */
+  /** Direct inputs (for stocks, its flows and what its initial value uses). */
   inputs: string[];
+  /** Name for readers in both languages. */
+  label?: HumanName;
+  /** A stock's inflows and outflows: d(stock)/dt = Σ inflows − Σ outflows (`equation` is its initial value). */
+  inflows?: string[];
+  outflows?: string[];
+  /**
+   * Causal inputs with their polarity (computed at build time from the equations, see
+   * analysis/link-polarity.ts): what changes this variable during a run. Absent: not computed.
+   */
+  links?: Record<string, Polarity>;
   /** For a registry parameter: its value(s), range and where it comes from. */
   parameter?: ParameterNote;
 }
