@@ -124,7 +124,7 @@ export class CyApp extends LitElement {
   declare tornadoRunning: boolean;
   /** What the live region last said (set once a burst of changes has settled). */
   declare announcement: string;
-  /** A share link that did not open: the error, the link, what the page shows instead, and the state's fragment then. */
+  /** A share link that did not open: the error, the link, what the page shows instead, and the settings' fragment then. */
   declare linkProblem: { err: unknown; href: string; fallback: LinkFallback; held: string } | undefined;
   /** What undo or redo last did, for the live region (worded at render time). */
   declare undoSaid: { key: 'undo.done' | 'undo.redone'; step: [LeverSnapshot, LeverSnapshot] } | undefined;
@@ -436,7 +436,7 @@ export class CyApp extends LitElement {
       state = decodeShareFragment(hash, this.meta.areas.map((a) => a.id));
     } catch (err) {
       // The bad link stays in the address bar (until the settings change) and in the message, to send back.
-      this.linkProblem = { err, href: location.href, fallback: fromNavigation ? 'kept' : 'baseline', held: this.currentFragment() };
+      this.linkProblem = { err, href: location.href, fallback: fromNavigation ? 'kept' : 'baseline', held: this.settingsFragment() };
       return false;
     }
     if (!state) return false;
@@ -537,10 +537,15 @@ export class CyApp extends LitElement {
     return encodeShareFragment(this.shareable());
   }
 
+  /** The fragment without the language: switching it (to read a bad link's message) is no change of settings. */
+  private settingsFragment(): string {
+    return encodeShareFragment({ ...this.shareable(), lang: 'zh' });
+  }
+
   /** Keep the address bar's fragment equal to the state, so a reload or a bookmark reproduces it. */
   private syncUrl(): void {
     const frag = this.currentFragment();
-    if (this.linkProblem?.held === frag) return;
+    if (this.linkProblem?.held === this.settingsFragment()) return;
     if (location.hash !== frag) history.replaceState(null, '', frag);
   }
 

@@ -28,6 +28,8 @@ export class CyOfflineStatus extends LitElement {
     .no { background: #ff9b8f; }
     .panel { position: absolute; right: 0; top: calc(100% + 0.3rem); z-index: 20; width: min(24rem, 90vw); background: #fff; color: #1d2630;
       border: 1px solid #9aa5b1; border-radius: 6px; padding: 0.5rem 0.7rem; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.25); }
+    /* Narrow screens: the chip may sit at the left, so the panel spans the screen below it instead. */
+    @media (max-width: 759px) { .panel { position: fixed; top: auto; left: 0.5rem; right: 0.5rem; width: auto; } }
     p { margin: 0.25rem 0; }
     code { font-size: 0.9em; }
   `;

@@ -84,7 +84,7 @@ export class CySharePanel extends LitElement {
           <label>${t(lang, 'share.ready')}
             <input id="share-url" type="text" readonly translate="no" .value=${this.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
           </label>
-          <p class="hint" id="share-status" role="status">${codeText(hint)}</p>
+          <p class="hint" id="share-status" role="status" data-outcome=${this.outcome ?? ""}>${codeText(hint)}</p>
           <div class="buttons">
             <button type="button" id="share-copy-again" @click=${() => void this.copy()}>${t(lang, 'share.copyAgain')}</button>
             <button type="button" id="share-qr-big" aria-haspopup="dialog" @click=${this.openBig}>${t(lang, 'share.qrBig')}</button>

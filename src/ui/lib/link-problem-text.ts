@@ -15,8 +15,8 @@ export function linkProblemText(err: unknown, lang: Lang): string {
     const f = findLeverField(info.lever, info.field);
     const l = findLever(info.lever);
     if (f && l) {
-      // Shares (0–1) and years need no unit word; amounts do ("0–200 亿元/年").
-      const unit = f.field === 'start_year' || /0\s*[–-]\s*1/.test(f.unit[lang]) ? '' : ` ${f.unit[lang]}`;
+      // Shares (0–1), years and counts ("whole number") need no unit word; amounts do ("0–200 亿元/年").
+      const unit = f.integer || /0\s*[–-]\s*1/.test(f.unit[lang]) ? '' : ` ${f.unit[lang]}`;
       const show = (v: number) => (f.field === 'start_year' ? String(v) : formatNumber(lang, v, 4));
       const range = `${show(f.min)}–${show(f.max)}${unit}`;
       return t(lang, f.integer ? 'link.problem.valueInteger' : 'link.problem.value', { lever: l.label[lang], field: f.label[lang], value: showValue(info.value), range });

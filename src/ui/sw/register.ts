@@ -82,7 +82,14 @@ export async function watchOffline(onState: (s: OfflineState) => void): Promise<
     onState({ kind: 'unavailable', reason: r });
     return;
   }
-  if (!r.active) onState({ kind: 'installing' });
+  if (!r.active) {
+    onState({ kind: 'installing' });
+    // A worker whose install fails (a file could not be fetched) becomes redundant, and `ready` never comes.
+    const sw = r.installing ?? r.waiting;
+    sw?.addEventListener('statechange', () => {
+      if (sw.state === 'redundant' && !r.active) onState({ kind: 'unavailable', reason: 'failed' });
+    });
+  }
   const ready = await navigator.serviceWorker.ready;
   try {
     const { total, cached } = await askCache(ready.active as ServiceWorker);
