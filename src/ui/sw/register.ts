@@ -49,7 +49,8 @@ function register(): Promise<ServiceWorkerRegistration | OfflineReason> {
       return await navigator.serviceWorker.register('./sw.js', { scope: './' });
     } catch (err) {
       // Chrome refuses a worker from a server whose certificate it does not trust (a room's self-signed one).
-      return /SSL|certificate/i.test(String(err)) ? 'untrusted' : 'failed';
+      const untrusted = /SSL|certificate/i.test(String(err)) || (err instanceof DOMException && err.name === 'SecurityError' && location.protocol === 'https:');
+      return untrusted ? 'untrusted' : 'failed';
     }
   })();
   return registration;
