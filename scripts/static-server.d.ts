@@ -6,8 +6,10 @@ export interface StaticServer {
   server: Server;
   /** Base address, ending with "/". */
   url: string;
+  /** The port it listens on. */
+  port: number;
   close(): Promise<void>;
 }
 
-/** Serve `root` on `host:port` (port 0 = any free port). */
-export function serveStatic(root: string, opts?: { host?: string; port?: number }): Promise<StaticServer>;
+/** Serve `root` on `host:port` (port 0 = any free port); `tls` (PEM key and certificate) serves https. */
+export function serveStatic(root: string, opts?: { host?: string; port?: number; tls?: { key: string; cert: string } }): Promise<StaticServer>;

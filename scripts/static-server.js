@@ -1,7 +1,9 @@
 // A small static file server for the built web app (dist/): used by `npm start`, the
 // end-to-end tests and the browser benchmark. Serves files only from `root`, never
-// lists directories, and answers unknown paths with 404.
+// lists directories, and answers unknown paths with 404; over https when given a key and
+// certificate (a workshop room: service workers and the clipboard need a secure context).
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -20,12 +22,12 @@ const TYPES = {
 };
 
 /**
- * Serve `root` on `host:port` (port 0 = any free port).
- * Resolves to `{ server, url, close }` once listening.
+ * Serve `root` on `host:port` (port 0 = any free port); `tls` = `{ key, cert }` (PEM) serves https.
+ * Resolves to `{ server, url, port, close }` once listening.
  */
-export function serveStatic(root, { host = '127.0.0.1', port = 0 } = {}) {
+export function serveStatic(root, { host = '127.0.0.1', port = 0, tls } = {}) {
   const base = resolve(root);
-  const server = createServer((req, res) => {
+  const handler = (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -65,15 +67,17 @@ export function serveStatic(root, { host = '127.0.0.1', port = 0 } = {}) {
       return;
     }
     createReadStream(file).pipe(res);
-  });
+  };
+  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const addr = server.address();
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}/`;
+      const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${addr.port}/`;
       resolvePromise({
         server,
         url,
+        port: addr.port,
         close: () => new Promise((r) => server.close(() => r(undefined))),
       });
     });

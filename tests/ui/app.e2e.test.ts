@@ -125,7 +125,7 @@ describe('web app in Chromium', () => {
     await page.locator('[data-lang=en]').click();
     await page.locator('#share').click();
     const link = await page.locator('#share-url').inputValue();
-    expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/#cy=2&lang=en&area=mianyang&kpi=tech_contracts&transfer\.level=0\.2&pin1\.name=.+&ck=[0-9a-z]{7}$/);
     const kpis = await kpiText(page, 'tech_contracts');
     await page.close();
 
@@ -162,17 +162,9 @@ describe('web app in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await settled(page);
     // The address bar follows the state (debounced): wait until it carries the new level.
-    const levelInUrl = () =>
-      page.evaluate(() => {
-        const m = /#s=([\w-]+)/.exec(location.hash);
-        if (!m) return undefined;
-        const b64 = m[1].replace(/-/g, '+').replace(/_/g, '/');
-        const json = new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
-        return JSON.parse(json).scenario.levers.coordination.level as number;
-      });
+    const levelInUrl = () => page.evaluate(() => Number(new URLSearchParams(location.hash.slice(1)).get('coordination.level')));
     await expect.poll(levelInUrl).toBe(0.05);
-    const good = await page.evaluate(() => location.hash);
-    // A link whose scenario has an out-of-range lever value.
+    // A link (of the first, long format) whose scenario has an out-of-range lever value.
     const bad = Buffer.from(
       JSON.stringify({
         v: 1, lang: 'en', view: { area: 'circle', kpi: 'hte' }, pins: [],
@@ -180,18 +172,20 @@ describe('web app in Chromium', () => {
       }),
     ).toString('base64url');
     await page.evaluate((h) => (location.hash = h), `#s=${bad}`);
-    const alert = page.locator('cy-notice [role=alert]');
+    const alert = page.locator('cy-link-problem [role=alert]');
     await alert.waitFor();
     const text = await alert.textContent();
-    expect(text).toContain('分享链接无效');
+    expect(text).toContain('这个分享链接打不开');
+    expect(text).toContain('当前设置保持不变');
     // The detail is in the page's language (中文 here), with the field path as it is.
     expect(text).toContain('levers.corridor.integration: 3 超出范围');
     expect(await page.locator('#coordination-level-slider').inputValue()).toBe('0.05');
     expect(await page.locator('#corridor-integration-slider').inputValue()).toBe('0');
-    expect(await page.evaluate(() => location.hash)).toBe(good);
+    // The bad link stays in the address bar, to be sent back.
+    expect(await page.evaluate(() => location.hash)).toBe(`#s=${bad}`);
     // Garbage is refused too.
     await page.evaluate(() => (location.hash = '#s=%%%'));
-    await page.waitForFunction(() => /base64url/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-notice')?.shadowRoot?.textContent ?? ''));
+    await page.waitForFunction(() => /base64url/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-link-problem')?.shadowRoot?.textContent ?? ''));
     expect(await page.locator('#coordination-level-slider').inputValue()).toBe('0.05');
     await page.close();
   });

@@ -52,7 +52,7 @@ async function showEverything(page: Page): Promise<void> {
   await page.locator('#structure-pick').selectOption(param.id);
   const bad = Buffer.from(JSON.stringify({ v: 1, lang: 'zh', view: { area: 'circle', kpi: 'hte' }, pins: [], scenario: { id: 'x', title: { zh: '甲', en: 'A' }, levers: { corridor: { integration: 3 } } } })).toString('base64url');
   await page.evaluate((h) => (location.hash = h), `#s=${bad}`);
-  await page.locator('cy-notice [role=alert]').waitFor();
+  await page.locator('cy-link-problem [role=alert]').waitFor();
   await openAll(page);
 }
 
@@ -86,7 +86,7 @@ describe('language', () => {
     // Text created in 中文 follows the switch: the pin's default name, the statuses, the error.
     expect(await page.locator('cy-pin-board li input[type=text]').inputValue()).toBe('Run 1');
     expect(await page.locator('#unc-status').textContent()).toMatch(/100 runs done/);
-    expect(await page.locator('cy-notice [role=alert]').textContent()).toMatch(/share link is not valid/);
+    expect(await page.locator('cy-link-problem [role=alert]').textContent()).toMatch(/share link could not be opened/);
     await page.locator('#toggle-table').click();
     expect(chineseText(await visibleText(page))).toEqual([]);
     await page.locator('#toggle-table').click();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShareFragment, encodeShareFragment, ShareLinkError } from '../../src/ui/state/share-link.ts';
+import { decodeShareFragment, ShareLinkError } from '../../src/ui/state/share-link.ts';
 import { defaultLeverSettings } from '../../src/model/scenario/levers.ts';
 import type { ShareableState } from '../../src/ui/state/app-state.ts';
-import { readScenarioFile, scenarioFileText } from '../../src/ui/state/scenario-file.ts';
+import { readScenarioFile, scenarioFileText, scenarioFromLevers } from '../../src/ui/state/scenario-file.ts';
 
 const areas = ['circle', 'sichuan', 'chengdu', 'mianyang'];
 
@@ -22,6 +22,21 @@ function sample(): ShareableState {
   };
 }
 
+/** The state as a link of the first (long) format made it: `#s=` + base64url of the JSON payload. */
+function legacyFragment(state: ShareableState): string {
+  return fragmentOf({
+    v: 1,
+    lang: state.lang,
+    scenario: scenarioFromLevers(state.levers, state.scenarioId, state.scenarioTitle),
+    view: state.view,
+    pins: state.pins.map((p) => ({
+      name: p.title ? '' : p.name,
+      ...(p.color !== undefined ? { color: p.color } : {}),
+      scenario: scenarioFromLevers(p.levers, 'pin', p.title ?? { zh: p.name, en: p.name }),
+    })),
+  });
+}
+
 /** Re-encode a payload object as a fragment (to craft bad links). */
 function fragmentOf(payload: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(payload));
@@ -32,10 +47,10 @@ function payloadOf(fragment: string): Record<string, any> {
   return JSON.parse(Buffer.from(fragment.slice(3), 'base64url').toString('utf8'));
 }
 
-describe('share links', () => {
+describe('share links of the first (long) format still open, as strictly as before', () => {
   it('round-trip the exact state, including Chinese names', () => {
     const s = sample();
-    const back = decodeShareFragment(encodeShareFragment(s), areas);
+    const back = decodeShareFragment(legacyFragment(s), areas);
     expect(back).toEqual(s);
   });
 
@@ -50,14 +65,14 @@ describe('share links', () => {
   });
 
   it('validate the scenario like a scenario file: out-of-range value named with its range', () => {
-    const p = payloadOf(encodeShareFragment(sample()));
+    const p = payloadOf(legacyFragment(sample()));
     p.scenario.levers.corridor.integration = 7;
     expect(() => decodeShareFragment(fragmentOf(p), areas)).toThrow(ShareLinkError);
     expect(() => decodeShareFragment(fragmentOf(p), areas)).toThrow(/link\.scenario: levers\.corridor\.integration: 7 is out of range; allowed: a number in \[0, 1\]/);
   });
 
   it('reject unknown levers, areas, indicators, too many pins and unknown keys', () => {
-    const base = payloadOf(encodeShareFragment(sample()));
+    const base = payloadOf(legacyFragment(sample()));
     const bad = (mut: (p: Record<string, any>) => void) => {
       const p = structuredClone(base);
       mut(p);

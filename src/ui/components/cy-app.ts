@@ -46,6 +46,14 @@ import './cy-pin-board.ts';
 import './cy-structure-view.ts';
 import './cy-uncertainty-panel.ts';
 import './cy-scenario-note.ts';
+import './cy-share-panel.ts';
+import './cy-link-problem.ts';
+import './cy-undo-redo.ts';
+import './cy-offline-status.ts';
+import type { CySharePanel } from './cy-share-panel.ts';
+import type { LinkFallback } from './cy-link-problem.ts';
+import { LeverHistory, type LeverSnapshot } from '../state/lever-history.ts';
+import { changeText } from '../lib/change-text.ts';
 
 /** Year of the headline indicators. */
 const HEADLINE_YEAR = 2035;
@@ -88,6 +96,8 @@ export class CyApp extends LitElement {
     tornadoBars: { state: true },
     tornadoRunning: { state: true },
     announcement: { state: true },
+    linkProblem: { state: true },
+    undoSaid: { state: true },
   };
 
   declare lang: Lang;
@@ -115,6 +125,12 @@ export class CyApp extends LitElement {
   declare tornadoRunning: boolean;
   /** What the live region last said (set once a burst of changes has settled). */
   declare announcement: string;
+  /** A share link that did not open: the error, the link, what the page shows instead, and the settings' fragment then. */
+  declare linkProblem: { err: unknown; href: string; fallback: LinkFallback; held: string } | undefined;
+  /** What undo or redo last did, for the live region (worded at render time). */
+  declare undoSaid: { key: 'undo.done' | 'undo.redone'; step: [LeverSnapshot, LeverSnapshot] } | undefined;
+  /** Undo/redo of lever settings. */
+  private readonly history = new LeverHistory();
   /** A change by the person awaits its announcement. */
   private announcePending = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -212,6 +228,8 @@ export class CyApp extends LitElement {
     this.tornadoBars = undefined;
     this.tornadoRunning = false;
     this.announcement = '';
+    this.linkProblem = undefined;
+    this.undoSaid = undefined;
   }
 
   override connectedCallback(): void {
@@ -273,6 +291,7 @@ export class CyApp extends LitElement {
     this.baseline = built;
     const fromLink = location.hash ? this.openLink(location.hash, false) : false;
     if (!fromLink) this.current = built;
+    this.history.reset(this.snapshot());
     try {
       await this.client.meta();
       // Marks for the benchmark's breakdown of the time to a live model.
@@ -290,7 +309,12 @@ export class CyApp extends LitElement {
 
   // ----- state changes -------------------------------------------------------------
 
-  private setLevers(levers: LeverSettings, id: string, title: Bilingual): void {
+  /** `historyKey` names the one field a change touched (a burst of them is one undo step); `fromHistory` for undo/redo itself. */
+  private setLevers(levers: LeverSettings, id: string, title: Bilingual, historyKey?: string, fromHistory = false): void {
+    if (!fromHistory) {
+      this.history.record({ levers, scenarioId: id, scenarioTitle: title }, historyKey, performance.now());
+      this.undoSaid = undefined;
+    }
     this.announcePending = true;
     this.levers = levers;
     this.scenarioId = id;
@@ -304,7 +328,20 @@ export class CyApp extends LitElement {
     // Copy only the lever that changed: the other levers keep their objects, so their controls skip re-rendering.
     const prev = this.levers as unknown as Record<string, Record<string, number>>;
     const next = { ...prev, [id]: { ...prev[id], [field]: value } };
-    this.setLevers(next as unknown as LeverSettings, CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title });
+    this.setLevers(next as unknown as LeverSettings, CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title }, `${id}.${field}`);
+  }
+
+  private snapshot(): LeverSnapshot {
+    return { levers: this.levers, scenarioId: this.scenarioId, scenarioTitle: this.scenarioTitle };
+  }
+
+  /** Undo (or redo) one step of lever changes and say what it did. */
+  private stepHistory(back: boolean): void {
+    const step = back ? this.history.undoStep() : this.history.redoStep();
+    const snap = back ? this.history.undo() : this.history.redo();
+    if (!snap || !step) return;
+    this.setLevers(snap.levers, snap.scenarioId, snap.scenarioTitle, undefined, true);
+    this.undoSaid = { key: back ? 'undo.done' : 'undo.redone', step };
   }
 
   /** One lever back to its defaults (the others stay as they are). */
@@ -336,14 +373,10 @@ export class CyApp extends LitElement {
   }
 
   private async onShare(): Promise<void> {
-    const url = location.href.split('#')[0] + encodeShareFragment(this.shareable());
-    this.shareUrl = url;
-    try {
-      await navigator.clipboard.writeText(url);
-      this.showInfo('share.copied');
-    } catch {
-      // Clipboard refused (permissions): the link is shown in the text field instead.
-    }
+    this.shareUrl = location.href.split('#')[0] + encodeShareFragment(this.shareable());
+    await this.updateComplete;
+    // The panel copies (clipboard, or the copy command, or the link selected to copy by hand).
+    await (this.renderRoot.querySelector('cy-share-panel') as CySharePanel | null)?.copy();
   }
 
   private onPinAdd(): void {
@@ -403,11 +436,12 @@ export class CyApp extends LitElement {
     try {
       state = decodeShareFragment(hash, this.meta.areas.map((a) => a.id));
     } catch (err) {
-      this.showError('error.badLink', err);
-      this.syncUrl();
+      // The bad link stays in the address bar (until the settings change) and in the message, to send back.
+      this.linkProblem = { err, href: location.href, fallback: fromNavigation ? 'kept' : 'baseline', held: this.settingsFragment() };
       return false;
     }
     if (!state) return false;
+    this.linkProblem = undefined;
     this.lang = state.lang;
     this.view = state.view;
     this.structureVar = this.meta.kpiVariables[state.view.kpi] ?? this.structureVar;
@@ -504,18 +538,20 @@ export class CyApp extends LitElement {
     return encodeShareFragment(this.shareable());
   }
 
+  /** The fragment without the language: switching it (to read a bad link's message) is no change of settings. */
+  private settingsFragment(): string {
+    return encodeShareFragment({ ...this.shareable(), lang: 'zh' });
+  }
+
   /** Keep the address bar's fragment equal to the state, so a reload or a bookmark reproduces it. */
   private syncUrl(): void {
     const frag = this.currentFragment();
+    if (this.linkProblem?.held === this.settingsFragment()) return;
     if (location.hash !== frag) history.replaceState(null, '', frag);
   }
 
   private showError(key: MessageKey, err: unknown): void {
     this.notice = { key, kind: 'error', err };
-  }
-
-  private showInfo(key: MessageKey): void {
-    this.notice = { key, kind: 'info' };
   }
 
   private clearNotice(): void {
@@ -703,6 +739,11 @@ export class CyApp extends LitElement {
     return p && p.description !== this.baselineDescription ? p : undefined;
   }
 
+  /** An undo step in words, in the page's language ("" for none). */
+  private stepText(step: [LeverSnapshot, LeverSnapshot] | undefined): string {
+    return step ? changeText(step[0], step[1], this.lang) : '';
+  }
+
   // ----- view ----------------------------------------------------------------------
 
   override render() {
@@ -727,6 +768,7 @@ export class CyApp extends LitElement {
         <span class="visually-hidden" id="announce" role="status" aria-live="polite">${this.announcement}</span>
         <span class="head-tools">
           <button type="button" class="method" id="method-open" aria-haspopup="dialog" @click=${() => void this.openMethod()}>${t(lang, 'method.open')}</button>
+          <cy-offline-status lang=${lang}></cy-offline-status>
           <cy-lang-switch lang=${lang} @lang-change=${this.onLang}></cy-lang-switch>
         </span>
       </header>
@@ -734,8 +776,11 @@ export class CyApp extends LitElement {
         <cy-notice .message=${this.notice ? t(lang, this.notice.key, { detail: errorText(this.notice.err, lang) }) : ''} kind=${this.notice?.kind ?? 'info'}
           lang=${lang} @notice-dismiss=${this.clearNotice}></cy-notice>
         <cy-scenario-bar .presets=${this.presetItems} current=${this.scenarioId}
-          shareUrl=${this.shareUrl} lang=${lang}
+          lang=${lang}
           @preset-load=${this.onPreset} @scenario-save=${this.onSave} @scenario-file=${this.onScenarioFile} @share=${this.onShare}></cy-scenario-bar>
+        <cy-share-panel url=${this.shareUrl} lang=${lang} @share-close=${() => (this.shareUrl = '')}></cy-share-panel>
+        <cy-link-problem .problem=${this.linkProblem?.err} href=${this.linkProblem?.href ?? ''} fallback=${this.linkProblem?.fallback ?? 'baseline'} lang=${lang}
+          @link-problem-dismiss=${() => (this.linkProblem = undefined)}></cy-link-problem>
       </div>
       <main>
         <div class="work">
@@ -753,6 +798,9 @@ export class CyApp extends LitElement {
               : nothing}
           </section>
           <aside class="levers" id="levers" tabindex="-1" aria-label=${t(lang, 'levers.heading')}>
+            <cy-undo-redo undoText=${this.stepText(this.history.undoStep())} redoText=${this.stepText(this.history.redoStep())} lang=${lang}
+              said=${this.undoSaid ? t(lang, this.undoSaid.key, { change: this.stepText(this.undoSaid.step) }) : ''}
+              @lever-undo=${() => this.stepHistory(true)} @lever-redo=${() => this.stepHistory(false)}></cy-undo-redo>
             <cy-scenario-note .preset=${this.preset(this.scenarioId, this.levers)} .startYears=${this.startYears(this.levers)} lang=${lang}></cy-scenario-note>
             <cy-lever-panel .levers=${this.levers} lang=${lang} @lever-change=${this.onLeverChange} @lever-reset=${this.onLeverReset}
               @levers-reset=${() => this.setLevers(defaultLeverSettings(), CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title })}></cy-lever-panel>

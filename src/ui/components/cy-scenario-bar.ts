@@ -1,5 +1,5 @@
 // <cy-scenario-bar>: load a preset scenario, save the current settings as a scenario
-// file, open a scenario file, and make a share link. Reads the chosen file's text and
+// file, open a scenario file, and ask for a share link (<cy-share-panel> shows it). Reads the chosen file's text and
 // passes it up; validation is the shell's (events `preset-load` {id}, `scenario-save`,
 // `scenario-file` {name, text}, `share`).
 import { LitElement, css, html } from 'lit';
@@ -18,13 +18,11 @@ export class CyScenarioBar extends LitElement {
   static override properties = {
     presets: { attribute: false },
     current: { type: String },
-    shareUrl: { type: String },
     lang: { type: String },
   };
 
   declare presets: PresetItem[];
   declare current: string;
-  declare shareUrl: string;
   declare lang: Lang;
 
   static override styles = [
@@ -39,8 +37,6 @@ export class CyScenarioBar extends LitElement {
     .file input:focus-visible { outline: none; }
     .file { position: relative; display: inline-block; }
     .file input { position: absolute; inset: 0; opacity: 0; width: 100%; cursor: pointer; }
-    .share { font-size: 0.8rem; margin-top: 0.3rem; overflow-wrap: anywhere; }
-    .share input { width: 100%; font: inherit; font-size: 0.75rem; }
   `,
   ];
 
@@ -48,7 +44,6 @@ export class CyScenarioBar extends LitElement {
     super();
     this.presets = [];
     this.current = '';
-    this.shareUrl = '';
     this.lang = 'zh';
   }
 
@@ -65,11 +60,7 @@ export class CyScenarioBar extends LitElement {
         <span class="file"><button type="button" tabindex="-1" aria-hidden="true">${t(lang, 'scenarios.open')}</button
           ><input id="open" type="file" accept=".json,application/json" aria-label=${t(lang, 'scenarios.open')} @change=${this.onFile} /></span>
         <button type="button" id="share" @click=${() => this.fire('share', undefined)}>${t(lang, 'share.copy')}</button>
-      </div>
-      ${this.shareUrl
-        ? html`<div class="share"><label>${t(lang, 'share.ready')}<input id="share-url" type="text" readonly .value=${this.shareUrl}
-            @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></label></div>`
-        : ''}`;
+      </div>`;
   }
 
   private onPreset(e: Event): void {

@@ -1,11 +1,13 @@
 // Source of the offline service worker, generated at build time with the exact list of
-// built files, so the app works offline after its first visit. Written by hand (a few
-// lines) rather than pulling in a precaching framework.
+// built files, so the app works offline after its first visit, and answers the page's
+// question whether all of them are cached. Written by hand (a few lines) rather than
+// pulling in a precaching framework.
 
 /**
  * JavaScript source of `sw.js`: precaches `files` (paths relative to the app's folder)
  * under a cache named after `version`, serves them cache-first, answers navigations with
- * the cached index.html, and deletes caches of older versions on activation.
+ * the cached index.html, deletes caches of older versions on activation, and answers a
+ * `chengyu-offline-check` message (on a MessagePort) with `{total, cached}` file counts.
  */
 export function serviceWorkerSource(version: string, files: string[]): string {
   const list = JSON.stringify(['./', ...files.filter((f) => f !== 'sw.js').sort()]);
@@ -22,6 +24,16 @@ self.addEventListener('activate', (event) => {
     caches.keys()
       .then((keys) => Promise.all(keys.filter((k) => k.startsWith('chengyu-sim-') && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
+  );
+});
+// The page asks whether every file is in the cache (its offline-ready indicator).
+self.addEventListener('message', (event) => {
+  const port = event.ports && event.ports[0];
+  if (!port || !event.data || event.data.type !== 'chengyu-offline-check') return;
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((c) => Promise.all(urls.map((u) => c.match(u).then((r) => !!r))))
+      .then((hits) => port.postMessage({ total: hits.length, cached: hits.filter(Boolean).length })),
   );
 });
 self.addEventListener('fetch', (event) => {
