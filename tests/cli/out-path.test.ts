@@ -46,7 +46,7 @@ describe('the format follows the --out extension', () => {
   it('run --out result.json writes JSON, result.csv CSV', () => {
     const json = join(dir, 'result.json');
     expect(cli(['run', model, '--out', json]).code).toBe(0);
-    expect(JSON.parse(readFileSync(json, 'utf8')).names).toEqual(['S', 'out']);
+    expect(JSON.parse(readFileSync(json, 'utf8')).columns).toEqual(['S', 'out']);
     const csv = join(dir, 'result.csv');
     expect(cli(['run', model, '--out', csv, '--format', 'csv']).code).toBe(0);
     expect(readFileSync(csv, 'utf8')).toBe(CSV);

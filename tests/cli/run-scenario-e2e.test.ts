@@ -84,7 +84,7 @@ describe('chengyu-sim compare', () => {
     const r = cli(['compare', 'scenarios/baseline.json', 'scenarios/paper-package.json', 'scenarios/rd-support.json']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('kpi,unit,year,baseline,paper-package,paper-package_diff,paper-package_pct,rd-support,rd-support_diff,rd-support_pct');
+    expect(lines[0]).toBe('kpi,unit,year,baseline,paper_package,paper_package_diff,paper_package_pct,rd_support,rd_support_diff,rd_support_pct');
     expect(lines).toHaveLength(1 + 17 * 3);
     const row = (kpi: string, year: number) => lines.find((l) => l.startsWith(`${kpi},`) && l.split(',')[2] === String(year))!.split(',');
     const hte = row('hte_circle', 2035);
