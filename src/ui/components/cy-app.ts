@@ -61,7 +61,7 @@ import { changeText } from '../lib/change-text.ts';
 import './cy-effect-panel.ts';
 import './cy-cost-panel.ts';
 
-/** Year of the tornado, the map and the pins' comparison. */
+/** Year of the tornado (its caption says 2035). */
 const HEADLINE_YEAR = 2035;
 
 
@@ -429,9 +429,9 @@ export class CyApp extends LitElement {
       this.announcePending = false;
       const kpi = this.kpi();
       const area = this.area();
-      const v = kpi && area ? valueAt(this.current, columnFor(kpi, area), HEADLINE_YEAR) : undefined;
+      const v = kpi && area ? valueAt(this.current, columnFor(kpi, area), this.headlineYear) : undefined;
       if (!kpi || v === undefined) return;
-      this.announcement = t(this.lang, 'status.announce', { kpi: kpi.label[this.lang], value: withUnit(formatFixed(this.lang, v, kpi.digits), kpi.unit[this.lang]) });
+      this.announcement = t(this.lang, 'status.announce', { year: this.headlineYear, kpi: kpi.label[this.lang], value: withUnit(formatFixed(this.lang, v, kpi.digits), kpi.unit[this.lang]) });
     }, 900);
   }
 
@@ -493,6 +493,8 @@ export class CyApp extends LitElement {
   private scheduleFan(): void {
     clearTimeout(this.fanTimer);
     if (!this.uncEnabled || !this.meta || this.fan?.key === this.fanKey()) return;
+    // Said at once: the band on screen is for earlier settings from now on.
+    this.uncStatus = { key: 'unc.computing', runs: this.uncRuns };
     this.fanTimer = setTimeout(() => this.computeFan(), 300);
   }
 
@@ -708,11 +710,11 @@ export class CyApp extends LitElement {
   );
 
   private readonly compareRows = memoByIdentity(
-    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[]) => {
+    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[], year: number) => {
       const area = meta?.areas.find((a) => a.id === view.area);
       const kpis = meta?.kpis ?? [];
       if (!area) return { baseline: [] as Array<number | undefined>, rows: [] as CompareRow[] };
-      const vals = (r: RunOutput | undefined) => kpis.map((k) => valueAt(r, columnFor(k, area), HEADLINE_YEAR));
+      const vals = (r: RunOutput | undefined) => kpis.map((k) => valueAt(r, columnFor(k, area), year));
       return {
         baseline: vals(baseline),
         rows: [
@@ -723,12 +725,12 @@ export class CyApp extends LitElement {
     },
   );
 
-  private readonly mapValues = memoByIdentity((meta: ModelMeta | undefined, view: ViewState, current: RunOutput | undefined) => {
+  private readonly mapValues = memoByIdentity((meta: ModelMeta | undefined, view: ViewState, current: RunOutput | undefined, year: number) => {
     const out: Record<string, number | undefined> = {};
     const kpi = meta?.kpis.find((k) => k.id === view.kpi);
     if (!kpi || kpi.scope === 'circle') return out;
     for (const a of meta?.areas ?? []) {
-      if (a.kind === 'zone') out[a.id] = valueAt(current, columnFor(kpi, a), HEADLINE_YEAR);
+      if (a.kind === 'zone') out[a.id] = valueAt(current, columnFor(kpi, a), year);
     }
     return out;
   });
@@ -793,7 +795,7 @@ export class CyApp extends LitElement {
     const areaLabel = area?.label[lang] ?? '';
     const kpiLabel = kpi?.label[lang] ?? '';
     const unit = kpi?.unit[lang] ?? '';
-    const compare = this.compareRows(this.meta, this.view, lang, this.current, this.baseline, this.pins);
+    const compare = this.compareRows(this.meta, this.view, lang, this.current, this.baseline, this.pins, this.headlineYear);
     const status = !this.modelReady ? t(lang, 'status.loading') : this.busy ? t(lang, 'status.running') : t(lang, 'status.ready');
     return html`<a class="skip" href="#levers" @click=${(e: Event) => this.skipTo(e, '#levers')}>${t(lang, 'skip.levers')}</a>
       <a class="skip" href="#results" @click=${(e: Event) => this.skipTo(e, '#results')}>${t(lang, 'skip.results')}</a>
@@ -850,12 +852,12 @@ export class CyApp extends LitElement {
         ${meta
           ? html`<div class="pair">
                 <div class="card">
-                  <cy-zone-map .zones=${this.zones(meta)} .rail=${meta.rail} .values=${this.mapValues(this.meta, this.view, this.current)}
+                  <cy-zone-map .zones=${this.zones(meta)} .rail=${meta.rail} .values=${this.mapValues(this.meta, this.view, this.current, this.headlineYear)} year=${this.headlineYear}
                     selected=${this.view.area} kpiLabel=${kpiLabel} unit=${unit} digits=${kpi?.digits ?? 0} lang=${lang}
                     @area-select=${(e: CustomEvent<string>) => (this.view = { ...this.view, area: e.detail })}></cy-zone-map>
                 </div>
                 <div class="card">
-                  <cy-pin-board .pinNames=${this.pinNames(this.pins, lang)} .pinColors=${this.pinColors(this.pins)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
+                  <cy-pin-board year=${this.headlineYear} .pinNames=${this.pinNames(this.pins, lang)} .pinColors=${this.pinColors(this.pins)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
                     areaLabel=${areaLabel} lang=${lang}
                     @pin-add=${this.onPinAdd} @pin-rename=${this.onPinRename} @pin-remove=${this.onPinRemove}></cy-pin-board>
                 </div>

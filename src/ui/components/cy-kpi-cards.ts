@@ -49,7 +49,8 @@ export class CyKpiCards extends LitElement {
     h2 label { font-size: 0.8rem; font-weight: 400; }
     h2 select { font: inherit; }
     .upd { font-size: 0.75rem; font-weight: 400; color: #4a525c; }
-    .band { font-size: 0.74rem; color: #4a525c; font-variant-numeric: tabular-nums; }
+    .band { font-size: 0.72rem; line-height: 1.25; color: #4a525c; font-variant-numeric: tabular-nums; }
+    .approx { font-size: 0.7em; font-weight: 500; }
     .band .b50 { color: #5b6470; }
     /* The previous band stays while the new one is computed, dimmed. */
     :host([updating]) .band, :host([updating]) .value, :host([updating]) .delta { opacity: 0.6; }
@@ -96,7 +97,7 @@ export class CyKpiCards extends LitElement {
       </h2>
       <ul>
         ${this.cards.map((c) => html`<li>
-            <button type="button" aria-pressed=${c.kpi.id === this.selected ? 'true' : 'false'} data-kpi=${c.kpi.id}
+            <button type="button" aria-pressed=${c.kpi.id === this.selected ? 'true' : 'false'} data-kpi=${c.kpi.id} data-central=${this.centralText(c)}
               @click=${() => this.dispatchEvent(new CustomEvent('kpi-select', { detail: c.kpi.id, bubbles: true, composed: true }))}>
               <div class="label" title=${c.kpi.label[lang]}>${(c.kpi.short ?? c.kpi.label)[lang]}</div>
               ${c.band ? this.banded(c, c.band) : this.central(c)}
@@ -111,9 +112,16 @@ export class CyKpiCards extends LitElement {
     const w = briefingBand(lang, c.kpi.id, band);
     const e = c.effect ? briefingBand(lang, c.kpi.id, c.effect, true) : undefined;
     const moved = c.effect && Math.abs(c.effect.p50) > 1e-12 ? (c.effect.p50 > 0 ? 'up' : 'down') : '';
+    // The difference's unit only where it is not the value's, shown just above (percentage points, 亿元 beside 万亿元).
+    const eUnit = e && e.unit !== w.unit ? `${e.unit === '%' ? '' : ' '}${e.unit}` : '';
     return html`<div class="value" data-kpi-value=${c.kpi.id}><span class="approx">${w.approx}</span> ${w.value}${w.unit === '%' ? '' : ' '}<span class="unit">${w.unit}</span></div>
-      <div class="band" data-kpi-band=${c.kpi.id}>${t(lang, 'kpi.range90', { range: w.range90 })}<br /><span class="b50">${t(lang, 'kpi.range50', { range: w.range50 })}</span></div>
-      <div class="delta ${c.kpi.neutral ? '' : moved}">${t(lang, 'kpi.vsBaseline')} ${e ? `${e.value}${e.unit === '%' ? '' : ' '}${e.unit}` : '–'}</div>`;
+      <div class="band" data-kpi-band=${c.kpi.id} title=${t(lang, 'kpi.bandTitle')}>${t(lang, 'kpi.range90', { range: w.range90 })}<br /><span class="b50">${t(lang, 'kpi.range50', { range: w.range50 })}</span></div>
+      <div class="delta ${c.kpi.neutral ? '' : moved}">${t(lang, 'kpi.vsBaseline')} ${e ? `${e.value}${eUnit}` : '–'}</div>`;
+  }
+
+  /** The central run's value as text ("39,805 家"): what the card shows before the band, kept as data for tests and tools. */
+  private centralText(c: KpiCardValue): string {
+    return c.value === undefined ? '' : withUnit(formatFixed(this.lang, c.value, c.kpi.digits), c.kpi.unit[this.lang]);
   }
 
   /** The central run's value and difference (before the band has been computed). */

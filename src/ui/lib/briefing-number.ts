@@ -104,7 +104,10 @@ export function briefingBand(lang: Lang, kpi: BriefingKind, b: Band, delta = fal
   const num = (x: number, signed = delta) => groupedNumber(lang, roundTo(scaled(x), d), d, signed);
   // A range of differences carries signs only where it reaches below zero ("1.0–3.5", "−0.2–+1.5").
   const range = (lo: number, hi: number) => {
-    const text = `${num(lo, false)}–${num(hi, delta && lo < 0)}`;
+    const a = num(lo, false);
+    const b = num(hi, delta && lo < 0);
+    // No spread at this rounding (a cost fixed by the levers): one number, not "12–12".
+    const text = a === num(hi, false) ? a : `${a}–${b}`;
     return s.rangeUnit ? `${text}${s.rangeUnit === '%' ? '' : ' '}${s.rangeUnit}` : text;
   };
   return {

@@ -8,7 +8,7 @@ export const HEADLINE_YEARS = [2025, 2030, 2035] as const;
 export type HeadlineYear = (typeof HEADLINE_YEARS)[number];
 
 /** Posterior draws behind every headline band (the same draws for every setting, so effects pair). */
-export const HEADLINE_RUNS = 200;
+export const HEADLINE_RUNS = 100;
 
 /** Cumulative policy cost: a stock of the model, read per draw for the cost per extra enterprise. */
 export const CUMULATIVE_COST_COLUMN = 'policy_cost_cumulative';

@@ -9,8 +9,8 @@ import type { ModelClient } from '../model-bridge/model-client.ts';
 
 /** Lever settings kept besides the baseline's (the current one, recent ones, the pins'). */
 const CACHE_SIZE = 8;
-/** Wait this long after a lever move before asking (a drag sends many moves). */
-const DEBOUNCE_MS = 80;
+/** Wait this long after a lever move before asking: a drag sends many moves, and the band's runs would take the CPU from the lever runs. */
+const DEBOUNCE_MS = 200;
 
 /** Key of a lever setting (its model constants). */
 export const settingsKey = (constants: Record<string, number>): string => JSON.stringify(constants);
