@@ -35,7 +35,8 @@ async function open(fragment = ''): Promise<Page> {
 }
 
 const draws = (page: Page) => page.locator('cy-line-chart').getAttribute('data-draws').then(Number);
-const kpiText = (page: Page, kpi: string) => page.locator(`[data-kpi-value="${kpi}"]`).textContent();
+// The central run's number of a card (the card shows it until the posterior band replaces it; headline-uncertainty.e2e tests the band).
+const kpiText = (page: Page, kpi: string) => page.locator(`button[data-kpi="${kpi}"]`).getAttribute('data-central');
 const settled = (page: Page) =>
   page.waitForFunction(() => /已更新|Up to date/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('#status')?.textContent ?? ''));
 

@@ -73,8 +73,13 @@ describe('numbers', () => {
     const page = await open();
     await nudge(page, '#rd_support-extra_share_gdp-slider', 4);
     const card = page.locator('cy-kpi-cards button[data-kpi=rd_intensity]');
-    expect(await card.locator('.value').textContent()).toMatch(/^\d+\.\d{2}%$/);
-    expect((await card.locator('.delta').textContent())?.trim()).toMatch(/^较基准 \+\d+\.\d{2} 个百分点$/);
+    // The headline card, once its posterior band is there: a briefing's one decimal, the difference in percentage points.
+    await page.waitForFunction(() => {
+      const cards = document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-kpi-cards');
+      return !!cards && !cards.hasAttribute('updating') && !!cards.shadowRoot?.querySelector('[data-kpi-band=rd_intensity]');
+    }, undefined, { timeout: 60_000 });
+    expect(await card.locator('.value').textContent()).toMatch(/^约 \d+\.\d%$/);
+    expect((await card.locator('.delta').textContent())?.trim()).toMatch(/^较基准 \+\d+\.\d 个百分点$/);
     await page.locator('#pin').click();
     const cells = await page.locator('#diff tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent ?? ''));
     for (const c of cells) expect(c).toMatch(/^\d+\.\d{2}(\+\d+\.\d{2} 个百分点|0\.00 个百分点)?$/);
@@ -95,7 +100,7 @@ describe('numbers', () => {
     await page.locator('#tornado-table').waitFor({ timeout: 90_000 });
     expect(await page.locator('#tornado-table thead').textContent()).toContain('μ*（个百分点）');
     await page.locator('[data-lang=en]').click();
-    expect((await card.locator('.delta').textContent())?.trim()).toMatch(/^vs baseline \+\d+\.\d{2} pp$/);
+    expect((await card.locator('.delta').textContent())?.trim()).toMatch(/^vs baseline \+\d+\.\d pp$/);
     await page.close();
   });
 });

@@ -154,6 +154,9 @@ describe('accessibility', () => {
     await page.evaluate(() => (document.querySelector('cy-app')?.shadowRoot?.querySelectorAll('a.skip')[1] as HTMLElement).focus());
     await page.keyboard.press('Enter');
     expect((await focused(page))?.id).toBe('results');
+    // The headline year's picker heads the cards, then the first card.
+    await page.keyboard.press('Tab');
+    expect((await focused(page))?.id).toBe('headline-year');
     await page.keyboard.press('Tab');
     expect((await focused(page))?.tag).toBe('button');
     expect(await page.evaluate(() => location.hash)).toMatch(/^(#cy=2&.*)?$/);

@@ -246,6 +246,22 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     section('costs', 'Policy cost'),
     v('policy_cost', 'aux', undefined, `sci_spend + SUM(rd_extra[:]) + corridor_cost_full * lever_corridor_integration * ${on('corridor')} + park_cost * lever_parks_count * ${on('parks')} + coordination_cost_full * lever_coordination_level * ${on('coordination')} + transfer_cost_full * lever_transfer_level * ${on('transfer')}`, '1e8 CNY/year', 'Public money the levers spend per year.'),
     v('policy_spending', 'flow', undefined, 'policy_cost', '1e8 CNY/year', 'Inflow to cumulative cost.'),
+    // Who pays: the split of policy_cost by province and by kind of area (its parts sum to it).
+    v('park_origin_weight', 'aux', N, 'ZIDZ(is_core * local_formation, SUM(is_core[:] * local_formation[:]))', '1', "Share of the parks' cost side of the origins each core bears (by the formation it sends)."),
+    v('park_cost_weight', 'aux', N, 'lever_parks_origin_share * park_origin_weight + (1 - lever_parks_origin_share) * host_weight', '1', 'Share of the co-built parks\' cost each node bears: costs shared as the incremental revenue is (origin share to the cores, the rest to the host zones).'),
+    v('park_spending', 'aux', N, `park_cost * lever_parks_count * ${on('parks')} * park_cost_weight`, '1e8 CNY/year', 'Co-built park subsidies and infrastructure paid by the node.'),
+    v('policy_cost_located', 'aux', N, 'rd_science_city + rd_extra + park_spending', '1e8 CNY/year', 'Lever spending located at the node: science-city facilities, extra public R&D, park costs.'),
+    v('policy_cost_joint', 'aux', undefined, `corridor_cost_full * lever_corridor_integration * ${on('corridor')} + coordination_cost_full * lever_coordination_level * ${on('coordination')} + transfer_cost_full * lever_transfer_level * ${on('transfer')}`, '1e8 CNY/year', 'Jointly funded programmes of the two provinces (corridor platform, joint council, transfer reform), run outside the zones.'),
+    v('policy_cost_sichuan', 'aux', undefined, 'SUM(policy_cost_located[:] * in_sichuan[:]) + joint_cost_share_sichuan * policy_cost_joint', '1e8 CNY/year', 'Policy spending paid by Sichuan.'),
+    v('policy_cost_chongqing', 'aux', undefined, 'SUM(policy_cost_located[:] * in_chongqing[:]) + (1 - joint_cost_share_sichuan) * policy_cost_joint', '1e8 CNY/year', 'Policy spending paid by Chongqing.'),
+    v('policy_cost_core', 'aux', undefined, 'SUM(policy_cost_located[:] * is_core[:])', '1e8 CNY/year', 'Policy spending in the two core zones (Chengdu, Chongqing).'),
+    v('policy_cost_noncore_zones', 'aux', undefined, 'SUM(policy_cost_located[:] * is_noncore_zone[:])', '1e8 CNY/year', 'Policy spending in the ten non-core national zones.'),
+    v('policy_cost_outside_zones', 'aux', undefined, 'SUM(policy_cost_located[:] * (1 - in_zones12[:])) + policy_cost_joint', '1e8 CNY/year', 'Policy spending outside the 12 zones: the hinterland\'s extra R&D and the joint programmes.'),
+    v('park_cost_total', 'aux', undefined, 'SUM(park_spending[:])', '1e8 CNY/year', 'Yearly cost of the co-built parks.'),
+    v('park_cost_sichuan', 'aux', undefined, 'SUM(park_spending[:] * in_sichuan[:])', '1e8 CNY/year', 'Co-built park cost paid by Sichuan.'),
+    v('park_cost_chongqing', 'aux', undefined, 'SUM(park_spending[:] * in_chongqing[:])', '1e8 CNY/year', 'Co-built park cost paid by Chongqing.'),
+    v('park_cost_core', 'aux', undefined, 'SUM(park_spending[:] * is_core[:])', '1e8 CNY/year', 'Co-built park cost borne by the core zones (the origins).'),
+    v('park_cost_noncore_zones', 'aux', undefined, 'SUM(park_spending[:] * is_noncore_zone[:])', '1e8 CNY/year', 'Co-built park cost borne by the non-core zones (the hosts).'),
     v('policy_cost_cumulative', 'stock', undefined, '0', '1e8 CNY', 'Public money spent by the levers since 2015.', { inflows: ['policy_spending'] }),
   ];
   // Regional aggregates with stable names.

@@ -11,3 +11,11 @@ export const HEADLINE_OUTPUTS: readonly string[] = [
   'policy_cost',
   'policy_cost_cumulative',
 ];
+
+/** Who pays the policy cost: by province, by kind of area, and the co-built parks' own split. */
+export const COST_SPLIT_OUTPUTS = {
+  province: ['policy_cost_sichuan', 'policy_cost_chongqing'],
+  area: ['policy_cost_core', 'policy_cost_noncore_zones', 'policy_cost_outside_zones'],
+  parksProvince: ['park_cost_sichuan', 'park_cost_chongqing'],
+  parksArea: ['park_cost_core', 'park_cost_noncore_zones'],
+} as const;

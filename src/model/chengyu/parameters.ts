@@ -181,6 +181,7 @@ const REGISTRY: readonly ParameterSpec[] = [
   { id: 'corridor_cost_full', value: 10, unit: '1e8 CNY/year', range: [5, 20], provenance: assume('shared platform and alliance running cost at full integration'), doc: 'Yearly public cost of the corridor at integration 1.' },
   { id: 'park_cost', value: 2, unit: '1e8 CNY/year/park', range: [1, 4], provenance: assume('yearly subsidy and infrastructure share per co-built park'), doc: 'Yearly public cost per park.' },
   { id: 'coordination_cost_full', value: 0.5, unit: '1e8 CNY/year', range: [0.2, 1], provenance: assume('a joint council and secretariat'), doc: 'Yearly public cost of full coordination.' },
+  { id: 'joint_cost_share_sichuan', value: 0.5, unit: '1', range: [0.3, 0.7], provenance: assume('joint programmes of the two provinces (corridor platform, joint council, transfer reform) funded 50:50, as the jointly built pilots are'), doc: "Sichuan's share of the jointly funded programmes' cost (Chongqing pays the rest)." },
   { id: 'transfer_cost_full', value: 20, unit: '1e8 CNY/year', range: [10, 40], provenance: assume('concept-verification centres, pilot platforms and licensing offices across the circle'), doc: 'Yearly public cost of the full transfer reform.' },
 ];
 

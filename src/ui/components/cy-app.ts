@@ -13,7 +13,11 @@ import { formatFixed, formatNumber, t, withUnit, type Lang, type MessageKey } fr
 import { errorText } from '../lib/error-text.ts';
 import { pinName } from '../lib/pin-labels.ts';
 import { pinStates, pinsFromStates, renamed, withPin, type Pin } from '../state/pin-list.ts';
-import { sharedModelClient, uncertaintyModelClient } from '../model-bridge/model-client.ts';
+import { headlineModelClient, sharedModelClient, uncertaintyModelClient } from '../model-bridge/model-client.ts';
+import { HeadlineBands } from '../state/headline-controller.ts';
+import { headlineCards, headlineEffects, costPerEnterpriseBand, DEFAULT_THRESHOLDS, type EffectInput } from '../state/headline-view.ts';
+import { HEADLINE_RUNS, type HeadlineDraws, type HeadlineYear } from '../model-bridge/headline-types.ts';
+import type { EffectRow } from './cy-effect-panel.ts';
 import { columnFor, valueAt, type AreaInfo, type KpiInfo, type ModelMeta, type RunOutput } from '../model-bridge/types.ts';
 import { CUSTOM_SCENARIO, MAX_PINS, type KpiId, type ShareableState, type ViewState } from '../state/app-state.ts';
 import { decodeShareFragment, encodeShareFragment } from '../state/share-link.ts';
@@ -54,8 +58,10 @@ import type { CySharePanel } from './cy-share-panel.ts';
 import type { LinkFallback } from './cy-link-problem.ts';
 import { LeverHistory, type LeverSnapshot } from '../state/lever-history.ts';
 import { changeText } from '../lib/change-text.ts';
+import './cy-effect-panel.ts';
+import './cy-cost-panel.ts';
 
-/** Year of the headline indicators. */
+/** Year of the tornado (its caption says 2035). */
 const HEADLINE_YEAR = 2035;
 
 
@@ -98,6 +104,8 @@ export class CyApp extends LitElement {
     announcement: { state: true },
     linkProblem: { state: true },
     undoSaid: { state: true },
+    headlineYear: { state: true },
+    thresholds: { state: true },
   };
 
   declare lang: Lang;
@@ -119,7 +127,7 @@ export class CyApp extends LitElement {
   declare uncRuns: number;
   declare uncStatus: UncStatus | undefined;
   /** The latest fan chart and the request it answers (levers + column + runs). */
-  declare fan: { key: string; chart: FanChart } | undefined;
+  declare fan: { key: string; column: string; chart: FanChart } | undefined;
   declare tornadoBars: TornadoBar[] | undefined;
   /** The tornado is being computed. */
   declare tornadoRunning: boolean;
@@ -131,6 +139,12 @@ export class CyApp extends LitElement {
   declare undoSaid: { key: 'undo.done' | 'undo.redone'; step: [LeverSnapshot, LeverSnapshot] } | undefined;
   /** Undo/redo of lever settings. */
   private readonly history = new LeverHistory();
+  /** Year of the headline cards, the effect and the cost. */
+  declare headlineYear: HeadlineYear;
+  /** Threshold of the effect's probability, per indicator (in the difference's unit). */
+  declare thresholds: Record<KpiId, number>;
+  /** Posterior draws behind the headline bands (baseline, current settings, pins). */
+  private readonly headline = new HeadlineBands(this, headlineModelClient, (err) => this.showError('error.run', err));
   /** A change by the person awaits its announcement. */
   private announcePending = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -230,6 +244,8 @@ export class CyApp extends LitElement {
     this.announcement = '';
     this.linkProblem = undefined;
     this.undoSaid = undefined;
+    this.headlineYear = 2035;
+    this.thresholds = { ...DEFAULT_THRESHOLDS };
   }
 
   override connectedCallback(): void {
@@ -302,6 +318,7 @@ export class CyApp extends LitElement {
       if (this.current === built) this.current = base;
       this.modelReady = true;
       if (this.current === base) this.busy = false;
+      this.headline.start(meta.columns, leverConstants(defaultLeverSettings()), leverConstants(this.levers));
     } catch (err) {
       this.showError('error.run', err);
     }
@@ -321,6 +338,7 @@ export class CyApp extends LitElement {
     this.scenarioTitle = title;
     this.busy = true;
     this.scheduler.submit(levers);
+    this.headline.request(leverConstants(levers));
   }
 
   private onLeverChange(e: CustomEvent<LeverChangeDetail>): void {
@@ -411,9 +429,9 @@ export class CyApp extends LitElement {
       this.announcePending = false;
       const kpi = this.kpi();
       const area = this.area();
-      const v = kpi && area ? valueAt(this.current, columnFor(kpi, area), HEADLINE_YEAR) : undefined;
+      const v = kpi && area ? valueAt(this.current, columnFor(kpi, area), this.headlineYear) : undefined;
       if (!kpi || v === undefined) return;
-      this.announcement = t(this.lang, 'status.announce', { kpi: kpi.label[this.lang], value: withUnit(formatFixed(this.lang, v, kpi.digits), kpi.unit[this.lang]) });
+      this.announcement = t(this.lang, 'status.announce', { year: this.headlineYear, kpi: kpi.label[this.lang], value: withUnit(formatFixed(this.lang, v, kpi.digits), kpi.unit[this.lang]) });
     }, 900);
   }
 
@@ -475,6 +493,8 @@ export class CyApp extends LitElement {
   private scheduleFan(): void {
     clearTimeout(this.fanTimer);
     if (!this.uncEnabled || !this.meta || this.fan?.key === this.fanKey()) return;
+    // Said at once: the band on screen is for earlier settings from now on.
+    this.uncStatus = { key: 'unc.computing', runs: this.uncRuns };
     this.fanTimer = setTimeout(() => this.computeFan(), 300);
   }
 
@@ -482,9 +502,10 @@ export class CyApp extends LitElement {
   private readonly fanScheduler = new LatestWins<{ key: string; constants: Record<string, number>; column: string; runs: number }, FanChart>(
     (r) => uncertaintyModelClient().fan(r.constants, r.column, r.runs),
     (r, chart) => {
-      if (r.key !== this.fanKey()) return;
-      this.fan = { key: r.key, chart };
-      this.uncStatus = { key: 'unc.done', runs: r.runs };
+      // A band for earlier settings of this indicator is still newer than the one on screen.
+      if (r.column !== this.viewColumn()) return;
+      this.fan = { key: r.key, column: r.column, chart };
+      if (r.key === this.fanKey()) this.uncStatus = { key: 'unc.done', runs: r.runs };
     },
     (_r, err) => {
       this.uncStatus = undefined;
@@ -590,14 +611,16 @@ export class CyApp extends LitElement {
   }
 
   private chartSeries(): ChartSeries[] {
-    const fan = this.uncEnabled && this.fan && this.fan.key === this.fanKey() ? this.fan.chart : undefined;
-    return this.chartSeriesMemo(this.meta, this.view, this.lang, this.current, this.baseline, this.pins, fan);
+    // The last band of this indicator stays drawn while the band of new settings is computed, marked as updating.
+    const fan = this.uncEnabled && this.fan && this.fan.column === this.viewColumn() ? this.fan.chart : undefined;
+    const updating = !!fan && this.fan?.key !== this.fanKey();
+    return this.chartSeriesMemo(this.meta, this.view, this.lang, this.current, this.baseline, this.pins, fan, updating);
   }
 
   // Recomputed only when an input changes, so a lever move alone does not redraw the chart.
   private readonly chartSeriesMemo = memoByIdentity(
-    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[], fan: FanChart | undefined) =>
-      this.buildChartSeries(meta, view, lang, current, baseline, pins, fan),
+    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[], fan: FanChart | undefined, fanUpdating: boolean) =>
+      this.buildChartSeries(meta, view, lang, current, baseline, pins, fan, fanUpdating),
   );
 
   private buildChartSeries(
@@ -608,6 +631,7 @@ export class CyApp extends LitElement {
     baseline: RunOutput | undefined,
     pins: Pin[],
     fan: FanChart | undefined,
+    fanUpdating = false,
   ): ChartSeries[] {
     const area = meta?.areas.find((a) => a.id === view.area);
     const kpi = meta?.kpis.find((k) => k.id === view.kpi);
@@ -616,10 +640,11 @@ export class CyApp extends LitElement {
     const out: ChartSeries[] = [];
     if (fan) {
       const times = fan.times;
+      const mark = fanUpdating ? t(lang, 'unc.updating') : '';
       out.push(
-        { id: 'band90', name: t(lang, 'unc.band90'), role: 'band', times, lower: fan.p5, values: fan.p95, edgeNames: ['5%', '95%'], color: BAND_COLOR },
-        { id: 'band50', name: t(lang, 'unc.band50'), role: 'band', times, lower: fan.p25, values: fan.p75, edgeNames: ['25%', '75%'], color: BAND_COLOR },
-        { id: 'median', name: t(lang, 'unc.median'), role: 'pin', times, values: fan.p50, color: '#5b8fc7' },
+        { id: 'band90', name: t(lang, 'unc.band90') + mark, role: 'band', times, lower: fan.p5, values: fan.p95, edgeNames: ['5%', '95%'], color: BAND_COLOR },
+        { id: 'band50', name: t(lang, 'unc.band50') + mark, role: 'band', times, lower: fan.p25, values: fan.p75, edgeNames: ['25%', '75%'], color: BAND_COLOR },
+        { id: 'median', name: t(lang, 'unc.median') + mark, role: 'pin', times, values: fan.p50, color: '#5b8fc7' },
       );
     }
     const add = (r: RunOutput | undefined, s: Omit<ChartSeries, 'times' | 'values'>) => {
@@ -640,16 +665,32 @@ export class CyApp extends LitElement {
   }
 
   private readonly cards = memoByIdentity(
-    (meta: ModelMeta | undefined, view: ViewState, current: RunOutput | undefined, baseline: RunOutput | undefined): KpiCardValue[] => {
+    (meta: ModelMeta | undefined, view: ViewState, year: number, current: RunOutput | undefined, baseline: RunOutput | undefined, draws: HeadlineDraws | undefined, baseDraws: HeadlineDraws | undefined): KpiCardValue[] => {
       const area = meta?.areas.find((a) => a.id === view.area);
       if (!area || !meta) return [];
-      return meta.kpis.map((k) => ({
-        kpi: k,
-        value: valueAt(current, columnFor(k, area), HEADLINE_YEAR),
-        baseline: valueAt(baseline, columnFor(k, area), HEADLINE_YEAR),
-      }));
+      return headlineCards(meta.kpis, area, year, current, baseline, draws, baseDraws);
     },
   );
+
+  /** The effect rows of the viewed indicator: the current settings, then each pin (their draws computed in the background). */
+  private effectRows(): EffectRow[] {
+    const area = this.area();
+    const kpi = this.kpi();
+    if (!area || !kpi) return [];
+    const runs = [
+      { name: t(this.lang, 'pins.current'), draws: this.headline.shown?.draws, updating: this.headline.updating },
+      ...this.pins.map((p) => ({ name: pinName(p.label, this.lang), color: PIN_COLORS[p.color], draws: this.headline.forSettings(leverConstants(p.levers)), updating: false })),
+    ];
+    return this.effectMemo(kpi, area, this.headlineYear, this.thresholds[kpi.id], this.headline.baseline, this.lang, this.pins, ...runs.map((r) => r.draws), this.headline.updating, runs);
+  }
+
+  // Recomputed only when a draw set, the view, the year or the threshold changes.
+  private readonly effectMemo = memoByIdentity((kpi: KpiInfo, area: AreaInfo, year: number, threshold: number, base: HeadlineDraws | undefined, ...rest: unknown[]) => {
+    const runs = rest[rest.length - 1] as EffectInput[];
+    return headlineEffects(kpi, area, year, runs, base, threshold);
+  });
+
+  private readonly costPer = memoByIdentity((draws: HeadlineDraws | undefined, base: HeadlineDraws | undefined, year: number) => costPerEnterpriseBand(draws, base, year));
 
   // What exported files say about themselves; recomputed only when an input changes.
   private readonly exportContext = memoByIdentity(
@@ -669,11 +710,11 @@ export class CyApp extends LitElement {
   );
 
   private readonly compareRows = memoByIdentity(
-    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[]) => {
+    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[], year: number) => {
       const area = meta?.areas.find((a) => a.id === view.area);
       const kpis = meta?.kpis ?? [];
       if (!area) return { baseline: [] as Array<number | undefined>, rows: [] as CompareRow[] };
-      const vals = (r: RunOutput | undefined) => kpis.map((k) => valueAt(r, columnFor(k, area), HEADLINE_YEAR));
+      const vals = (r: RunOutput | undefined) => kpis.map((k) => valueAt(r, columnFor(k, area), year));
       return {
         baseline: vals(baseline),
         rows: [
@@ -684,12 +725,12 @@ export class CyApp extends LitElement {
     },
   );
 
-  private readonly mapValues = memoByIdentity((meta: ModelMeta | undefined, view: ViewState, current: RunOutput | undefined) => {
+  private readonly mapValues = memoByIdentity((meta: ModelMeta | undefined, view: ViewState, current: RunOutput | undefined, year: number) => {
     const out: Record<string, number | undefined> = {};
     const kpi = meta?.kpis.find((k) => k.id === view.kpi);
     if (!kpi || kpi.scope === 'circle') return out;
     for (const a of meta?.areas ?? []) {
-      if (a.kind === 'zone') out[a.id] = valueAt(current, columnFor(kpi, a), HEADLINE_YEAR);
+      if (a.kind === 'zone') out[a.id] = valueAt(current, columnFor(kpi, a), year);
     }
     return out;
   });
@@ -754,7 +795,7 @@ export class CyApp extends LitElement {
     const areaLabel = area?.label[lang] ?? '';
     const kpiLabel = kpi?.label[lang] ?? '';
     const unit = kpi?.unit[lang] ?? '';
-    const compare = this.compareRows(this.meta, this.view, lang, this.current, this.baseline, this.pins);
+    const compare = this.compareRows(this.meta, this.view, lang, this.current, this.baseline, this.pins, this.headlineYear);
     const status = !this.modelReady ? t(lang, 'status.loading') : this.busy ? t(lang, 'status.running') : t(lang, 'status.ready');
     return html`<a class="skip" href="#levers" @click=${(e: Event) => this.skipTo(e, '#levers')}>${t(lang, 'skip.levers')}</a>
       <a class="skip" href="#results" @click=${(e: Event) => this.skipTo(e, '#results')}>${t(lang, 'skip.results')}</a>
@@ -789,7 +830,9 @@ export class CyApp extends LitElement {
             : nothing}
           <section class="results" id="results" tabindex="-1" aria-label=${t(lang, 'results.heading')}>
             ${meta
-              ? html`<cy-kpi-cards .cards=${this.cards(this.meta, this.view, this.current, this.baseline)} selected=${this.view.kpi} lang=${lang}
+              ? html`<cy-kpi-cards .cards=${this.cards(this.meta, this.view, this.headlineYear, this.current, this.baseline, this.headline.shown?.draws, this.headline.baseline)}
+                    year=${this.headlineYear} ?updating=${this.modelReady && this.headline.updating} selected=${this.view.kpi} lang=${lang}
+                    @year-change=${(e: CustomEvent<HeadlineYear>) => (this.headlineYear = e.detail)}
                     @kpi-select=${(e: CustomEvent<KpiId>) => this.onView(new CustomEvent('view-change', { detail: { ...this.view, kpi: e.detail } }))}></cy-kpi-cards>
                   <cy-chart-panel .series=${this.chartSeries()} heading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })}
                     unit=${unit} lang=${lang} .context=${this.exportContext(lang, unit, kpi, this.levers, this.scenarioTitle, this.pins, this.derivedNote(this.meta, this.view, lang))}
@@ -809,14 +852,25 @@ export class CyApp extends LitElement {
         ${meta
           ? html`<div class="pair">
                 <div class="card">
-                  <cy-zone-map .zones=${this.zones(meta)} .rail=${meta.rail} .values=${this.mapValues(this.meta, this.view, this.current)}
+                  <cy-zone-map .zones=${this.zones(meta)} .rail=${meta.rail} .values=${this.mapValues(this.meta, this.view, this.current, this.headlineYear)} year=${this.headlineYear}
                     selected=${this.view.area} kpiLabel=${kpiLabel} unit=${unit} digits=${kpi?.digits ?? 0} lang=${lang}
                     @area-select=${(e: CustomEvent<string>) => (this.view = { ...this.view, area: e.detail })}></cy-zone-map>
                 </div>
                 <div class="card">
-                  <cy-pin-board .pinNames=${this.pinNames(this.pins, lang)} .pinColors=${this.pinColors(this.pins)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
+                  <cy-pin-board year=${this.headlineYear} .pinNames=${this.pinNames(this.pins, lang)} .pinColors=${this.pinColors(this.pins)} .kpis=${meta.kpis} .baseline=${compare.baseline} .rows=${compare.rows}
                     areaLabel=${areaLabel} lang=${lang}
                     @pin-add=${this.onPinAdd} @pin-rename=${this.onPinRename} @pin-remove=${this.onPinRemove}></cy-pin-board>
+                </div>
+              </div>
+              <div class="pair">
+                <div class="card">
+                  <cy-effect-panel .rows=${this.effectRows()} .kpi=${kpi} threshold=${kpi ? this.thresholds[kpi.id] : 0} runs=${HEADLINE_RUNS} lang=${lang}
+                    scope=${kpi ? t(lang, 'effect.scope', { region: areaLabel, year: this.headlineYear, kpi: kpiLabel }) : ''}
+                    @threshold-change=${(e: CustomEvent<number>) => kpi && (this.thresholds = { ...this.thresholds, [kpi.id]: e.detail })}></cy-effect-panel>
+                </div>
+                <div class="card">
+                  <cy-cost-panel .run=${this.current} .perEnterprise=${this.costPer(this.headline.shown?.draws, this.headline.baseline, this.headlineYear)}
+                    year=${this.headlineYear} lang=${lang}></cy-cost-panel>
                 </div>
               </div>
               <div class="card later">

@@ -2,13 +2,13 @@
 // exports what it shows as SVG or PNG. It only draws; the shell decides what to show.
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { init, use, type ECharts } from 'echarts/core';
-import { LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { BAND_COLOR, BASELINE_COLOR, CURRENT_COLOR, HISTORY_COLOR, type ChartSeries } from './chart-types.ts';
 import { formatFixed, formatNumber, type Lang } from '../i18n/i18n.ts';
 
-use([LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, SVGRenderer]);
+use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** Line chart of model runs and observations over time. */
 export class CyLineChart extends LitElement {
@@ -106,9 +106,10 @@ export class CyLineChart extends LitElement {
         ];
       }
       if (s.role === 'history') {
+        // Points only: a line series without its line (one chart type fewer in the bundle than a scatter series).
         return [{
-          id: s.id, name: s.name, type: 'scatter' as const, data, symbolSize: 8, z: 5,
-          itemStyle: { color: s.color ?? HISTORY_COLOR },
+          id: s.id, name: s.name, type: 'line' as const, data, symbol: 'circle', symbolSize: 8, showSymbol: true, showAllSymbol: true, z: 5,
+          lineStyle: { width: 0, opacity: 0 }, itemStyle: { color: s.color ?? HISTORY_COLOR }, legendIcon: 'circle',
         }];
       }
       const color = s.color ?? (s.role === 'baseline' ? BASELINE_COLOR : CURRENT_COLOR);

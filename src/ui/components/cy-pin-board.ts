@@ -25,6 +25,7 @@ export class CyPinBoard extends LitElement {
     baseline: { attribute: false },
     rows: { attribute: false },
     areaLabel: { type: String },
+    year: { type: Number },
     lang: { type: String },
   };
 
@@ -36,6 +37,8 @@ export class CyPinBoard extends LitElement {
   /** The current run first, then the pins. */
   declare rows: CompareRow[];
   declare areaLabel: string;
+  /** Year the values are read in (the headline year). */
+  declare year: number;
   declare lang: Lang;
 
   static override styles = [
@@ -66,6 +69,7 @@ export class CyPinBoard extends LitElement {
     this.baseline = [];
     this.rows = [];
     this.areaLabel = '';
+    this.year = 2035;
     this.lang = 'zh';
   }
 
@@ -99,7 +103,7 @@ export class CyPinBoard extends LitElement {
   private renderTable() {
     const lang = this.lang;
     if (this.kpis.length === 0) return html``;
-    return html`<h3>${t(lang, 'pins.diffHeading')} · ${this.areaLabel}</h3>
+    return html`<h3>${t(lang, 'pins.diffHeading', { year: this.year })} · ${this.areaLabel}</h3>
       <table id="diff">
         <thead><tr><th scope="col"></th>${this.kpis.map((k) => html`<th scope="col">${k.label[lang]}${inParens(lang, k.unit[lang])}</th>`)}</tr></thead>
         <tbody>

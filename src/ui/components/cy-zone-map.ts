@@ -21,6 +21,7 @@ export class CyZoneMap extends LitElement {
     kpiLabel: { type: String },
     unit: { type: String },
     digits: { type: Number },
+    year: { type: Number },
     lang: { type: String },
   };
 
@@ -31,6 +32,8 @@ export class CyZoneMap extends LitElement {
   declare kpiLabel: string;
   declare unit: string;
   declare digits: number;
+  /** Year the values are read in (the headline year). */
+  declare year: number;
   declare lang: Lang;
 
   static override styles = css`
@@ -59,6 +62,7 @@ export class CyZoneMap extends LitElement {
     this.kpiLabel = '';
     this.unit = '';
     this.digits = 0;
+    this.year = 2035;
     this.lang = 'zh';
   }
 
@@ -77,7 +81,7 @@ export class CyZoneMap extends LitElement {
     const insetH = 40 * k + 16;
     const color = colorScale(placed.map((z) => this.values[z.id]).filter((v): v is number => v !== undefined));
     return html`<h2 id="map-h">${t(lang, 'map.heading')}</h2>
-      <p>${t(lang, 'map.caption', { kpi: this.kpiLabel })}</p>
+      <p>${t(lang, 'map.caption', { kpi: this.kpiLabel, year: this.year })}</p>
       <svg viewBox="0 0 ${W} ${H}" role="group" aria-labelledby="map-h">
         ${k > 0 ? svg`<rect x=${INSET.x} y=${INSET.y} width="150" height=${insetH} fill="none" stroke="#9ca3af" stroke-dasharray="4 3"></rect>
           <text x=${INSET.x + 4} y=${INSET.y - 4} class="inset">${t(lang, 'map.inset')}</text>` : ''}

@@ -6,6 +6,7 @@ import type { ModelWorkerApi } from '../worker/model-worker.ts';
 import type { ModelMeta, RunOutput } from './types.ts';
 import type { FanChart } from '../../model/analysis/monte-carlo.ts';
 import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
+import type { HeadlineDraws } from './headline-types.ts';
 
 /** Runs the regional model off the main thread. */
 export class ModelClient {
@@ -57,6 +58,12 @@ export class ModelClient {
     return Promise.race([api.tornado(constants, column, year, trajectories), died]);
   }
 
+  /** Per-draw values of columns at the headline years (see headline-draws.ts). */
+  headline(constants: Record<string, number>, columns: string[], years: number[], runs: number): Promise<HeadlineDraws> {
+    const { api, died } = this.ensure();
+    return Promise.race([api.headline(constants, columns, years, runs), died]);
+  }
+
   /** Stop the worker. */
   dispose(): void {
     this.api?.[releaseProxy]();
@@ -84,4 +91,12 @@ let uncertainty: ModelClient | undefined;
 export function uncertaintyModelClient(): ModelClient {
   uncertainty ??= new ModelClient();
   return uncertainty;
+}
+
+let headline: ModelClient | undefined;
+
+/** A third model worker for the headline bands, so they never wait behind a Monte Carlo band or a tornado. */
+export function headlineModelClient(): ModelClient {
+  headline ??= new ModelClient();
+  return headline;
 }

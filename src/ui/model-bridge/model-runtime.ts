@@ -17,6 +17,8 @@ export interface StaticMeta {
   observations: Observation[];
   /** The parameter registry (provenance of every number), when the model has one. */
   parameters?: readonly ParameterSpec[];
+  /** Output columns run besides the indicators' (who pays the policy cost). */
+  extraColumns?: readonly string[];
 }
 
 /** The provenance of a registry parameter in words. */
@@ -48,6 +50,7 @@ export function createModelRuntime(model: CompiledModel, statics: StaticMeta): M
   const have = new Set(model.columns);
   const wanted: string[] = [];
   for (const k of statics.kpis) for (const a of statics.areas) wanted.push(columnFor(k, a));
+  wanted.push(...(statics.extraColumns ?? []));
   const columns = [...new Set(wanted)].filter((c) => have.has(c));
   const runner = model.createRunner({ outputs: columns });
   const n = runner.times.length;

@@ -4,6 +4,7 @@ import { getChengyuModel } from '../../model/chengyu/run.ts';
 import { PARAMETERS } from '../../model/chengyu/parameters.ts';
 import { createModelRuntime, type ModelRuntime } from './model-runtime.ts';
 import { KPIS, modelAreas, modelObservations, modelRail } from './model-meta.ts';
+import { COST_SPLIT_OUTPUTS } from '../../model/chengyu/outputs.ts';
 
 /** Compile the regional model and wrap it for the page. */
 export function loadChengyuRuntime(): ModelRuntime {
@@ -13,5 +14,6 @@ export function loadChengyuRuntime(): ModelRuntime {
     kpis: KPIS,
     observations: modelObservations(),
     parameters: PARAMETERS,
+    extraColumns: ['park_cost_total', 'policy_cost_cumulative', ...Object.values(COST_SPLIT_OUTPUTS).flat()],
   });
 }

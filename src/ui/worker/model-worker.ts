@@ -5,6 +5,8 @@ import { loadChengyuRuntime } from '../model-bridge/runtime-source.ts';
 import type { ModelRuntime } from '../model-bridge/model-runtime.ts';
 import type { ModelMeta, RunOutput } from '../model-bridge/types.ts';
 import { fanOf, tornadoOf } from '../model-bridge/uncertainty.ts';
+import { headlineDraws } from '../model-bridge/headline-draws.ts';
+import type { HeadlineDraws } from '../model-bridge/headline-types.ts';
 import type { FanChart } from '../../model/analysis/monte-carlo.ts';
 import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 
@@ -19,6 +21,8 @@ export interface ModelWorkerApi {
   fan(constants: Record<string, number>, column: string, runs: number): FanChart;
   /** Morris tornado bars of one output column in one year. */
   tornado(constants: Record<string, number>, column: string, year: number, trajectories: number): Promise<TornadoBar[]>;
+  /** Per-draw values of columns at the headline years (see headline-draws.ts). */
+  headline(constants: Record<string, number>, columns: string[], years: number[], runs: number): HeadlineDraws;
 }
 
 const api: ModelWorkerApi = {
@@ -29,6 +33,10 @@ const api: ModelWorkerApi = {
   },
   fan: (constants, column, runs) => fanOf(constants, column, runs),
   tornado: (constants, column, year, trajectories) => tornadoOf(constants, column, year, trajectories),
+  headline(constants, columns, years, runs) {
+    const out = headlineDraws(constants, columns, years, runs);
+    return transfer(out, [out.values.buffer]);
+  },
 };
 
 expose(api);
