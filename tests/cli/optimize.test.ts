@@ -41,8 +41,10 @@ describe('chengyu-sim optimize', () => {
     const b = cli(['optimize', ...REACHABLE, '--format', 'json']);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    const j = JSON.parse(a.stdout) as { feasible: boolean; best: { cost: number; targets: { probability: number }[] }; front: { cost: number }[] };
+    const j = JSON.parse(a.stdout) as { feasible: boolean; costSplit: { sichuan: number; chongqing: number }; best: { cost: number; targets: { probability: number }[] }; front: { cost: number }[] };
     expect(j.feasible).toBe(true);
+    // Who pays adds up to the package's cost.
+    expect(j.costSplit.sichuan + j.costSplit.chongqing).toBeCloseTo(j.best.cost, 6);
     expect(j.best.cost).toBeGreaterThan(0);
     expect(j.best.targets[0].probability).toBeGreaterThanOrEqual(0.6);
     expect(a.stderr).toMatch(/optimize: generation 4\/4: \d+ packages/);
@@ -50,6 +52,7 @@ describe('chengyu-sim optimize', () => {
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/^Cheapest package found: cumulative cost \d+ 亿元 to 2035/);
     expect(t.stdout).toContain(`Scenario written to ${out}.`);
+    expect(t.stdout).toMatch(/\nPaid by Sichuan \d+ 亿元 \(\d+ %\), by Chongqing \d+ 亿元 \(\d+ %\)\.\n/);
     // The scenario file is valid and, run on its own, lifts the circle's 2030 count above the baseline's.
     const scenario = parseScenario(readFileSync(out, 'utf8'), out);
     expect(Object.keys(scenario.levers).length).toBeGreaterThan(0);

@@ -76,7 +76,7 @@ function leverText(r: Pick<LeverGoalResult, 'levers'>): string[] {
 }
 
 /** The report of a search as aligned text. */
-function reportText(goal: LeverGoal, r: LeverGoalResult, targets: readonly GoalTarget[], scenarioJson: string, out?: string): string {
+function reportText(goal: LeverGoal, r: LeverGoalResult, targets: readonly GoalTarget[], scenarioJson: string, split: { sichuan: number; chongqing: number } | undefined, out?: string): string {
   const need = pct(goal.confidence);
   const lines: string[] = [];
   const targetTable = (a: Assessment) =>
@@ -103,6 +103,7 @@ function reportText(goal: LeverGoal, r: LeverGoalResult, targets: readonly GoalT
     lines.push('', 'The closest package:', targetTable(r.best));
   } else {
     lines.push(`Cheapest package found: cumulative cost ${fmt(r.best.cost)} 亿元 to ${goal.costYear ?? 2035} (mean over ${goal.runs} common posterior draws); ${r.evaluations} packages over ${r.generations} generations.`);
+    if (split) lines.push(`Paid by Sichuan ${fmt(split.sichuan)} 亿元 (${pct(split.sichuan / (split.sichuan + split.chongqing))}), by Chongqing ${fmt(split.chongqing)} 亿元 (${pct(split.chongqing / (split.sichuan + split.chongqing))}).`);
     lines.push(targetTable(r.best));
   }
   lines.push('', 'Levers:', ...(leverText(r).length ? leverText(r).map((l) => `  ${l}`) : ['  (none)']));
@@ -121,14 +122,14 @@ function reportText(goal: LeverGoal, r: LeverGoalResult, targets: readonly GoalT
 }
 
 /** The result as JSON for scripts. */
-function reportJson(goal: LeverGoal, r: LeverGoalResult, scenario: unknown): string {
+function reportJson(goal: LeverGoal, r: LeverGoalResult, scenario: unknown, split: { sichuan: number; chongqing: number } | undefined): string {
   const a = (x: Assessment) => ({
     cost: x.cost,
     feasible: x.feasible,
     targets: goal.targets.map((t, k) => ({ target: t.text, probability: x.meetings[k].probability, reached: x.meetings[k].reached })),
     package: x.pkg,
   });
-  return `${JSON.stringify({ confidence: goal.confidence, runs: goal.runs, seed: goal.seed, baselineMeets: r.baselineMeets, feasible: r.best.feasible, unreachable: r.unreachable, evaluations: r.evaluations, generations: r.generations, best: a(r.best), scenario, front: r.front.map(a) }, null, 2)}\n`;
+  return `${JSON.stringify({ confidence: goal.confidence, runs: goal.runs, seed: goal.seed, baselineMeets: r.baselineMeets, feasible: r.best.feasible, unreachable: r.unreachable, costSplit: split ?? null, evaluations: r.evaluations, generations: r.generations, best: a(r.best), scenario, front: r.front.map(a) }, null, 2)}\n`;
 }
 
 /** Register `optimize`. */
@@ -174,7 +175,7 @@ export function register(program: Command): void {
       if (opts.out && !opts.out.endsWith('.json') && opts.out !== '-') throw new CliError(`--out ${opts.out}: a scenario file must end in .json`);
       checkOutPath(opts.out);
       checkOutPath(opts.checkpoint, '--checkpoint');
-      const { checkGoalTargets, leverDecisions, optimizeLevers, packageScenario } = await import('../../model/chengyu/optimize.ts');
+      const { checkGoalTargets, leverDecisions, optimizeLevers, packageCostSplit, packageScenario } = await import('../../model/chengyu/optimize.ts');
       try {
         checkGoalTargets(targets);
         leverDecisions(fixed, earliestStart);
@@ -222,12 +223,13 @@ export function register(program: Command): void {
         stopInterrupt();
       }
       const scenario = packageScenario(result, goal);
+      const split = result.best.feasible && result.best.cost > 0 ? packageCostSplit(goal, result.best.pkg) : undefined;
       const scenarioJson = `${JSON.stringify({ $schema: './scenario.schema.json', ...scenario }, null, 2)}\n`;
       if (format === 'json') {
-        await emit(reportJson(goal, result, scenario), opts.out);
+        await emit(reportJson(goal, result, scenario, split), opts.out);
         return;
       }
       if (opts.out && opts.out !== '-' && result.best.feasible) writeOutFile(opts.out, scenarioJson);
-      await emit(reportText(goal, result, targets, scenarioJson, opts.out && opts.out !== '-' && result.best.feasible ? opts.out : undefined));
+      await emit(reportText(goal, result, targets, scenarioJson, split, opts.out && opts.out !== '-' && result.best.feasible ? opts.out : undefined));
     });
 }

@@ -5,7 +5,7 @@
 import { assess, costProbabilityFront, type Decision, goalSeek, type GoalProblem, type GoalSeekResult, type GoalSeekState } from '../analysis/goal-seek.ts';
 import type { GoalTarget } from '../analysis/goal-targets.ts';
 import type { Seed } from '../analysis/rng.ts';
-import { Sampler } from '../analysis/sampling.ts';
+import { Sampler, type UncertainParameter } from '../analysis/sampling.ts';
 import { LEVERS, START_YEAR_RANGE } from '../scenario/levers.ts';
 import { leverConstantName, type LeverSettings } from '../scenario/lever-types.ts';
 import { leverConstants, resolveLevers, type PartialLevers, type Scenario } from '../scenario/scenario.ts';
@@ -112,6 +112,39 @@ export function checkGoalTargets(targets: readonly GoalTarget[]): void {
   }
 }
 
+/** The common draws of a search: one Latin hypercube over the uncertain inputs, fixed by the seed. */
+function commonDraws(params: UncertainParameter[], goal: Pick<LeverGoal, 'runs' | 'seed'>): Float64Array[] {
+  const sampler = new Sampler({ params, runs: goal.runs, seed: goal.seed, method: 'lhs' });
+  return Array.from({ length: goal.runs }, (_, i) => {
+    const values = new Float64Array(params.length);
+    sampler.point(i, values);
+    return values;
+  });
+}
+
+/** Who pays a package's cumulative cost up to the cost year: Sichuan and Chongqing, in 亿元 (means over the common draws). */
+export function packageCostSplit(goal: LeverGoal, pkg: Record<string, number>): { sichuan: number; chongqing: number } {
+  const costYear = goal.costYear ?? CHENGYU_SIM.stop;
+  const model = chengyuBatchModel({
+    constants: leverConstants(packageSettings(pkg, goal.fixed)),
+    outputs: ['policy_cost_sichuan', 'policy_cost_chongqing'],
+    uncertainty: goal.uncertainty ?? 'posterior',
+  });
+  const T = model.times.length;
+  const out = new Float64Array(2 * T);
+  const sum = { sichuan: 0, chongqing: 0 };
+  for (const d of commonDraws(model.params, goal)) {
+    model.run(d, 0, out);
+    // A rate's yearly value is its mean over the year, so the year's spending: the sum over years is the cumulative cost.
+    for (let t = 0; t < T; t++) {
+      if (model.times[t] <= CHENGYU_SIM.start || model.times[t] > costYear) continue;
+      sum.sichuan += out[t];
+      sum.chongqing += out[T + t];
+    }
+  }
+  return { sichuan: sum.sichuan / goal.runs, chongqing: sum.chongqing / goal.runs };
+}
+
 /** Every lever field as a search constant over its range (the order of a package's values in a design row). */
 const SEARCH_CONSTANTS = LEVERS.flatMap((l) => l.fields.map((f) => ({ key: `${l.id}.${f.field}`, id: leverConstantName(l.id, f.field), min: f.min, max: f.max })));
 
@@ -134,12 +167,7 @@ export function leverGoalProblem(goal: LeverGoal, evaluate?: Evaluate): GoalProb
   const model = chengyuBatchModel(ref);
   const run = evaluate ?? localEvaluator(model, 0);
   const uncertain = model.params.slice(0, model.params.length - SEARCH_CONSTANTS.length);
-  const sampler = new Sampler({ params: uncertain, runs: goal.runs, seed: goal.seed, method: 'lhs' });
-  const draws = Array.from({ length: goal.runs }, (_, i) => {
-    const values = new Float64Array(uncertain.length);
-    sampler.point(i, values);
-    return values;
-  });
+  const draws = commonDraws(uncertain, goal);
   const T = model.times.length;
   const yearAt = (y: number) => Array.from(model.times).indexOf(y);
   const at = (name: string, year: number) => model.outputs.indexOf(name) * T + yearAt(year);
