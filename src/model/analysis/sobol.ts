@@ -1,8 +1,8 @@
 // Variance-based (Sobol) sensitivity: Saltelli sampling and the estimators recommended by
 // Saltelli et al. (2010), "Variance based sensitivity analysis of model output. Design and
 // estimator for the total sensitivity index", Comput. Phys. Commun. 181:259–270:
-//   first order  S_i  = mean((f(B) − μ)·(f(A_B^i) − f(A))) / V   (their eq. (b), Table 2, with
-//                f(B) centred on the mean μ of A and B, as SALib does)
+//   first order  S_i  = mean((f(B) − ȳ)·(f(A_B^i) − f(A))) / V   (their eq. (b), Table 2, with
+//                f(B) centred on the mean ȳ of all outputs, which is what SALib's normalised Y does)
 //   total        ST_i = mean((f(A) − f(A_B^i))²) / (2V)    (Jansen 1999, their eq. (f))
 // with V the variance of f over the 2N points of A and B. Confidence intervals come from
 // a bootstrap over the N base rows (percentile intervals).
@@ -105,7 +105,7 @@ export interface SobolOptions {
 }
 
 /** Point estimates for the base rows listed in `idx` (all rows when idx is undefined); d = mixed rows per base row. */
-function estimate(y: Float64Array, n: number, d: number, idx?: Int32Array): { S1: number[]; ST: number[]; V: number } {
+function estimate(y: Float64Array, n: number, d: number, center: number, idx?: Int32Array): { S1: number[]; ST: number[]; V: number } {
   const rows = d + 2;
   const m = idx ? idx.length : n;
   let sum = 0;
@@ -132,9 +132,9 @@ function estimate(y: Float64Array, n: number, d: number, idx?: Int32Array): { S1
       const fa = y[j * rows];
       const fb = y[j * rows + 1];
       const fab = y[j * rows + 2 + i];
-      // f(B) centred on the mean of A and B (as SALib does since 1.4): the same expectation,
-      // but far less noise when the output's mean is large against its spread.
-      s1 += (fb - mu) * (fab - fa);
+      // f(B) centred on the mean of all outputs (as SALib normalises Y since 1.4): the same
+      // expectation, far less noise when the output's mean is large against its spread.
+      s1 += (fb - center) * (fab - fa);
       st += (fa - fab) * (fa - fab);
     }
     // A constant output has no variance to share out: the indices are undefined, not 0.
@@ -149,7 +149,10 @@ export function sobolIndices(y: Float64Array, design: Pick<SaltelliDesign, 'n' |
   const { n } = design;
   const d = design.k ?? design.d;
   if (y.length !== n * (d + 2)) throw new Error(`expected ${n * (d + 2)} outputs, got ${y.length}`);
-  const { S1, ST, V } = estimate(y, n, d);
+  let center = 0;
+  for (let r = 0; r < y.length; r++) center += y[r];
+  center /= y.length;
+  const { S1, ST, V } = estimate(y, n, d, center);
   const B = opts.bootstrap ?? 500;
   const level = opts.confidence ?? 0.95;
   const bs1 = Array.from({ length: d }, () => new Float64Array(B));
@@ -160,7 +163,7 @@ export function sobolIndices(y: Float64Array, design: Pick<SaltelliDesign, 'n' |
   for (let b = 0; b < B; b++) {
     const rng = stream(opts.seed ?? 0, 'sobol-bootstrap', b);
     for (let k = 0; k < n; k++) idx[k] = Math.floor(rng() * n);
-    const e = estimate(y, n, d, idx);
+    const e = estimate(y, n, d, center, idx);
     for (let i = 0; i < d; i++) {
       bs1[i][b] = e.S1[i];
       bst[i][b] = e.ST[i];
