@@ -56,6 +56,7 @@ export interface SensitivityCliOptions {
   checkpoint?: string;
   dropInert?: boolean;
   toyModel?: string;
+  toyDelayMs?: string;
   uncertainty?: UncertaintySource;
   calibration?: string;
 }
@@ -114,7 +115,8 @@ export async function sensitivityCommand(modelPath: string | undefined, o: Sensi
     input = await problemInput(modelPath, o.problem, { ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}), ...(calibration ? { calibration } : {}) });
   } else {
     requireProblemFor(modelPath, o.problem, 'sensitivity');
-    input = analysisInput(modelPath, o.toyModel ? { name: o.toyModel } : undefined, o.uncertainty ?? 'posterior-marginals', calibration);
+    const toy = o.toyModel ? { name: o.toyModel, ...(o.toyDelayMs ? { delayMs: intOption('--toy-delay-ms', o.toyDelayMs, 0, 10_000) } : {}) } : undefined;
+    input = analysisInput(modelPath, toy, o.uncertainty ?? 'posterior-marginals', calibration);
   }
   let job: BatchJob = { model: input.ref, runs: 1, seed, sampling: 'random' };
   const pool = workers > 0 ? await createFastNodePool(workers) : new WorkerPool(spawnInThread, 1);
@@ -138,6 +140,8 @@ export async function sensitivityCommand(modelPath: string | undefined, o: Sensi
       let progress: Progress | undefined;
       if (o.checkpoint) checkpoint = openCheckpoint(o.checkpoint, { ...identity, modelVersion: info.version, params: info.params, seed, rowsPerBlock: ROWS_PER_BLOCK }, identity.kpis ? (identity.kpis as unknown[]).length : 1);
       totalRows = rows(info.params.length);
+      const kept = checkpoint?.rowsKept() ?? 0;
+      if (kept) process.stderr.write(`sensitivity: ${what}: resuming with ${kept} of ${totalRows} runs from ${checkpoint!.dir}\n`);
       const onRows = (done: number, all: number) => {
         progress ??= createProgress(`sensitivity: ${what}`, all, process.stderr, done);
         progress.update(done);
@@ -222,6 +226,7 @@ export function register(program: Command): void {
     .addOption(choiceOption('--uncertainty <source>', 'regional model: vary the posterior marginals (default; correlations dropped, as the indices need independent factors) or the registry priors', ['posterior-marginals', 'prior']))
     .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())
+    .addOption(new Option('--toy-delay-ms <ms>', 'toy model cost per run (tests)').hideHelp())
     .action(async (model: string | undefined, o: SensitivityCliOptions) => {
       await sensitivityCommand(model, o);
     });
