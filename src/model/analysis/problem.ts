@@ -183,6 +183,8 @@ function errorWords(e: ErrorObject): { path: string; reason: string } {
       return { path, reason: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'type':
       return { path, reason: `must be ${String(p.type)}` };
+    case 'minItems':
+      return { path, reason: `needs at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}` };
     default:
       return { path, reason: e.message ?? e.keyword };
   }
@@ -205,11 +207,12 @@ export function factorDistribution(f: ProblemFactor): Distribution {
 
 /** Validate a parsed problem file; throws ProblemError naming `source`, the JSON path and the problem. */
 export function validateProblem(value: unknown, source: string): Problem {
-  validator ??= new Ajv2020({ allErrors: false, strict: false }).compile(PROBLEM_SCHEMA);
+  validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(PROBLEM_SCHEMA);
   if (!validator(value)) {
     const errors = validator.errors ?? [];
-    // An if/then failure reports the failed "if" too; the "required" under it says what to do.
-    const e = errors.find((x) => x.keyword !== 'if' && x.keyword !== 'allOf') ?? errors[0];
+    // A misspelt field explains a "missing" one: report it first. An if/then failure reports
+    // the failed "if" too; the "required" under it says what to do.
+    const e = errors.find((x) => x.keyword === 'additionalProperties') ?? errors.find((x) => x.keyword !== 'if' && x.keyword !== 'allOf') ?? errors[0];
     const { path, reason } = errorWords(e);
     throw new ProblemError(source, path, reason);
   }
