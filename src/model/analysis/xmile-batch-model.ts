@@ -3,35 +3,21 @@
 // runner from the runner cache. The factors of a problem file are the uncertain inputs.
 import { compileModel } from '../engine/index.ts';
 import { hashValue } from '../engine/hash.ts';
-import type { Method } from '../engine/types.ts';
 import { importXmile } from '../xmile/index.ts';
 import type { BatchModel } from './batch-model.ts';
-import { runnerBatchModel } from './engine-batch-model.ts';
+import { batchRunnerOptions, runnerBatchModel, type EngineRunSettings } from './engine-batch-model.ts';
 import { provideRunner } from './runner-provider.ts';
-import type { UncertainParameter } from './sampling.ts';
 
 /** What an XMILE model needs for a batch (plain data, sent to workers). */
-export interface XmileBatchRef {
+export interface XmileBatchRef extends EngineRunSettings {
   /** The model file's text. */
   text: string;
-  /** Constants that vary. */
-  params: UncertainParameter[];
-  /** Output variables or elements. */
-  outputs: string[];
-  /** Times to report (default: every save step). */
-  saveTimes?: number[];
-  /** Constants fixed for every run. */
-  constants?: Record<string, number>;
-  method?: Method;
-  stop?: number;
-  dt?: number;
 }
 
 /** Build the batch model of an XMILE reference; throws naming unknown constants or outputs. */
 export function xmileBatchModel(ref: XmileBatchRef): BatchModel {
   const spec = importXmile(ref.text).spec;
-  const sim = { ...(ref.stop !== undefined ? { stop: ref.stop } : {}), ...(ref.dt !== undefined ? { dt: ref.dt } : {}) };
-  const opts = { outputs: ref.outputs, ...(ref.saveTimes ? { saveTimes: ref.saveTimes } : {}), ...(ref.method ? { method: ref.method } : {}), sim };
+  const opts = batchRunnerOptions(ref);
   // Vendor models often carry unit mismatches their own tools only warn about (as `run` does).
   const runner = provideRunner(spec, opts, () => compileModel(spec, { units: 'warn' }));
   const { text: _text, ...settings } = ref;
