@@ -131,6 +131,7 @@ export async function sensitivityCommand(modelPath: string | undefined, o: Sensi
   );
   let groups = input.groups;
   let inert: string[] = [];
+  let dropped: string[] = [];
   try {
     info = await pool.describe(job);
     if (info.params.length === 0) throw new CliError('the model has no uncertain parameters (no distribution in the registry)');
@@ -159,19 +160,20 @@ export async function sensitivityCommand(modelPath: string | undefined, o: Sensi
       );
       checkpoint?.remove();
       checkpoint = undefined;
-      const dropped = new Set(inertFactors(screen));
-      if (dropped.size === screen.params.length) throw new CliError(`every factor is inert (no effect on any output over ${screen.evaluations} screening runs): nothing to analyse`);
-      if (dropped.size) {
-        const keep = info.params.map((p, i) => !dropped.has(groups ? groups.names[groups.of[i]] : p.id));
+      const drop = new Set(inertFactors(screen));
+      dropped = [...drop];
+      if (drop.size === screen.params.length) throw new CliError(`every factor is inert (no effect on any output over ${screen.evaluations} screening runs): nothing to analyse`);
+      if (drop.size) {
+        const keep = info.params.map((p, i) => !drop.has(groups ? groups.names[groups.of[i]] : p.id));
         const params = info.params.filter((_, i) => keep[i]);
         if (groups) {
           const of = groups.of.filter((_, i) => keep[i]);
-          const names = groups.names.filter((g) => !dropped.has(g));
+          const names = groups.names.filter((g) => !drop.has(g));
           groups = { names, of: Int32Array.from(of, (g) => names.indexOf(groups!.names[g])) };
         }
         job = { ...job, model: withFactors(job.model, params) };
         info = await pool.describe(job);
-        process.stderr.write(`sensitivity: dropped ${dropped.size} inert factor(s) (no effect on any output over ${screen.evaluations} screening runs): ${[...dropped].join(', ')}\n`);
+        process.stderr.write(`sensitivity: dropped ${drop.size} inert factor(s) (no effect on any output over ${screen.evaluations} screening runs): ${dropped.join(', ')}\n`);
       } else process.stderr.write(`sensitivity: no inert factors found (${screen.evaluations} screening runs)\n`);
     }
     const k = groups?.names.length ?? info.params.length;
@@ -197,7 +199,7 @@ export async function sensitivityCommand(modelPath: string | undefined, o: Sensi
     const files = saveDesign(o.saveDesign, report, info.params, report.results, groups);
     process.stderr.write(`sensitivity: wrote the design and outputs to ${o.saveDesign} (${files.length} files)\n`);
   }
-  const extra = { scenario: input.scenario, model_version: info.version };
+  const extra = { scenario: input.scenario, model_version: info.version, ...(o.dropInert ? { dropped } : {}) };
   const text = format === 'json' ? reportJson(report, extra, warnings, inert) : format === 'csv' ? reportCsv(report) : reportTable(report, bootstrap);
   await emit(text, o.out);
   checkpoint?.remove();
