@@ -9,22 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './run-cli.ts';
+import { writeRegionsModel } from './regions-model.ts';
 
 const T = 300_000;
 const dir = mkdtempSync(join(tmpdir(), 'cy-arrays-'));
-const model = join(dir, 'regions.xmile');
-writeFileSync(model, `<?xml version="1.0"?>
-<xmile version="1.0"><header><name>regions</name></header>
-<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>
-<dimensions><dim name="Region"><elem name="north"/><elem name="south"/></dim></dimensions>
-<model><variables>
-  <stock name="level"><dimensions><dim name="Region"/></dimensions><eqn>0</eqn><inflow>growth</inflow></stock>
-  <flow name="growth"><dimensions><dim name="Region"/></dimensions><eqn>rate</eqn></flow>
-  <aux name="rate"><dimensions><dim name="Region"/></dimensions><eqn>1</eqn></aux>
+const model = writeRegionsModel(dir, `
   <aux name="unused"><eqn>5</eqn></aux>
-  <aux name="flat"><eqn>unused * 0 + 3</eqn></aux>
-  <aux name="total"><eqn>SUM(level[*])</eqn></aux>
-</variables></model></xmile>`);
+  <aux name="flat"><eqn>unused * 0 + 3</eqn></aux>`);
 
 const write = (name: string, value: unknown) => {
   const p = join(dir, name);
