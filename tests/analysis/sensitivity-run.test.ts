@@ -69,7 +69,7 @@ describe('chengyu-sim sensitivity', () => {
     expect(r.status).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => /^x\d/.test(l));
     expect(rows.map((l) => l.slice(0, 2))).toHaveLength(3);
-    expect(r.stdout).toMatch(/Morris elementary effects \(160 runs/);
+    expect(r.stdout).toMatch(/Morris elementary effects, 4 levels \(160 runs/);
     const bad = spawnSync(process.execPath, [bin, 'sensitivity', '--toy-model', 'ishigami', '--samples', '1'], { encoding: 'utf8' });
     expect(bad.status).not.toBe(0);
     expect(bad.stderr.trim()).toBe('chengyu-sim: --samples: "1" is not allowed; allowed: an integer from 2 to 10000000');

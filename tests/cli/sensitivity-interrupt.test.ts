@@ -23,7 +23,7 @@ describe('sensitivity interrupted by SIGINT', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
-    expect(stderr).toMatch(/^sensitivity: sobol, 2000000 samples, 3 parameters, 1 KPI\(s\)\nsensitivity: interrupted; nothing was written\n$/);
+    expect(stderr).toMatch(/^sensitivity: sobol, 2000000 samples, 3 parameters, 1 KPI\(s\)\nsensitivity: interrupted; nothing was written \(with --checkpoint DIR, finished runs are kept and the same command resumes\)\n$/);
     expect(readFileSync(out, 'utf8')).toBe('previous\n');
     expect(readdirSync(dir)).toEqual(['report.json']);
   }, 300_000);

@@ -84,7 +84,7 @@ describe('chengyu-sim slurm', () => {
   it('rejects a missing or invalid scenario file', async () => {
     const missing = await cli(['slurm', join(scratch, 'nope.json'), '--runs', '4', '--seed', '1', '--tasks', '2', '--out', freshDir()]);
     expect(missing.code).not.toBe(0);
-    expect(missing.err).toMatch(/scenario file not found: .*nope\.json/);
+    expect(missing.err).toMatch(/model file not found: .*nope\.json/);
     const bad = join(scratch, 'bad.json');
     writeFileSync(bad, '{"id": "x", "title": {"zh": "试", "en": "t"}, "levers": {"warp_drive": {}}}');
     const invalid = await cli(['slurm', bad, '--runs', '4', '--seed', '1', '--tasks', '2', '--out', freshDir()]);

@@ -16,6 +16,7 @@ import { analysisInput, intOption, UNCERTAINTY_SOURCES } from './analysis-input.
 import type { UncertaintySource } from '../../model/chengyu/posterior-data.ts';
 import { reportInterrupt } from './batch-interrupt.ts';
 import { checkOutDir } from './out-path.ts';
+import { problemInput, requireProblemFor } from './problem-input.ts';
 
 /** Options of `batch` as commander passes them. */
 export interface BatchCliOptions {
@@ -30,6 +31,7 @@ export interface BatchCliOptions {
   toyDelayMs?: string;
   uncertainty?: UncertaintySource;
   calibration?: string;
+  problem?: string;
 }
 
 /** The shard of this process: explicit `--shard` wins over the scheduler's environment. */
@@ -45,7 +47,7 @@ export function pickShard(explicit: string | undefined, env: Record<string, stri
 }
 
 /** Run the batch command (exported for tests); `args` are its command line, for the resume hint after Ctrl-C. */
-export async function batchCommand(scenario: string | undefined, o: BatchCliOptions, args: readonly string[] = ['batch']): Promise<void> {
+export async function batchCommand(model: string | undefined, o: BatchCliOptions, args: readonly string[] = ['batch']): Promise<void> {
   if (!o.out) throw new CliError('--out DIR is required');
   checkOutDir(o.out);
   const runs = intOption('--runs', o.runs, 1, 100_000_000);
@@ -54,7 +56,12 @@ export async function batchCommand(scenario: string | undefined, o: BatchCliOpti
   const chunkSize = o.chunkSize === undefined ? undefined : intOption('--chunk-size', o.chunkSize, 1, 1_000_000);
   const shard = pickShard(o.shard, process.env);
   const toy = o.toyModel ? { name: o.toyModel, delayMs: o.toyDelayMs ? Number(o.toyDelayMs) : undefined } : undefined;
-  const input = analysisInput(scenario, toy, o.uncertainty, readCalibrationFile(o.calibration));
+  const calibration = readCalibrationFile(o.calibration);
+  if (o.problem && toy) throw new CliError('--problem and --toy-model exclude each other');
+  requireProblemFor(model, o.problem, 'batch');
+  const input = o.problem
+    ? await problemInput(model, o.problem, { ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}), ...(calibration ? { calibration } : {}) })
+    : analysisInput(model, toy, o.uncertainty ?? 'posterior', calibration);
   const t0 = Date.now();
   const stopReporting = reportInterrupt(o.out, runs, args);
   const outcome = await runBatch({
@@ -84,7 +91,8 @@ export function register(program: Command): void {
   program
     .command('batch')
     .description('Monte Carlo batch over the uncertain parameters; resumable, shardable / 蒙特卡洛批量运行（可续跑、可分片）')
-    .argument('[scenario]', 'scenario file (JSON; - for stdin)')
+    .argument('[model]', 'scenario file of the regional model (.json) or XMILE model (.xmile, .stmx, .xml); - for stdin')
+    .option('--problem <file>', 'problem file: the factors that vary (distributions, bounds), the outputs and times (see docs/problem.schema.json)')
     .requiredOption('--runs <n>', 'number of runs N of the whole batch')
     .option('--seed <s>', 'batch seed (same seed → same bytes)', '1')
     .option('--workers <k>', 'worker threads (default: one per core; 0 = in this thread)')
@@ -93,11 +101,11 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'output directory (summary.csv, runs.csv, manifest.json, chunks/); Ctrl-C keeps the finished runs, the same command resumes')
     .option('--chunk-size <n>', 'runs per chunk (unit of work and of resume)')
     .option('--calibration <file>', 'use this calibration (written by `calibrate --posterior --out`) and its posterior')
-    .addOption(choiceOption('--uncertainty <source>', 'regional model: draw joint posterior draws (default), the posterior marginals, or the registry priors', [...UNCERTAINTY_SOURCES]).default('posterior'))
+    .addOption(choiceOption('--uncertainty <source>', 'regional model: draw joint posterior draws (default), the posterior marginals, or the registry priors', [...UNCERTAINTY_SOURCES]))
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())
     .addOption(new Option('--toy-delay-ms <ms>', 'toy model cost per run (tests)').hideHelp())
-    .action(async (scenario: string | undefined, o: BatchCliOptions) => {
+    .action(async (model: string | undefined, o: BatchCliOptions) => {
       // The command line as typed (bin/chengyu-sim.js passes it on unchanged): the same line resumes.
-      await batchCommand(scenario, o, process.argv.slice(2));
+      await batchCommand(model, o, process.argv.slice(2));
     });
 }

@@ -32,6 +32,8 @@ export interface CalibrateCliOptions {
   reportOnly?: boolean;
   format?: 'table' | 'json';
   report?: string;
+  problem?: string;
+  data?: string;
 }
 
 /** Parse a positive integer option; CliError naming the option, value and range otherwise. */
@@ -98,7 +100,10 @@ async function reportFor(parameters: Record<string, number>): Promise<{ run: Run
 export function register(program: Command): void {
   program
     .command('calibrate')
-    .description('fit the model to the 2015–2022 targets and print the fit report; writes only with --write or --out')
+    .description('fit the model to the 2015–2022 targets and print the fit report; writes only with --write or --out. With MODEL --problem FILE --data OBS.csv: fit the problem\'s factors to your observations')
+    .argument('[model]', 'with --problem: a scenario of the regional model (.json) or an XMILE model')
+    .option('--problem <file>', 'fit the factors of this problem file (within their bounds), weighted by its payoff, to --data')
+    .option('--data <file>', 'with --problem: observations as CSV, header time,<variable>… (empty cell = missing)')
     .option('--seed <n>', "random seed of the fit's starts and of the posterior chains (default: the model's)")
     .option('--starts <n>', 'number of starts of the point fit (default: the model\'s)')
     .option('--max-evals <n>', 'model runs per start of the point fit (default: the model\'s)')
@@ -109,11 +114,20 @@ export function register(program: Command): void {
     .option('--report-only', 'print the report of the committed calibration and posterior, fitting nothing')
     .option('--report <file>', 'also write the report to a file')
     .addOption(choiceOption('--format <format>', 'report format', ['table', 'json']).default('table'))
-    .action(async (opts: CalibrateCliOptions) => {
+    .action(async (model: string | undefined, opts: CalibrateCliOptions) => {
       const seed = positiveInt('--seed', opts.seed, 2 ** 31);
       const starts = positiveInt('--starts', opts.starts, 1000);
       const maxEvals = positiveInt('--max-evals', opts.maxEvals, 1e7);
       const generations = positiveInt('--generations', opts.generations, 1e7);
+      if (opts.problem) {
+        const clash = (['posterior', 'write', 'reportOnly', 'report', 'generations'] as const).find((k) => opts[k] !== undefined);
+        if (clash) throw new CliError(`--${clash.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} belongs to the regional model's own calibration, not to --problem`);
+        checkOutPath(opts.out);
+        const { calibrateProblemCommand } = await import('./calibrate-problem.ts');
+        await calibrateProblemCommand(model, { problem: opts.problem, ...(opts.data ? { data: opts.data } : {}), ...(seed ? { seed } : {}), ...(starts ? { starts } : {}), ...(maxEvals ? { maxEvals } : {}), format: opts.format ?? 'table', ...(opts.out ? { out: opts.out } : {}) });
+        return;
+      }
+      if (model !== undefined || opts.data) throw new CliError('a model argument and --data go with --problem FILE (the factors to fit); without them calibrate fits the regional model to its targets');
       if (opts.write && opts.out) throw new CliError('--write and --out exclude each other: --write replaces the committed files, --out writes your own');
       if (opts.reportOnly && (opts.write || opts.out)) throw new CliError('--report-only fits nothing, so there is nothing to --write or --out');
       checkOutPath(opts.out);

@@ -8,6 +8,7 @@ import { CliError } from '../errors.ts';
 import { EXIT } from '../exit-codes.ts';
 import { STDIN } from '../read-input.ts';
 import { checkOutDir } from './out-path.ts';
+import { problemInput, requireProblemFor } from './problem-input.ts';
 import { writeFileAtomic } from '../io.ts';
 import {
   batchScript, mergeScript, submitScript, SLURM_FILES, SlurmPlanError, validatePlan, type SlurmPlan,
@@ -29,6 +30,7 @@ interface SlurmOptions {
   submit?: boolean;
   toyModel?: string;
   toyDelayMs?: string;
+  problem?: string;
 }
 
 /** The plan fields that fix which runs each shard holds; a DIR keeps them for good. */
@@ -39,7 +41,8 @@ export function register(program: Command): void {
   program
     .command('slurm')
     .description('write a Slurm job array for a sharded batch plus a merge job / 生成 Slurm 作业数组脚本（分片批量运行与合并）')
-    .argument('<scenario>', 'scenario file (JSON)')
+    .argument('<model>', 'scenario file of the regional model (.json) or XMILE model (.xmile, .stmx, .xml)')
+    .option('--problem <file>', 'problem file passed to every shard: the factors that vary, the outputs and times')
     .requiredOption('--runs <n>', 'number of Monte Carlo runs in the whole batch')
     .requiredOption('--seed <s>', 'batch seed (same seed → same summary.csv)')
     .requiredOption('--tasks <t>', 'number of array tasks (shards)')
@@ -63,9 +66,14 @@ export function register(program: Command): void {
 async function slurmCommand(scenarioArg: string, opts: SlurmOptions): Promise<void> {
   // The array tasks read the scenario later, on other nodes: stdin is gone by then.
   if (scenarioArg === STDIN) throw new CliError('slurm: the scenario must be a file the cluster tasks can read, not stdin (-)');
+  if (opts.problem === STDIN) throw new CliError('slurm: the problem must be a file the cluster tasks can read, not stdin (-)');
   checkOutDir(opts.out);
   const scenario = resolve(scenarioArg);
-  checkScenario(scenario, scenarioArg);
+  if (!existsSync(scenario)) throw new CliError(`model file not found: ${scenarioArg}`);
+  requireProblemFor(scenario, opts.problem, 'slurm');
+  // The same checks as each shard's `batch` will make, now rather than after hours in the queue.
+  if (opts.problem) await problemInput(scenario, resolve(opts.problem));
+  else checkScenario(scenario, scenarioArg);
   if (opts.sampling !== undefined && opts.sampling !== 'random' && opts.sampling !== 'lhs') {
     throw new CliError(`--sampling must be random or lhs (got ${JSON.stringify(opts.sampling)})`);
   }
@@ -79,6 +87,7 @@ async function slurmCommand(scenarioArg: string, opts: SlurmOptions): Promise<vo
     out: resolve(opts.out),
     cpusPerTask: integerOption('--cpus-per-task', opts.cpusPerTask ?? '1'),
     batchArgs: [
+      ...(opts.problem ? ['--problem', resolve(opts.problem)] : []),
       ...(opts.sampling ? ['--sampling', opts.sampling] : []),
       ...(opts.toyModel ? ['--toy-model', opts.toyModel] : []),
       ...(opts.toyDelayMs ? ['--toy-delay-ms', String(integerOption('--toy-delay-ms', opts.toyDelayMs))] : []),

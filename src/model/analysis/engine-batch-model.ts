@@ -1,14 +1,13 @@
 // Any compiled engine model as a BatchModel: uncertain parameters are model constants,
 // set per run in the engine's allocation-free runner on top of the scenario's constant
 // overrides. The regional model (chengyu/batch-model.ts) is one use of it.
-import type { CompiledModel, Runner } from '../engine/model.ts';
+import type { CompiledModel, Runner, RunnerOptions } from '../engine/model.ts';
 import type { Method } from '../engine/types.ts';
 import type { BatchModel } from './batch-model.ts';
 import type { UncertainParameter } from './sampling.ts';
 
-/** How to run a compiled model for a batch. */
-export interface EngineBatchOptions {
-  model: CompiledModel;
+/** What varies, what is reported and how an engine model is run in a batch (plain data). */
+export interface EngineRunSettings {
   /** Uncertain parameters; each id is a (scalar) constant of the model. */
   params: UncertainParameter[];
   /** Output columns (names the runner accepts; arrayed names expand to their elements). */
@@ -21,14 +20,24 @@ export interface EngineBatchOptions {
   /** Last simulated time (default: the model's stop). */
   stop?: number;
   dt?: number;
+}
+
+/** How to run a compiled model for a batch. */
+export interface EngineBatchOptions extends EngineRunSettings {
+  model: CompiledModel;
   /** Model version recorded in manifests; default "engine/<model hash>". */
   version?: string;
 }
 
+/** The runner options of batch settings. */
+export function batchRunnerOptions(o: EngineRunSettings): RunnerOptions {
+  const sim = { ...(o.stop !== undefined ? { stop: o.stop } : {}), ...(o.dt !== undefined ? { dt: o.dt } : {}) };
+  return { outputs: o.outputs, ...(o.saveTimes ? { saveTimes: o.saveTimes } : {}), ...(o.method ? { method: o.method } : {}), sim };
+}
+
 /** Wrap a compiled model as a BatchModel; throws naming unknown constants or outputs. */
 export function engineBatchModel(o: EngineBatchOptions): BatchModel {
-  const sim = { ...(o.stop !== undefined ? { stop: o.stop } : {}), ...(o.dt !== undefined ? { dt: o.dt } : {}) };
-  const runner = o.model.createRunner({ outputs: o.outputs, saveTimes: o.saveTimes, method: o.method, sim });
+  const runner = o.model.createRunner(batchRunnerOptions(o));
   return runnerBatchModel({ runner, params: o.params, constants: o.constants, version: o.version ?? `engine/${o.model.hash}` });
 }
 

@@ -36,6 +36,10 @@ export interface ChengyuBatchRef {
    * range (a goal search passes each package's levers this way, so one design holds many packages).
    */
   searchConstants?: Array<{ id: string; min: number; max: number }>;
+  /** A problem file's factors: these constants vary instead of the uncertain inputs of `uncertainty`, the rest keep their calibrated values. */
+  factors?: UncertainParameter[];
+  /** Years to report (default every year from the start to `end`). */
+  saveTimes?: number[];
 }
 
 /** The uncertain inputs of the regional model for `source` (default: the joint posterior). */
@@ -46,10 +50,20 @@ export function uncertainParameters(source: UncertaintySource = 'posterior'): Un
 /** Build the regional model for a batch under a scenario. */
 export function chengyuBatchModel(ref: ChengyuBatchRef): BatchModel {
   const end = ref.end ?? CHENGYU_SIM.stop;
-  const saveTimes = Array.from({ length: end - CHENGYU_SIM.start + 1 }, (_, i) => CHENGYU_SIM.start + i);
+  const saveTimes = ref.saveTimes ?? Array.from({ length: end - CHENGYU_SIM.start + 1 }, (_, i) => CHENGYU_SIM.start + i);
   const sim = { stop: end, ...(ref.dt !== undefined ? { dt: ref.dt } : {}) };
   const opts = { outputs: ref.outputs ?? [...HEADLINE_OUTPUTS], saveTimes, ...(ref.method ? { method: ref.method } : {}), sim };
   const source = ref.uncertainty ?? 'posterior';
+  const base = `chengyu-${getChengyuModelHash()}${ref.parameters ? `-calibration-${hashValue(ref.parameters)}` : ''}`;
+  if (ref.factors) {
+    return runnerBatchModel({
+      runner: provideRunner(getChengyuSpec(), opts, getChengyuModel),
+      params: ref.factors,
+      constants: { ...(ref.parameters ?? {}), ...ref.constants },
+      // The factors' distributions decide the sampled values: a changed one is another batch.
+      version: `${base}-problem-${hashValue(ref.factors)}`,
+    });
+  }
   if (ref.parameters && !ref.posterior && source !== 'prior') {
     throw new Error('this calibration has no posterior to draw from: sample one (calibrate --posterior --out FILE) or use --uncertainty prior');
   }
@@ -61,6 +75,6 @@ export function chengyuBatchModel(ref: ChengyuBatchRef): BatchModel {
     ...(inputs.joint ? { joint: inputs.joint } : {}),
     constants: { ...(ref.parameters ?? {}), ...ref.constants },
     // The hash of the full model spec (as `chengyu-sim run` records), plus the uncertainty source.
-    version: `chengyu-${getChengyuModelHash()}${ref.parameters ? `-calibration-${hashValue(ref.parameters)}` : ''}-${source}${source === 'prior' ? '' : `-${ref.posterior ? hashValue(ref.posterior.draws) : posteriorHash()}`}${ref.searchConstants ? `-search-${hashValue(ref.searchConstants)}` : ''}`,
+    version: `${base}-${source}${source === 'prior' ? '' : `-${ref.posterior ? hashValue(ref.posterior.draws) : posteriorHash()}`}${ref.searchConstants ? `-search-${hashValue(ref.searchConstants)}` : ''}`,
   });
 }
