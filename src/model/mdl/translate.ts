@@ -1,0 +1,85 @@
+// Print a parsed Vensim expression in the engine's equation language: canonical names,
+// Vensim functions mapped onto the engine's builtins, Vensim semantics kept (INTEGER
+// truncates toward zero, MODULO takes the sign of the dividend, PULSE is start/width).
+import { canonicalName } from '../engine/names.ts';
+import type { MdlExpr } from './grammar.ts';
+
+/** A translation failure at a token of the .mdl. */
+export class MdlTranslateError extends Error {
+  constructor(message: string, readonly line: number, readonly column: number) {
+    super(message);
+  }
+}
+
+/** Vensim name → engine builtin, where only the name differs (argument order kept). */
+const RENAMED: Record<string, string> = {
+  if_then_else: 'IF_THEN_ELSE', initial: 'init', smooth: 'smth1', smoothi: 'smth1', smooth3: 'smth3', smooth3i: 'smth3',
+  delay1i: 'delay1', delay3i: 'delay3', delay_fixed: 'delay', trend: 'trend', xidz: 'xidz', zidz: 'zidz',
+  abs: 'abs', exp: 'exp', ln: 'ln', sqrt: 'sqrt', log: 'log', sin: 'sin', cos: 'cos', tan: 'tan',
+  arcsin: 'arcsin', arccos: 'arccos', arctan: 'arctan', sinh: 'sinh', cosh: 'cosh', tanh: 'tanh',
+  min: 'min', max: 'max', step: 'step', ramp: 'ramp', delay1: 'delay1', delay3: 'delay3', power: 'power',
+};
+
+/** Vensim functions whose last two arguments swap places in the engine (`n` before `init`). */
+const SWAP_LAST: Record<string, string> = { delay_n: 'delayn', smooth_n: 'smthn' };
+
+/** Context of one translation: names of the model's lookups, and dimension → element substitutions. */
+export interface TranslateContext {
+  lookups: Set<string>;
+  /** Canonical dimension name → canonical element, when an equation is written out per element. */
+  bind?: Map<string, string>;
+}
+
+const trunc = (x: string): string => `IF_THEN_ELSE(${x} >= 0, floor(${x}), ceil(${x}))`;
+
+/** The engine's equation text for a Vensim expression. */
+export function translate(e: MdlExpr, cx: TranslateContext): string {
+  switch (e.k) {
+    case 'num':
+      return String(e.v);
+    case 'ref': {
+      const name = canonicalName(e.name);
+      if (!e.subs.length) return name;
+      return `${name}[${e.subs.map((s) => { const c = canonicalName(s); return cx.bind?.get(c) ?? c; }).join(', ')}]`;
+    }
+    case 'un':
+      return e.op === 'not' ? `(not ${translate(e.a, cx)})` : `(${e.op}${translate(e.a, cx)})`;
+    case 'bin':
+      return `(${translate(e.a, cx)} ${e.op} ${translate(e.b, cx)})`;
+    case 'list':
+      throw new MdlTranslateError('a list of numbers is only allowed as the whole equation of an array', 0, 0);
+    case 'call':
+      return call(e, cx);
+  }
+}
+
+function call(e: Extract<MdlExpr, { k: 'call' }>, cx: TranslateContext): string {
+  const fn = canonicalName(e.fn);
+  const at = (msg: string): never => { throw new MdlTranslateError(msg, e.tok.startLine ?? 0, e.tok.startColumn ?? 0); };
+  if (e.table) at(`${e.fn.toUpperCase()}: an inline lookup table is only allowed in WITH LOOKUP as the whole equation`);
+  const xs = e.args.map((a) => translate(a, cx));
+  const arity = (n: number): void => { if (xs.length !== n) at(`${e.fn.toUpperCase()} takes ${n} argument(s), got ${xs.length}`); };
+  if (cx.lookups.has(fn)) {
+    arity(1);
+    return `${fn}(${xs[0]})`;
+  }
+  switch (fn) {
+    case 'integer': arity(1); return trunc(xs[0]);
+    case 'modulo': arity(2); return `(${xs[0]} - ${xs[1]} * ${trunc(`(${xs[0]} / ${xs[1]})`)})`;
+    case 'game': arity(1); return xs[0];
+    case 'pulse':
+      // Vensim: 1 from start for `width` (at least one step), sampled mid-step.
+      arity(2);
+      return `IF_THEN_ELSE((time + time_step / 2 >= ${xs[0]}) and (time + time_step / 2 < ${xs[0]} + max(${xs[1]}, time_step)), 1, 0)`;
+    case 'active_initial':
+      return at('ACTIVE INITIAL is not supported by this reader');
+    default:
+  }
+  if (SWAP_LAST[fn]) {
+    arity(4);
+    return `${SWAP_LAST[fn]}(${xs[0]}, ${xs[1]}, ${xs[3]}, ${xs[2]})`;
+  }
+  const native = RENAMED[fn];
+  if (!native) return at(`unknown Vensim function ${e.fn.toUpperCase()}`);
+  return `${native}(${xs.join(', ')})`;
+}
