@@ -1,7 +1,7 @@
 // `chengyu-sim run MODEL.xmile`: load an XMILE model, compile it, run it, print every
 // variable at each saved time as CSV (header `time,<name>…`) or JSON (the one run-output
 // shape, schemas/run-output.schema.json, with provenance and units).
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { didYouMean } from '../did-you-mean.ts';
 import { CliError } from '../errors.ts';
 import { emit } from '../io.ts';
@@ -9,6 +9,7 @@ import { inputName, readInput } from '../read-input.ts';
 import { ModelError, compileModel, formatDiagnostic } from '../../model/engine/index.ts';
 import type { CompiledModel, Method, RunResult } from '../../model/engine/index.ts';
 import { importXmile } from '../../model/xmile/index.ts';
+import { importMdl } from '../../model/mdl/index.ts';
 import { unitsByName } from '../../model/engine/spec-units.ts';
 import { runToJsonWithNote, type RunProvenance } from '../../model/scenario/result-format.ts';
 import { checkSaveStep, parseRunFlags } from './run-settings.ts';
@@ -76,6 +77,7 @@ export function loadXmileModel(path: string): CompiledModel {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(`${file}: cannot read the model (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
   }
+  if (extname(path).toLowerCase() === '.mdl') return compileMdl(file, text);
   let imported: ReturnType<typeof importXmile> | undefined;
   try {
     imported = importXmile(text);
@@ -95,6 +97,28 @@ export function loadXmileModel(path: string): CompiledModel {
       throw new CliError(`${file}: ${new ModelError(diags).message}`);
     }
     throw err;
+  }
+}
+
+/** Import and compile a Vensim .mdl; engine diagnostics name the line of the variable's definition. */
+function compileMdl(file: string, text: string): CompiledModel {
+  let imported: ReturnType<typeof importMdl> | undefined;
+  try {
+    imported = importMdl(text);
+    const model = compileModel(imported.spec, { units: 'warn' });
+    for (const w of model.warnings) process.stderr.write(`chengyu-sim: warning: ${file}: ${formatDiagnostic(w)}\n`);
+    return model;
+  } catch (err) {
+    if (!(err instanceof ModelError)) throw err;
+    const imp = imported;
+    const diags = imp
+      ? err.diagnostics.map((d) => {
+        const p = d.variable !== undefined ? imp.placeOf(d.variable) : undefined;
+        // Positions point into the translated equation, not the .mdl: give the definition's place.
+        return p ? { ...d, position: undefined, message: `${d.message} (defined at line ${p.line}, column ${p.column})` } : d;
+      })
+      : err.diagnostics;
+    throw new CliError(`${file}: ${new ModelError(diags).message}`);
   }
 }
 

@@ -15,6 +15,9 @@ import { collect } from './scenario-input.ts';
 /** File extensions of XMILE models. */
 export const XMILE_EXTENSIONS = ['.xmile', '.stmx', '.xml'];
 
+/** File extension of Vensim models (run by the same engine runner as XMILE). */
+export const MDL_EXTENSIONS = ['.mdl'];
+
 /** Options `run` accepts (the XMILE branch may add more). */
 export interface RunOptions {
   set: string[];
@@ -46,16 +49,16 @@ export function inputKind(file: string): 'scenario' | 'xmile' {
   }
   const ext = extname(file).toLowerCase();
   if (ext === '.json') return 'scenario';
-  if (XMILE_EXTENSIONS.includes(ext)) return 'xmile';
-  throw new CliError(`${inputName(file)}: unknown file type ${JSON.stringify(ext || '(none)')}; allowed: .json (scenario), ${XMILE_EXTENSIONS.join(', ')} (XMILE), - (stdin)`);
+  if (XMILE_EXTENSIONS.includes(ext) || MDL_EXTENSIONS.includes(ext)) return 'xmile';
+  throw new CliError(`${inputName(file)}: unknown file type ${JSON.stringify(ext || '(none)')}; allowed: .json (scenario), ${XMILE_EXTENSIONS.join(', ')} (XMILE), ${MDL_EXTENSIONS.join(', ')} (Vensim), - (stdin)`);
 }
 
 /** Register `run`. */
 export function register(program: Command): void {
   program
     .command('run')
-    .description('run a scenario (.json) of the regional model, or an XMILE model, to CSV or JSON')
-    .argument('<file>', 'scenario file (.json) or XMILE model (.xmile, .stmx, .xml); - reads stdin')
+    .description('run a scenario (.json) of the regional model, or an XMILE or Vensim model, to CSV or JSON')
+    .argument('<file>', 'scenario file (.json), XMILE model (.xmile, .stmx, .xml) or Vensim model (.mdl); - reads stdin')
     .option('--set <name=value>', 'override a lever setting (lever.field=value) or a registry parameter (id=value, id[node]=value, range-checked) of the regional model, or any constant of an XMILE model (repeatable)', collect, [])
     .option('--vars <list>', 'comma-separated output variables (an array name selects all its elements)')
     .addOption(choiceOption('--format <format>', 'output format (default: csv, or from the --out extension: .csv, .json)', ['csv', 'json']))
