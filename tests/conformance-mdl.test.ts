@@ -27,6 +27,8 @@ const PASSING = [
   'tests/trig/test_trig.mdl', 'tests/xidz_zidz/xidz_zidz.mdl', 'tests/zeroled_decimals/test_zeroled_decimals.mdl',
 ];
 
+const MACROS = ['expression', 'multi_expression', 'multi_macros', 'stock'].map((m) => `tests/macro_${m}/test_macro_${m}.mdl`);
+
 interface CaseResult { model: string; optional: boolean; ok: boolean; problems: string[] }
 
 describe('conformance (SD test models, Vensim .mdl)', () => {
@@ -35,7 +37,7 @@ describe('conformance (SD test models, Vensim .mdl)', () => {
     it.skip(`conformance (.mdl): ${SUITE} not present`, () => {});
     return;
   }
-  it('every required .mdl case passes', () => {
+  it('every required .mdl case and every macro case passes', () => {
     const json = join(mkdtempSync(join(tmpdir(), 'cy-conf-mdl-')), 'results.json');
     const r = spawnSync(process.execPath, [TOOL, '--dir', SUITE, '--ext', 'mdl', '--cmd', `${process.execPath} bin/chengyu-sim.js run {model} --format csv`, '--json', json, '--timeout', '120'], {
       cwd: ROOT, encoding: 'utf8', timeout: 1_500_000,
@@ -45,5 +47,9 @@ describe('conformance (SD test models, Vensim .mdl)', () => {
     expect(required.map((c) => c.model).sort()).toEqual([...PASSING].sort());
     for (const c of required) expect(c.ok, `${c.model}: ${c.problems.join('; ')}`).toBe(true);
     expect(r.stdout).toMatch(new RegExp(`${PASSING.length} passed, 0 failed\\n$`));
+    // The optional cases are the four macro models: all pass too.
+    const optional = results.filter((c) => c.optional);
+    expect(optional.map((c) => c.model).sort()).toEqual(MACROS);
+    for (const c of optional) expect(c.ok, `${c.model}: ${c.problems.join('; ')}`).toBe(true);
   }, 1_600_000);
 });

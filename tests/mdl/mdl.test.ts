@@ -130,6 +130,22 @@ t2[Dim] = 1, 2; 3, 4; 5, 6 ~~|`).replace('t2[Dim] = 1, 2; 3, 4; 5, 6 ~~|', ''));
     expect([s['t[r1,c3]'][0], s['t[r2,c1]'][0]]).toEqual([3, 4]);
   });
 
+  it('expands macros per call, each with its own stocks', () => {
+    const eqs = `:MACRO: ACC(in, start)
+ACC = INTEG(in * k, start) ~~|
+k = 2 ~~|
+:END OF MACRO:
+:MACRO: HALF(x)
+HALF = x / 2 ~~|
+:END OF MACRO:
+a = ACC(1, 10) ~~|
+b = ACC(HALF(Time), 0) ~~|`;
+    const s = run(eqs);
+    expect(s.a).toEqual([10, 12, 14, 16, 18]);
+    expect(s.b).toEqual([0, 0, 1, 3, 6]);
+    expect(errorOf(() => loadMdl(mdl(`${eqs}\nc = HALF(1, 2) ~~|`)))).toMatch(/macro HALF takes 1 argument\(s\), got 2 \(line 11, column 1\)/);
+  });
+
   it('reports syntax errors with line and column in the .mdl', () => {
     expect(errorOf(() => loadMdl(mdl('a = 1 +\n  * 2 ~~|')))).toMatch(/syntax error at "\*".*\(line 3, column 3\)/);
     expect(errorOf(() => loadMdl(mdl('a = 1 ~~|\nb = 2 # 3 ~~|')))).toMatch(/unexpected character "#" \(line 3, column 7\)/);

@@ -24,7 +24,8 @@ export type MdlStatement =
   | { k: 'eq'; lhs: MdlLhs; expr: MdlExpr | null; units: string; doc: string }
   | { k: 'lookup'; lhs: MdlLhs; table: MdlTable; units: string; doc: string }
   | { k: 'dim'; name: string; tok: IToken; elements: string[]; mapsTo: string[]; aliasOf?: string }
-  | { k: 'group' };
+  | { k: 'group' }
+  | { k: 'macro'; name: string; tok: IToken; params: string[]; body: MdlStatement[] };
 
 const Text = createToken({ name: 'Text', pattern: /[^~|]+/, line_breaks: true });
 const Tilde = createToken({ name: 'Tilde', pattern: /~/, push_mode: 'text' });
@@ -37,6 +38,8 @@ const And = createToken({ name: 'And', pattern: /:AND:/i });
 const Or = createToken({ name: 'Or', pattern: /:OR:/i });
 const Not = createToken({ name: 'Not', pattern: /:NOT:/i });
 const Except = createToken({ name: 'Except', pattern: /:EXCEPT:/i });
+const MacroStart = createToken({ name: 'MacroStart', pattern: /:MACRO:/i });
+const MacroEnd = createToken({ name: 'MacroEnd', pattern: /:END OF MACRO:/i });
 const Na = createToken({ name: 'Na', pattern: /:NA:/i });
 const Num = createToken({ name: 'Num', pattern: /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/ });
 // Names hold spaces between words ("Entry 1", "IF THEN ELSE").
@@ -64,7 +67,7 @@ const Comma = createToken({ name: 'Comma', pattern: /,/ });
 const Semi = createToken({ name: 'Semi', pattern: /;/ });
 const Bang = createToken({ name: 'Bang', pattern: /!/ });
 
-const EQ_TOKENS: TokenType[] = [WS, Comment, Group, Tilde, Pipe, And, Or, Not, Except, Na, Num, Name, QName,
+const EQ_TOKENS: TokenType[] = [WS, Comment, Group, Tilde, Pipe, MacroStart, MacroEnd, And, Or, Not, Except, Na, Num, Name, QName,
   Equiv, Map, Le, Ge, Ne, Lt, Gt, Eq, Colon, Plus, Minus, Star, Slash, Caret, LParen, RParen, LBrack, RBrack, Comma, Semi, Bang];
 const ALL = [...EQ_TOKENS, Text, TextTilde];
 
@@ -93,8 +96,23 @@ class MdlParser extends EmbeddedActionsParser {
 
   statement = this.RULE('statement', (): MdlStatement => this.OR([
     { ALT: () => { this.CONSUME(Group); this.SUBRULE(this.tail); return { k: 'group' } as MdlStatement; } },
+    { ALT: () => this.SUBRULE(this.macro) },
     { ALT: () => this.SUBRULE(this.definition) },
   ]));
+
+  // :MACRO: NAME(param, ...) definitions... :END OF MACRO:
+  macro = this.RULE('macro', (): MdlStatement => {
+    this.CONSUME(MacroStart);
+    const n = this.SUBRULE(this.name);
+    const params: string[] = [];
+    const body: MdlStatement[] = [];
+    this.CONSUME(LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => { params.push(this.SUBRULE2(this.name).name); } });
+    this.CONSUME(RParen);
+    this.MANY(() => body.push(this.SUBRULE(this.definition)));
+    this.CONSUME(MacroEnd);
+    return { k: 'macro', name: n.name, tok: n.tok, params, body };
+  });
 
   // `~ units ~ comment |` (each part optional, as Vensim writes `~~|`).
   tail = this.RULE('tail', (): [string, string] => {

@@ -4,9 +4,11 @@ import { ModelError } from '../engine/errors.ts';
 import { canonicalName } from '../engine/names.ts';
 import type { Diagnostic, DimensionSpec, ModelSpec, VariableSpec } from '../engine/types.ts';
 import { MdlSyntaxError, parseMdl, type MdlExpr, type MdlLhs, type MdlStatement } from './grammar.ts';
-import { MdlTranslateError, translate, type TranslateContext } from './translate.ts';
+import { MdlTranslateError, renamed, translate, type TranslateContext } from './translate.ts';
+import { macroExpander } from './macro.ts';
 
-type Eq = Extract<MdlStatement, { k: 'eq' | 'lookup' }>;
+/** An equation or lookup definition. */
+export type Eq = Extract<MdlStatement, { k: 'eq' | 'lookup' }>;
 type Dim = Extract<MdlStatement, { k: 'dim' }>;
 
 /** Where a variable is defined in the .mdl (1-based line and column). */
@@ -62,11 +64,12 @@ export function importMdl(text: string): MdlImport {
   const places = new Map<string, MdlPlace>();
   const variables: VariableSpec[] = [];
   const flows = new Set<string>();
+  const macro = macroExpander(stmts, (list, cx) => readVariable(list, dims, cx, stocks, flows), stocks, variables);
   for (const [c, list] of byName) {
     if (c !== 'saveper' && CONTROL.includes(c)) continue;
     places.set(c, placeOfTok(list[0].lhs));
     try {
-      variables.push(...readVariable(list, dims, { lookups }, stocks, flows));
+      variables.push(...readVariable(list, dims, { lookups, macro }, stocks, flows));
     } catch (err) {
       if (!(err instanceof MdlTranslateError)) throw err;
       const p = err.line ? { line: err.line, column: err.column } : placeOfTok(list[0].lhs);
@@ -190,7 +193,8 @@ function combos(subs: string[], dims: Dims): string[][] {
   return out;
 }
 
-function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stocks: Set<string>, flows: Set<string>): VariableSpec[] {
+/** One variable (with the flow made for its rate, if a stock) from its equations. */
+export function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stocks: Set<string>, flows: Set<string>): VariableSpec[] {
   const first = list[0];
   const name = first.lhs.name;
   const canon = canonicalName(name);
@@ -238,7 +242,7 @@ function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stocks: Set<
     v.equation = translate(p.eq, cx);
     if (p.rate) rateOf = translate(p.rate, cx);
     if (p.table) v.gf = { xs: p.table.xs, ys: p.table.ys, type: 'continuous' };
-    if (p.rate && decompose(p.rate, first.lhs.subs, v, stocks)) {
+    if (p.rate && decompose(p.rate, first.lhs.subs, v, stocks, cx)) {
       for (const f of [...v.inflows!, ...v.outflows!]) flows.add(canonicalName(f));
       return [v];
     }
@@ -282,15 +286,16 @@ function elementNames(eqs: Record<string, string>, dims: Dims): Record<string, s
 }
 
 /** If a stock's rate is a sum and difference of other variables (on the same subscripts), list them as its flows. */
-function decompose(rate: MdlExpr, subs: string[], v: VariableSpec, stocks: Set<string>): boolean {
+function decompose(rate: MdlExpr, subs: string[], v: VariableSpec, stocks: Set<string>, cx: TranslateContext): boolean {
   const ins: string[] = [];
   const outs: string[] = [];
   const same = (a: string[]): boolean => a.length === subs.length && a.every((s, i) => canonicalName(s) === canonicalName(subs[i]));
   const walk = (e: MdlExpr, sign: 1 | -1): boolean => {
     if (e.k === 'bin' && (e.op === '+' || e.op === '-')) return walk(e.a, sign) && walk(e.b, e.op === '-' ? (-sign as 1 | -1) : sign);
     if (e.k === 'un' && e.op === '-') return walk(e.a, -sign as 1 | -1);
-    if (e.k === 'ref' && same(e.subs) && !stocks.has(canonicalName(e.name))) {
-      (sign > 0 ? ins : outs).push(e.name);
+    const name = e.k === 'ref' ? renamed(cx, canonicalName(e.name)) : '';
+    if (e.k === 'ref' && same(e.subs) && !stocks.has(name)) {
+      (sign > 0 ? ins : outs).push(name === canonicalName(e.name) ? e.name : name);
       return true;
     }
     return false;

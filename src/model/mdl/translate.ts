@@ -28,7 +28,14 @@ export interface TranslateContext {
   lookups: Set<string>;
   /** Canonical dimension name → canonical element, when an equation is written out per element. */
   bind?: Map<string, string>;
+  /** Canonical name → canonical name it stands for (the local variables of a macro instance). */
+  rename?: Map<string, string>;
+  /** Instantiate the macro `fn` (canonical) called with `args`; returns the canonical name of its result, or undefined if `fn` is no macro. */
+  macro?: (fn: string, args: MdlExpr[], cx: TranslateContext) => string | undefined;
 }
+
+/** A canonical variable name as the context renames it. */
+export const renamed = (cx: TranslateContext, name: string): string => cx.rename?.get(name) ?? name;
 
 const trunc = (x: string): string => `IF_THEN_ELSE(${x} >= 0, floor(${x}), ceil(${x}))`;
 
@@ -38,7 +45,7 @@ export function translate(e: MdlExpr, cx: TranslateContext): string {
     case 'num':
       return String(e.v);
     case 'ref': {
-      const name = canonicalName(e.name);
+      const name = renamed(cx, canonicalName(e.name));
       if (!e.subs.length) return name;
       return `${name}[${e.subs.map((s) => { const c = canonicalName(s); return cx.bind?.get(c) ?? c; }).join(', ')}]`;
     }
@@ -57,11 +64,13 @@ function call(e: Extract<MdlExpr, { k: 'call' }>, cx: TranslateContext): string 
   const fn = canonicalName(e.fn);
   const at = (msg: string): never => { throw new MdlTranslateError(msg, e.tok.startLine ?? 0, e.tok.startColumn ?? 0); };
   if (e.table) at(`${e.fn.toUpperCase()}: an inline lookup table is only allowed in WITH LOOKUP as the whole equation`);
+  const inst = cx.macro?.(fn, e.args, cx);
+  if (inst !== undefined) return inst;
   const xs = e.args.map((a) => translate(a, cx));
   const arity = (n: number): void => { if (xs.length !== n) at(`${e.fn.toUpperCase()} takes ${n} argument(s), got ${xs.length}`); };
   if (cx.lookups.has(fn)) {
     arity(1);
-    return `${fn}(${xs[0]})`;
+    return `${renamed(cx, fn)}(${xs[0]})`;
   }
   switch (fn) {
     case 'integer': arity(1); return trunc(xs[0]);
