@@ -8,6 +8,7 @@ import { emit } from '../io.ts';
 import { inputName, readInput } from '../read-input.ts';
 import { ModelError, compileModel, formatDiagnostic } from '../../model/engine/index.ts';
 import type { CompiledModel, Method, RunResult } from '../../model/engine/index.ts';
+import type { Diagnostic, ModelSpec } from '../../model/engine/types.ts';
 import { importXmile } from '../../model/xmile/index.ts';
 import { importMdl } from '../../model/mdl/index.ts';
 import { unitsByName } from '../../model/engine/spec-units.ts';
@@ -67,7 +68,7 @@ export function resultToCsv(r: RunResult, names: string[] = r.names): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Load and compile an XMILE file; errors become one-line CliErrors naming the file. */
+/** Load and compile an XMILE or Vensim .mdl file; errors become one-line CliErrors naming the file. */
 export function loadXmileModel(path: string): CompiledModel {
   const file = inputName(path);
   let text: string;
@@ -77,47 +78,32 @@ export function loadXmileModel(path: string): CompiledModel {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(`${file}: cannot read the model (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
   }
-  if (extname(path).toLowerCase() === '.mdl') return compileMdl(file, text);
-  let imported: ReturnType<typeof importXmile> | undefined;
-  try {
-    imported = importXmile(text);
-    // Vendor models often carry units their own tools only warn about: warn, then run.
-    const model = compileModel(imported.spec, { units: 'warn' });
-    for (const w of model.warnings) process.stderr.write(`chengyu-sim: warning: ${file}: ${formatDiagnostic(w)}\n`);
-    return model;
-  } catch (err) {
-    if (err instanceof ModelError) {
-      // Positions from the engine point into the translated equation: point into the XMILE one.
-      const imp = imported;
-      const diags = imp
-        ? err.diagnostics.map((d) => (d.variable !== undefined && d.position !== undefined
-          ? { ...d, position: imp.xmilePosition(d.variable, d.position) }
-          : d))
-        : err.diagnostics;
-      throw new CliError(`${file}: ${new ModelError(diags).message}`);
-    }
-    throw err;
+  if (extname(path).toLowerCase() === '.mdl') {
+    // Positions point into the translated equation, not the .mdl: give the definition's place.
+    return compileImported(file, () => importMdl(text), (imp, d) => {
+      const p = d.variable !== undefined ? imp.placeOf(d.variable) : undefined;
+      return p ? { ...d, position: undefined, message: `${d.message} (defined at line ${p.line}, column ${p.column})` } : d;
+    });
   }
+  // Positions from the engine point into the translated equation: point into the XMILE one.
+  return compileImported(file, () => importXmile(text), (imp, d) => (d.variable !== undefined && d.position !== undefined
+    ? { ...d, position: imp.xmilePosition(d.variable, d.position) }
+    : d));
 }
 
-/** Import and compile a Vensim .mdl; engine diagnostics name the line of the variable's definition. */
-function compileMdl(file: string, text: string): CompiledModel {
-  let imported: ReturnType<typeof importMdl> | undefined;
+/** Import a model, compile it (units only warned about), and map engine diagnostics back into the file. */
+function compileImported<I extends { spec: ModelSpec }>(file: string, load: () => I, place: (imp: I, d: Diagnostic) => Diagnostic): CompiledModel {
+  let imported: I | undefined;
   try {
-    imported = importMdl(text);
+    imported = load();
+    // Vendor models often carry units their own tools only warn about: warn, then run.
     const model = compileModel(imported.spec, { units: 'warn' });
     for (const w of model.warnings) process.stderr.write(`chengyu-sim: warning: ${file}: ${formatDiagnostic(w)}\n`);
     return model;
   } catch (err) {
     if (!(err instanceof ModelError)) throw err;
     const imp = imported;
-    const diags = imp
-      ? err.diagnostics.map((d) => {
-        const p = d.variable !== undefined ? imp.placeOf(d.variable) : undefined;
-        // Positions point into the translated equation, not the .mdl: give the definition's place.
-        return p ? { ...d, position: undefined, message: `${d.message} (defined at line ${p.line}, column ${p.column})` } : d;
-      })
-      : err.diagnostics;
+    const diags = imp ? err.diagnostics.map((d) => place(imp, d)) : err.diagnostics;
     throw new CliError(`${file}: ${new ModelError(diags).message}`);
   }
 }
