@@ -17,6 +17,7 @@ export class CyLineChart extends LitElement {
     heading: { type: String },
     unit: { type: String },
     digits: { type: Number },
+    textSize: { type: Number },
     lang: { type: String },
   };
 
@@ -25,6 +26,8 @@ export class CyLineChart extends LitElement {
   declare unit: string;
   /** Decimals of values in the tooltip (the indicator's, as on the cards); axis ticks choose their own. */
   declare digits: number | undefined;
+  /** Axis, legend and tooltip text in CSS pixels (14 at least, so a projector's back row can read it). */
+  declare textSize: number;
   declare lang: Lang;
   private chart: ECharts | undefined;
   private resizeObserver: ResizeObserver | undefined;
@@ -43,6 +46,7 @@ export class CyLineChart extends LitElement {
     this.series = [];
     this.heading = '';
     this.unit = '';
+    this.textSize = 14;
     this.lang = 'zh';
   }
 
@@ -62,7 +66,7 @@ export class CyLineChart extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (this.chart && (changed.has('series') || changed.has('lang') || changed.has('digits') || changed.has('unit') || changed.has('heading'))) this.draw();
+    if (this.chart && (changed.has('series') || changed.has('lang') || changed.has('digits') || changed.has('unit') || changed.has('heading') || changed.has('textSize'))) this.draw();
   }
 
   override disconnectedCallback(): void {
@@ -85,8 +89,10 @@ export class CyLineChart extends LitElement {
   private draw(): void {
     if (!this.chart) return;
     const lang = this.lang;
-    const fmt = (v: number) => formatNumber(lang, v);
-    const fmtValue = (v: number) => formatFixed(lang, v, this.digits);
+    const size = Math.max(14, this.textSize || 14);
+    // Model variables can be small rates (0.003/yr): two significant digits rather than "0".
+    const fmt = (v: number) => (v !== 0 && Math.abs(v) < 0.01 ? v.toPrecision(2) : formatNumber(lang, v));
+    const fmtValue = (v: number) => (this.digits === undefined ? fmt(v) : formatFixed(lang, v, this.digits));
     const series = this.series.flatMap((s): Array<Record<string, unknown>> => {
       const data: Array<[number, number]> = [];
       for (let i = 0; i < s.times.length; i++) data.push([s.times[i], s.values[i]]);
@@ -129,12 +135,14 @@ export class CyLineChart extends LitElement {
         textStyle: { fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif" },
         // No title inside the plot: the panel shows the heading above it, and exports add it to their frame.
         // The legend below the plot: on a narrow chart it would run into the title.
-        legend: { bottom: 0, left: 'center', type: 'scroll' },
-        grid: { left: 64, right: 24, top: 30, bottom: 56 },
+        legend: { bottom: 0, left: 'center', type: 'scroll', textStyle: { fontSize: size }, itemHeight: size * 0.9 },
+        // The axis labels fit inside the grid whatever their size and length.
+        grid: { left: 8, right: 22, top: size + 16, bottom: size + 14, containLabel: true },
         tooltip: {
           trigger: 'axis',
           // Inside the chart: a source note must not run off a phone's screen.
           confine: true,
+          textStyle: { fontSize: size },
           formatter: (params: unknown) => {
             const list = (Array.isArray(params) ? params : [params]) as Array<{ seriesId?: string; seriesName: string; marker: string; value: [number, number]; dataIndex: number }>;
             const shown = list.filter((p) => !bandIds.has(p.seriesId ?? ''));
@@ -143,13 +151,13 @@ export class CyLineChart extends LitElement {
             // An observation's source (and decision) under its value, wrapped to the tooltip's width.
             const noteOf = (p: (typeof shown)[number]) => {
               const lines = notes.get(p.seriesId ?? '')?.[p.dataIndex];
-              return lines?.length ? `<div class="obs-note" style="white-space:normal;max-width:22rem;font-size:11px;color:#4a525c">${lines.map(escapeHtml).join('<br/>')}</div>` : '';
+              return lines?.length ? `<div class="obs-note" style="white-space:normal;max-width:22rem;font-size:${Math.round(size * 0.85)}px;color:#4a525c">${lines.map(escapeHtml).join('<br/>')}</div>` : '';
             };
             return [head, ...shown.map((p) => `${p.marker}${escapeHtml(p.seriesName)}: ${fmtValue(p.value[1])}${noteOf(p)}`)].join('<br/>');
           },
         },
-        xAxis: { type: 'value', min: 2015, max: 2035, interval: 5, axisLabel: { formatter: (v: number) => String(v) } },
-        yAxis: { type: 'value', name: this.unit, scale: false, axisLabel: { formatter: fmt } },
+        xAxis: { type: 'value', min: 2015, max: 2035, interval: 5, axisLabel: { fontSize: size, formatter: (v: number) => String(v) } },
+        yAxis: { type: 'value', name: this.unit, nameTextStyle: { fontSize: size, align: 'left' }, scale: false, axisLabel: { fontSize: size, formatter: fmt } },
         series,
       },
       { replaceMerge: ['series'] },

@@ -18,11 +18,14 @@ export interface ChartRoom {
   fixed: number;
   /** One-column (phone) layout, where the results stick above the levers. */
   narrow: boolean;
+  /** Rows of charts sharing the room (2 for four charts); 1 when absent. */
+  rows?: number;
 }
 
 /** The chart height in whole pixels for `room`. */
 export function chartHeightFor(room: ChartRoom): number {
-  const fit = room.viewport - room.top - room.fixed - 12;
-  const h = room.narrow ? clamp(Math.min(fit, room.viewport * 0.55 - room.fixed), 130, 220) : clamp(fit, 160, 440);
+  const rows = room.rows ?? 1;
+  const fit = (room.viewport - room.top - room.fixed - 12) / rows;
+  const h = room.narrow ? clamp(Math.min(fit, room.viewport * 0.55 - room.fixed), 130, 220) : clamp(fit, rows > 1 ? 120 : 160, 440);
   return Math.round(h);
 }
