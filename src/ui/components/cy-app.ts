@@ -191,13 +191,14 @@ export class CyApp extends LitElement {
      * the last lever never scrolls the chart away.
      */
     .work { display: grid; grid-template-columns: minmax(0, 1fr) clamp(17rem, 29vw, 23rem); grid-template-rows: auto 1fr; gap: 0.35rem 0.9rem; align-items: start; }
-    .toolbar { grid-column: 1 / -1; grid-row: 1; display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; align-items: end; }
+    .toolbar { grid-column: 1 / -1; grid-row: 1; display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: end; }
     .toolbar .scenarios { margin-left: auto; }
-    .chart-count { display: inline-flex; align-items: center; gap: 0.2rem; font-size: 0.8rem; color: #4a525c; padding-bottom: 0.15rem; }
-    .chart-count .cc-label { margin-right: 0.2rem; }
-    .chart-count button { font: inherit; font-size: 0.9rem; min-width: 2rem; padding: 0.1rem 0.4rem; border: 1px solid #9ca3af; background: #fff; border-radius: 4px; cursor: pointer; }
-    .chart-count button[aria-pressed='true'] { background: #0b5394; border-color: #0b5394; color: #fff; font-weight: 600; }
-    .chart-count button:focus-visible { outline: 3px solid #0b2e59; outline-offset: 2px; }
+    /* The graphs menu's count in the header: outlined like its other buttons, the chosen one filled. */
+    .chart-count { display: inline-flex; align-items: center; gap: 0.2rem; font-size: 0.85rem; margin-right: 0.4rem; }
+    .chart-count .cc-label { margin-right: 0.15rem; }
+    .chart-count button { font: inherit; min-width: 1.8rem; padding: 0.1rem 0.35rem; border: 1px solid currentColor; background: transparent; color: inherit; border-radius: 4px; cursor: pointer; }
+    .chart-count button[aria-pressed='true'] { background: #fff; color: #1f4e79; font-weight: 700; }
+    .chart-count button:focus-visible { outline: 3px solid ${unsafeCSS(HEADER_FOCUS_COLOR)}; outline-offset: 2px; }
     .levers { grid-column: 2; grid-row: 2; position: sticky; top: 0; max-height: 100vh; overflow-y: auto; overscroll-behavior: contain; box-sizing: border-box; padding: 0.2rem 0.2rem 0.4rem 0; min-width: 0; }
     /* Opaque and above the levers, so nothing scrolls over the numbers or the chart. */
     .results { grid-column: 1; grid-row: 2; position: sticky; top: 0; z-index: 2; background: #f6f7f9; display: flex; flex-direction: column; gap: 0.4rem; padding: 0.2rem 0; min-width: 0;
@@ -229,6 +230,16 @@ export class CyApp extends LitElement {
     @media (max-height: 800px) {
       header.top { padding: 0.3rem 1rem; }
       .sub { display: none; }
+    }
+    /* Shorter still, in two columns: the header keeps to one line (a long title ends in "…"; its tooltip has it all). */
+    @media (max-height: 600px) and (min-width: 760px) {
+      header.top { flex-wrap: nowrap; }
+      .titles { min-width: 0; flex: 0 1 auto; }
+      h1 { font-size: 1.05rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      .status { min-width: 0; flex: none; }
+      .head-tools { flex: none; flex-wrap: nowrap; }
+      button.method { font-size: 0.8rem; }
+      cy-scenario-bar { margin-top: 0.5rem; }
     }
     /* Presentation mode: large type (the shell sets the root size), headline numbers, charts and main sliders only. */
     :host([presenting]) .toolbar, :host([presenting]) #method-open, :host([presenting]) cy-scenario-note,
@@ -298,13 +309,37 @@ export class CyApp extends LitElement {
       this.fitChart(results);
     });
     this.resultsObserver.observe(results);
+    // The tools above change height with the language (a row more or less): the chart refits.
+    const tools = this.renderRoot.querySelector('.toolbar');
+    if (tools) this.resultsObserver.observe(tools);
     window.addEventListener('resize', this.onResize);
   }
 
+  /** One-column (phone) layout: a smaller chart, with smaller axis text. */
+  private get narrow(): boolean {
+    return window.matchMedia('(max-width: 759px)').matches;
+  }
+
+  /**
+   * A short two-column screen (a projector at 150 %): the scenario tools go below the levers,
+   * leaving the first screen's height to the numbers and the chart.
+   */
+  private get short(): boolean {
+    return !this.narrow && window.matchMedia('(max-height: 600px)').matches;
+  }
+
   private readonly onResize = () => {
+    if (this.narrow !== this.wasNarrow || this.short !== this.wasShort) {
+      this.wasNarrow = this.narrow;
+      this.wasShort = this.short;
+      this.requestUpdate();
+    }
     const results = this.renderRoot.querySelector('.results') as HTMLElement | null;
     if (results) this.fitChart(results);
   };
+
+  private wasNarrow = false;
+  private wasShort = false;
 
   /** Current chart height in pixels (set by fitChart; CSS gives the first guess). */
   private chartHeight = 0;
@@ -912,13 +947,20 @@ export class CyApp extends LitElement {
       <a class="skip" href="#results" @click=${(e: Event) => this.skipTo(e, '#results')}>${t(lang, 'skip.results')}</a>
       <header class="top">
         <div class="titles">
-          <h1>${t(lang, 'app.title')}</h1>
+          <h1 title=${t(lang, 'app.title')}>${t(lang, 'app.title')}</h1>
           <p class="sub">${t(lang, 'app.subtitle')}</p>
         </div>
         <!-- Seen, not spoken: it changes at every key press; #announce speaks once a change has settled. -->
         <span class="status" id="status">${status}</span>
         <span class="visually-hidden" id="announce" role="status" aria-live="polite">${this.announcement}</span>
         <span class="head-tools">
+          <span class="chart-count" role="group" aria-label=${t(lang, 'charts.layout')}>
+            <span class="cc-label" aria-hidden="true">${t(lang, 'charts.layout')}</span>
+            ${CHART_COUNTS.map(
+              (n) => html`<button type="button" data-charts=${n} aria-pressed=${n === this.chartCount ? 'true' : 'false'} aria-label=${t(lang, 'charts.countN', { n })}
+                @click=${() => (this.chartCount = n)}>${n}</button>`,
+            )}
+          </span>
           <button type="button" class="method" id="present" aria-pressed=${this.presenting ? 'true' : 'false'} aria-keyshortcuts=${this.presenting ? 'Escape' : 'P'}
             title=${t(lang, this.presenting ? 'present.leaveHint' : 'present.hint')} @click=${() => this.setPresenting(!this.presenting)}>${t(lang, this.presenting ? 'present.leave' : 'present.enter')}</button>
           <button type="button" class="method" id="method-open" aria-haspopup="dialog" @click=${() => void this.openMethod()}>${t(lang, 'method.open')}</button>
@@ -939,16 +981,7 @@ export class CyApp extends LitElement {
             ${meta
               ? html`<cy-view-picker class="picker" .areas=${meta.areas} .kpis=${meta.kpis} .view=${this.view} lang=${lang} @view-change=${this.onView}></cy-view-picker>`
               : nothing}
-            <div class="chart-count" role="group" aria-label=${t(lang, 'charts.layout')}>
-              <span class="cc-label" aria-hidden="true">${t(lang, 'charts.layout')}</span>
-              ${CHART_COUNTS.map(
-                (n) => html`<button type="button" data-charts=${n} aria-pressed=${n === this.chartCount ? 'true' : 'false'} aria-label=${t(lang, 'charts.countN', { n })}
-                  @click=${() => (this.chartCount = n)}>${n}</button>`,
-              )}
-            </div>
-            <cy-scenario-bar class="scenarios" .presets=${this.presetItems} current=${this.scenarioId}
-              lang=${lang}
-              @preset-load=${this.onPreset} @scenario-save=${this.onSave} @scenario-file=${this.onScenarioFile} @share=${this.onShare}></cy-scenario-bar>
+            ${this.short ? nothing : this.renderScenarioBar()}
           </div>
           <section class="results" id="results" tabindex="-1" aria-label=${t(lang, 'results.heading')}>
             ${meta
@@ -966,6 +999,7 @@ export class CyApp extends LitElement {
             <cy-lever-panel .levers=${this.levers} lang=${lang} ?presenting=${this.presenting} @lever-change=${this.onLeverChange} @lever-reset=${this.onLeverReset}
               @levers-reset=${() => this.setLevers(defaultLeverSettings(), CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title })}></cy-lever-panel>
             <cy-scenario-note .preset=${this.preset(this.scenarioId, this.levers)} .startYears=${this.startYears(this.levers)} lang=${lang}></cy-scenario-note>
+            ${this.short ? this.renderScenarioBar() : nothing}
           </aside>
         </div>
         ${meta
@@ -999,6 +1033,14 @@ export class CyApp extends LitElement {
       <footer>${meta ? html`${t(lang, 'footer.name')} · ${t(lang, 'footer.model')} <code>${meta.modelHash}</code>` : ''}</footer>`;
   }
 
+  /** Presets, scenario files and the share link. */
+  private renderScenarioBar() {
+    const lang = this.lang;
+    return html`<cy-scenario-bar class="scenarios" .presets=${this.presetItems} current=${this.scenarioId}
+              lang=${lang}
+              @preset-load=${this.onPreset} @scenario-save=${this.onSave} @scenario-file=${this.onScenarioFile} @share=${this.onShare}></cy-scenario-bar>`;
+  }
+
   /** One chart of the graphs: its heading is the menu that chooses what it shows. */
   private renderChart(r: ResolvedChart, i: number) {
     const lang = this.lang;
@@ -1012,7 +1054,7 @@ export class CyApp extends LitElement {
     const choice = this.choices[i];
     const elements = r.variable ? elementsOf(r.variable, meta.catalog) : [];
     return html`<cy-chart-panel data-chart=${i} .series=${this.chartSeriesAt(i, r.column)} heading=${heading}
-        unit=${text.unit} lang=${lang} ?presenting=${this.presenting} textSize=${this.presenting ? 18 : 14}
+        unit=${text.unit} lang=${lang} ?presenting=${this.presenting} textSize=${this.presenting ? 18 : this.narrow ? 12 : 14}
         .context=${this.exportContexts[i](lang, text.unit, text.digits, text.exportDigits, this.levers, this.scenarioTitle, this.pins, derived)}
         observedCount=${observedCount}
         @method-open=${(e: CustomEvent<{ section?: 'observed' }>) => void this.openMethod(e.detail.section)}>

@@ -26,11 +26,13 @@ export class CyLineChart extends LitElement {
   declare unit: string;
   /** Decimals of values in the tooltip (the indicator's, as on the cards); axis ticks choose their own. */
   declare digits: number | undefined;
-  /** Axis, legend and tooltip text in CSS pixels (14 at least, so a projector's back row can read it). */
+  /** Axis, legend and tooltip text in CSS pixels (the shell gives 14 on a projector, more when presenting). */
   declare textSize: number;
   declare lang: Lang;
   private chart: ECharts | undefined;
   private resizeObserver: ResizeObserver | undefined;
+  /** The plot was short at the last draw (fewer ticks). */
+  private wasShort = false;
   /** Count of completed draws; end-to-end tests and the benchmark watch `data-draws`. */
   draws = 0;
 
@@ -59,7 +61,11 @@ export class CyLineChart extends LitElement {
     this.chart = init(el, undefined, { renderer: 'svg' });
     // While hidden (table shown) the plot is 0×0: keep the last size, so exports still draw the chart.
     this.resizeObserver = new ResizeObserver(() => {
-      if (el.clientWidth > 0 && el.clientHeight > 0) this.chart?.resize();
+      if (el.clientWidth > 0 && el.clientHeight > 0) {
+        this.chart?.resize();
+        // Crossing the short-plot height changes the ticks.
+        if ((el.clientHeight < 200) !== this.wasShort) this.draw();
+      }
     });
     this.resizeObserver.observe(el);
     this.draw();
@@ -89,7 +95,10 @@ export class CyLineChart extends LitElement {
   private draw(): void {
     if (!this.chart) return;
     const lang = this.lang;
-    const size = Math.max(14, this.textSize || 14);
+    const size = this.textSize || 14;
+    // A short plot (a phone's) gets fewer value ticks, so its labels do not run into each other.
+    const short = (this.chart.getHeight() || 340) < 200;
+    this.wasShort = short;
     // Model variables can be small rates (0.003/yr): two significant digits rather than "0".
     const fmt = (v: number) => (v !== 0 && Math.abs(v) < 0.01 ? v.toPrecision(2) : formatNumber(lang, v));
     const fmtValue = (v: number) => (this.digits === undefined ? fmt(v) : formatFixed(lang, v, this.digits));
@@ -157,7 +166,7 @@ export class CyLineChart extends LitElement {
           },
         },
         xAxis: { type: 'value', min: 2015, max: 2035, interval: 5, axisLabel: { fontSize: size, formatter: (v: number) => String(v) } },
-        yAxis: { type: 'value', name: this.unit, nameTextStyle: { fontSize: size, align: 'left' }, scale: false, axisLabel: { fontSize: size, formatter: fmt } },
+        yAxis: { type: 'value', name: this.unit, splitNumber: short ? 3 : 5, nameTextStyle: { fontSize: size, align: 'left' }, scale: false, axisLabel: { fontSize: size, formatter: fmt } },
         series,
       },
       { replaceMerge: ['series'] },

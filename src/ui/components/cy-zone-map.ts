@@ -114,8 +114,9 @@ export class CyZoneMap extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver = new ResizeObserver(([e]) => {
-      const w = Math.round(e.contentRect.width);
-      if (w > 0 && Math.abs(w - this.width) >= 2) this.width = w;
+      // Not rounded: the SVG is drawn at exactly its shown width (1 user unit = 1 CSS pixel).
+      const w = e.contentRect.width;
+      if (w > 0 && Math.abs(w - this.width) >= 0.5) this.width = w;
     });
     this.resizeObserver.observe(this);
   }
@@ -141,8 +142,9 @@ export class CyZoneMap extends LitElement {
 
   override render() {
     const lang = this.lang;
-    const W = Math.max(280, this.width);
-    const H = Math.round(Math.min(520, Math.max(240, W * 0.7)));
+    // The SVG's 1-pixel border is inside its width: draw at the width within it, so 14 px stay 14 px.
+    const W = Math.max(280, this.width - 2);
+
     const placed = this.zones.filter((z) => z.lon !== undefined && z.lat !== undefined);
     const geo = placed.map((z) => ({ lon: z.lon as number, lat: z.lat as number }));
     const far = new Set(outlierIndices(geo));
@@ -153,14 +155,21 @@ export class CyZoneMap extends LitElement {
     const insetCaption = t(lang, 'map.inset');
     const insetW = Math.ceil(Math.max(textWidth(insetCaption) + 8, ...farIdx.map((i) => widths[i] + 2 * DOT + 20)));
     const rowH = FONT + 2 * DOT;
-    const inset: Box = { x: W - insetW - 8, y: FONT + 12, w: insetW, h: rowH * farIdx.length + 10 };
+    const inset: Box = { x: W - insetW - 8, y: FONT + 10, w: insetW, h: rowH * farIdx.length + 6 };
     const caption: Box = { x: inset.x, y: 4, w: insetW, h: FONT + 6 };
+    // The inset takes a band across the top; the rest of the map is fitted below it.
+    const band = farIdx.length ? inset.y + inset.h + 4 : 0;
+    const H = band + Math.round(Math.min(520, Math.max(240, W * 0.62)));
     const margin = DOT + 8;
-    const project = fitProjection(geo.filter((_, i) => !far.has(i)), W, H, margin + FONT);
+    const fit = fitProjection(geo.filter((_, i) => !far.has(i)), W, H - band, margin + FONT);
+    const project = (p: { lon: number; lat: number }): [number, number] => {
+      const [x, y] = fit(p);
+      return [x, y + band];
+    };
     const pos = new Map<string, [number, number]>();
     let k = 0;
     placed.forEach((z, i) => {
-      pos.set(z.id, far.has(i) ? [inset.x + DOT + 8, inset.y + 5 + rowH * k++ + rowH / 2] : project(geo[i]));
+      pos.set(z.id, far.has(i) ? [inset.x + DOT + 8, inset.y + 3 + rowH * k++ + rowH / 2] : project(geo[i]));
     });
     const anchors: LabelAnchor[] = placed.map((z, i) => {
       const [x, y] = pos.get(z.id) as [number, number];

@@ -32,7 +32,7 @@ export function overlap(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** Candidate boxes round a dot, nearest first: right, left, above, below, the diagonals, then one step further out. */
+/** Candidate boxes round a dot, nearest first: right, left, above, below, the diagonals, then further out. */
 function candidates(a: LabelAnchor, gap: number): Array<{ box: Box; leader: boolean }> {
   const { x, y, r, w, h } = a;
   const d = r * 0.75;
@@ -46,13 +46,15 @@ function candidates(a: LabelAnchor, gap: number): Array<{ box: Box; leader: bool
     { x: x - d - w, y: y - d - h, w, h },
     { x: x - d - w, y: y + d, w, h },
   ];
-  const far = near.slice(0, 8).map((b) => {
-    const dx = b.x + b.w / 2 - x;
-    const dy = b.y + b.h / 2 - y;
-    const len = Math.hypot(dx, dy) || 1;
-    const step = h * 1.2;
-    return { x: b.x + (dx / len) * step, y: b.y + (dy / len) * step, w, h };
-  });
+  // Further out in the same eight directions, one, two and three label heights away.
+  const far = [1.2, 2.4, 3.6].flatMap((k) =>
+    near.map((b) => {
+      const dx = b.x + b.w / 2 - x;
+      const dy = b.y + b.h / 2 - y;
+      const len = Math.hypot(dx, dy) || 1;
+      return { x: b.x + (dx / len) * h * k, y: b.y + (dy / len) * h * k, w, h };
+    }),
+  );
   return [...near.map((box) => ({ box, leader: false })), ...far.map((box) => ({ box, leader: true }))];
 }
 
@@ -80,8 +82,8 @@ export function placeLabels(anchors: readonly LabelAnchor[], bounds: Box, obstac
         if (j !== i) cost += overlap(b, d) * 2;
       });
       for (const o of obstacles) cost += overlap(b, o) * 2;
-      // A leader line is a small price: prefer it to any overlap, not to a free near place.
-      if (c.leader) cost += 0.5;
+      // A leader line is a small price (more the longer it is): prefer it to any overlap, not to a free near place.
+      if (c.leader) cost += 0.5 + Math.hypot(b.x + b.w / 2 - a.x, b.y + b.h / 2 - a.y) / 1000;
       if (cost < bestCost) {
         bestCost = cost;
         best = c;
