@@ -199,7 +199,7 @@ export class CyApp extends LitElement {
     .chart-count button { font: inherit; min-width: 1.8rem; padding: 0.1rem 0.35rem; border: 1px solid currentColor; background: transparent; color: inherit; border-radius: 4px; cursor: pointer; }
     .chart-count button[aria-pressed='true'] { background: #fff; color: #1f4e79; font-weight: 700; }
     .chart-count button:focus-visible { outline: 3px solid ${unsafeCSS(HEADER_FOCUS_COLOR)}; outline-offset: 2px; }
-    .levers { grid-column: 2; grid-row: 2; position: sticky; top: 0; max-height: 100vh; overflow-y: auto; overscroll-behavior: contain; box-sizing: border-box; padding: 0.2rem 0.2rem 0.4rem 0; min-width: 0; }
+    .levers { grid-column: 2; grid-row: 2; position: sticky; top: 0; max-height: calc(100vh - var(--levers-top, 0px)); overflow-y: auto; overscroll-behavior: contain; box-sizing: border-box; padding: 0.2rem 0.2rem 0.4rem 0; min-width: 0; }
     /* Opaque and above the levers, so nothing scrolls over the numbers or the chart. */
     .results { grid-column: 1; grid-row: 2; position: sticky; top: 0; z-index: 2; background: #f6f7f9; display: flex; flex-direction: column; gap: 0.4rem; padding: 0.2rem 0; min-width: 0;
       /* The chart takes what the first screen has left after the header, the tools and the cards. */
@@ -346,6 +346,17 @@ export class CyApp extends LitElement {
 
   /** Size the charts to the room the first screen has left (lib/chart-fit.ts); four charts share it in two rows. */
   private fitChart(results: HTMLElement): void {
+    // The levers' own scroll box ends at the bottom of the first screen: reaching a lever
+    // scrolls the box, never the page (which would push the sticky numbers and chart away).
+    const levers = this.renderRoot.querySelector('.levers') as HTMLElement | null;
+    const work = this.renderRoot.querySelector('.work') as HTMLElement | null;
+    if (levers && work && !this.narrow) {
+      // Where the levers start on the unscrolled page (they may be stuck at the top now).
+      const tools = this.renderRoot.querySelector('.toolbar') as HTMLElement | null;
+      const above = tools && tools.offsetHeight > 0 ? tools.offsetHeight + parseFloat(getComputedStyle(work).rowGap || '0') : 0;
+      const top = work.getBoundingClientRect().top + window.scrollY + above;
+      this.style.setProperty('--levers-top', `${Math.round(top)}px`);
+    }
     const plot = this.renderRoot.querySelector('cy-chart-panel')?.shadowRoot?.querySelector('cy-line-chart')?.shadowRoot?.querySelector('.plot') as HTMLElement | null;
     if (!plot || plot.clientHeight === 0) return;
     const narrow = window.matchMedia('(max-width: 759px)').matches;
