@@ -9,6 +9,7 @@ import { fitProjection, mapScale, orderAlongLine, outlierIndices } from '../lib/
 import { placeLabels, type Box, type LabelAnchor } from '../lib/label-placement.ts';
 import { formatDelta, formatFixed, t, withUnit, type Lang } from '../i18n/i18n.ts';
 import { focusRing } from './focus-ring.ts';
+import { memoByIdentity } from '../lib/memo.ts';
 
 const RAIL_COLORS = ['#7c3aed', '#b45309', '#0f766e', '#be185d'];
 /** Label text size in CSS pixels. */
@@ -140,12 +141,12 @@ export class CyZoneMap extends LitElement {
     return this.mode === 'value' ? withUnit(formatFixed(lang, v, this.digits), this.unit) : withUnit(formatDelta(lang, v, this.digits, true), this.deltaUnit || this.unit);
   }
 
-  override render() {
-    const lang = this.lang;
+  // Where everything goes depends on the zones, the width and the language, not on the values: a lever move does not lay the map out again.
+  private readonly layout = memoByIdentity((zones: AreaInfo[], width: number, lang: Lang) => {
     // The SVG's 1-pixel border is inside its width: draw at the width within it, so 14 px stay 14 px.
-    const W = Math.max(280, this.width - 2);
+    const W = Math.max(280, width - 2);
 
-    const placed = this.zones.filter((z) => z.lon !== undefined && z.lat !== undefined);
+    const placed = zones.filter((z) => z.lon !== undefined && z.lat !== undefined);
     const geo = placed.map((z) => ({ lon: z.lon as number, lat: z.lat as number }));
     const far = new Set(outlierIndices(geo));
     const names = placed.map((z) => shortLabel(z.label[lang]));
@@ -185,6 +186,12 @@ export class CyZoneMap extends LitElement {
       const a = anchors[i];
       labels.set(i, { box: { x: a.x + a.r + 4, y: a.y - a.h / 2, w: a.w, h: a.h }, leader: false });
     });
+    return { W, H, placed, names, far, farIdx, inset, caption, insetCaption, pos, labels };
+  });
+
+  override render() {
+    const lang = this.lang;
+    const { W, H, placed, names, far, farIdx, inset, caption, insetCaption, pos, labels } = this.layout(this.zones, this.width, lang);
     const shownValues = placed.map((z) => this.shown(z.id)).filter((v): v is number => v !== undefined);
     const scale = mapScale(shownValues, this.mode);
     const color = scale?.color ?? (() => '#c7ccd3');
