@@ -242,7 +242,7 @@ export class CyApp extends LitElement {
       cy-scenario-bar { margin-top: 0.5rem; }
     }
     /* Presentation mode: large type (the shell sets the root size), headline numbers, charts and main sliders only. */
-    :host([presenting]) .toolbar, :host([presenting]) #method-open, :host([presenting]) cy-scenario-note,
+    :host([presenting]) .toolbar, :host([presenting]) #method-open, :host([presenting]) cy-scenario-note, :host([presenting]) cy-undo-redo,
     :host([presenting]) main > :not(.work), :host([presenting]) footer, :host([presenting]) .sub { display: none; }
     :host([presenting]) header.top { padding: 0.25rem 1rem; }
     :host([presenting]) .work { grid-template-rows: auto; }
