@@ -228,7 +228,9 @@ export class CyApp extends LitElement {
     }
     /* Screens under 800 pixels high (a 1280×720 projector, a laptop at 150 %): a one-line header. */
     @media (max-height: 800px) {
-      header.top { padding: 0.3rem 1rem; }
+      header.top { padding: 0.3rem 1rem; column-gap: 0.7rem; }
+      h1 { font-size: 1.05rem; }
+      .head-tools { gap: 0.35rem; }
       .sub { display: none; }
     }
     /* Shorter still, in two columns: the header keeps to one line (a long title ends in "…"; its tooltip has it all). */
