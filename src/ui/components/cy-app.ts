@@ -242,6 +242,10 @@ export class CyApp extends LitElement {
       .head-tools { flex: none; flex-wrap: nowrap; }
       button.method { font-size: 0.8rem; }
       cy-scenario-bar { margin-top: 0.5rem; }
+      /* Undo/redo under the levers here: the two groups' headings stay on the first screen. */
+      .levers { display: flex; flex-direction: column; }
+      .levers cy-undo-redo { order: 1; margin-top: 0.4rem; }
+      .levers cy-scenario-note, .levers cy-scenario-bar { order: 2; }
     }
     /* Presentation mode: large type (the shell sets the root size), headline numbers, charts and main sliders only. */
     :host([presenting]) .toolbar, :host([presenting]) #method-open, :host([presenting]) cy-scenario-note, :host([presenting]) cy-undo-redo,
