@@ -1044,7 +1044,7 @@ export class CyApp extends LitElement {
           <section class="results" id="results" tabindex="-1" aria-label=${t(lang, 'results.heading')}>
             ${meta
               ? html`<cy-kpi-cards .cards=${this.cards(this.meta, this.view, this.headlineYear, this.current, this.baseline, this.headline.shown?.draws, this.headline.baseline)}
-                    year=${this.headlineYear} ?updating=${this.modelReady && this.headline.updating} selected=${this.view.kpi} lang=${lang}
+                    year=${this.headlineYear} ?updating=${this.modelReady && this.headline.updating} ?compact=${this.presenting} selected=${this.view.kpi} lang=${lang}
                     @year-change=${(e: CustomEvent<HeadlineYear>) => (this.headlineYear = e.detail)}
                     @kpi-select=${(e: CustomEvent<KpiId>) => this.onView(new CustomEvent('view-change', { detail: { ...this.view, kpi: e.detail } }))}></cy-kpi-cards>
                   <div class="charts" data-count=${charts.length} @chart-choice=${this.onChartChoice}>
