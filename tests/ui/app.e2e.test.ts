@@ -212,7 +212,7 @@ describe('web app in Chromium', () => {
     // A good file is applied.
     await page.locator('#open').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...saved, levers: { parks: { count: 3 } } })) });
     await settled(page);
-    await page.waitForFunction(() => (document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-lever-panel')?.shadowRoot?.querySelectorAll('cy-lever-control')[2]?.shadowRoot?.querySelector('input[type=range]') as HTMLInputElement | null)?.value === '3');
+    await expect.poll(() => page.locator('#parks-count-slider').inputValue()).toBe('3');
     expect(await page.locator('#corridor-integration-slider').inputValue()).toBe('0');
     await page.close();
   });

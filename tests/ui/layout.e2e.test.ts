@@ -84,23 +84,23 @@ describe('layout', () => {
         await expectUncovered(page);
       }
       // A keyboard user moves to the fifth lever: it scrolls into view, the chart stays on screen.
-      const slider = page.locator('#transfer-level-slider');
+      const slider = page.locator('#coordination-level-slider');
       await slider.focus();
       await page.keyboard.press('ArrowRight');
       const s = (await slider.boundingBox()) as Box;
       expect(inViewport(s, w, h)).toBe(true);
-      expect(await stackAt(page, ...centre(s))).toContain('input#transfer-level-slider');
+      expect(await stackAt(page, ...centre(s))).toContain('input#coordination-level-slider');
       const plot = (await boxOf(page, 'cy-line-chart .plot')) as Box;
       expect(inViewport(plot, w, h)).toBe(true);
       expect(plot.height).toBeGreaterThanOrEqual(140);
       await expectUncovered(page);
       // Scrolling to the last lever with the mouse wheel: the same.
-      const last = page.locator('#rd_support-extra_share_gdp-slider');
+      const last = page.locator('#transfer-level-slider');
       await last.scrollIntoViewIfNeeded();
       await page.mouse.wheel(0, 120);
       await page.waitForTimeout(100);
       const l = (await last.boundingBox()) as Box;
-      if (inViewport(l, w, h)) expect(await stackAt(page, ...centre(l))).toContain('input#rd_support-extra_share_gdp-slider');
+      if (inViewport(l, w, h)) expect(await stackAt(page, ...centre(l))).toContain('input#transfer-level-slider');
       expect(inViewport((await boxOf(page, 'cy-line-chart .plot')) as Box, w, h)).toBe(true);
       await page.context().close();
     });

@@ -111,7 +111,7 @@ describe('chart height', () => {
     const { chartHeightFor } = await import('../../src/ui/lib/chart-fit.ts');
     expect(chartHeightFor({ viewport: 768, top: 190, fixed: 160, narrow: false })).toBe(406);
     expect(chartHeightFor({ viewport: 1200, top: 190, fixed: 160, narrow: false })).toBe(440);
-    expect(chartHeightFor({ viewport: 480, top: 190, fixed: 160, narrow: false })).toBe(160);
+    expect(chartHeightFor({ viewport: 480, top: 190, fixed: 160, narrow: false })).toBe(140);
     expect(chartHeightFor({ viewport: 844, top: 300, fixed: 210, narrow: true })).toBe(220);
     expect(chartHeightFor({ viewport: 640, top: 300, fixed: 210, narrow: true })).toBe(130);
   });

@@ -9,7 +9,7 @@ import { leverConstants, resolveLevers } from '../../model/scenario/scenario.ts'
 import { LatestWins } from '../lib/latest-wins.ts';
 import { memoByIdentity } from '../lib/memo.ts';
 import { downloadBlob, fileNameFrom } from '../lib/download.ts';
-import { formatFixed, formatNumber, t, withUnit, type Lang, type MessageKey } from '../i18n/i18n.ts';
+import { formatFixed, formatNumber, inParens, t, withUnit, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { errorText } from '../lib/error-text.ts';
 import { pinName } from '../lib/pin-labels.ts';
 import { pinStates, pinsFromStates, renamed, withPin, type Pin } from '../state/pin-list.ts';
@@ -38,6 +38,9 @@ import type { ExportContext } from './cy-chart-panel.ts';
 import { settingsText } from '../lib/settings-text.ts';
 import { chartHeightFor } from '../lib/chart-fit.ts';
 import { nameIndex } from '../lib/variable-names.ts';
+import { CHART_COUNTS, defaultChoices, elementLabel, elementsOf, humanName, resolveChoice, type ChartChoice, type ChartCount, type ResolvedChart } from '../lib/chart-choice.ts';
+import { unitLabel } from '../lib/unit-label.ts';
+import { isPresentUrl, presentUrl, isTypingTarget } from '../lib/presentation.ts';
 import './cy-lang-switch.ts';
 import './cy-notice.ts';
 import './cy-scenario-bar.ts';
@@ -60,6 +63,7 @@ import { LeverHistory, type LeverSnapshot } from '../state/lever-history.ts';
 import { changeText } from '../lib/change-text.ts';
 import './cy-effect-panel.ts';
 import './cy-cost-panel.ts';
+import './cy-variable-menu.ts';
 
 /** Year of the tornado (its caption says 2035). */
 const HEADLINE_YEAR = 2035;
@@ -106,6 +110,9 @@ export class CyApp extends LitElement {
     undoSaid: { state: true },
     headlineYear: { state: true },
     thresholds: { state: true },
+    presenting: { type: Boolean, reflect: true },
+    chartCount: { state: true },
+    choices: { state: true },
   };
 
   declare lang: Lang;
@@ -145,6 +152,12 @@ export class CyApp extends LitElement {
   declare thresholds: Record<KpiId, number>;
   /** Posterior draws behind the headline bands (baseline, current settings, pins). */
   private readonly headline = new HeadlineBands(this, headlineModelClient, (err) => this.showError('error.run', err));
+  /** Presentation mode: large type, headline numbers, charts and main sliders only (`?present`, key P; Esc leaves). */
+  declare presenting: boolean;
+  /** Charts side by side (the graphs menu). */
+  declare chartCount: ChartCount;
+  /** What each of the four chart places shows (the first follows the viewed indicator until a variable is chosen for it). */
+  declare choices: ChartChoice[];
   /** A change by the person awaits its announcement. */
   private announcePending = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -152,7 +165,7 @@ export class CyApp extends LitElement {
 
   private readonly client = sharedModelClient();
   private readonly scheduler = new LatestWins<LeverSettings, RunOutput>(
-    (levers) => this.client.run(leverConstants(levers)),
+    (levers) => this.client.run(leverConstants(levers), this.extraColumns),
     (levers, out) => {
       // A result for settings that have since changed still shows (it is newer than what is on screen).
       this.current = out;
@@ -184,32 +197,76 @@ export class CyApp extends LitElement {
     /* Styled like the language buttons: an outlined control on the dark header. */
     button.method { font: inherit; font-size: 0.85rem; background: transparent; color: inherit; border: 1px solid currentColor; border-radius: 4px; padding: 0.15rem 0.5rem; cursor: pointer; }
     button.method:focus-visible { outline: 3px solid ${unsafeCSS(HEADER_FOCUS_COLOR)}; outline-offset: 2px; }
-    main { padding: 0.4rem 1rem 2rem; display: flex; flex-direction: column; gap: 1rem; }
-    /* Results beside the levers; the results stay in view (sticky) while the levers scroll. */
-    .work { display: grid; grid-template-columns: minmax(0, 1fr) clamp(16rem, 30vw, 22rem); grid-template-rows: auto 1fr; gap: 0.4rem 1rem; align-items: start; }
-    .picker { grid-column: 1; grid-row: 1; }
-    .levers { grid-column: 2; grid-row: 1 / span 2; }
+    main { padding: 0.3rem 1rem 2rem; display: flex; flex-direction: column; gap: 1rem; }
+    /*
+     * The first screen (a 1280×720 projector): the view and scenario tools in one row, then
+     * the headline numbers and the charts beside the two groups of levers. Both columns stay
+     * in view (sticky); the levers scroll on their own when they do not fit, so reaching
+     * the last lever never scrolls the chart away.
+     */
+    .work { display: grid; grid-template-columns: minmax(0, 1fr) clamp(17rem, 29vw, 23rem); grid-template-rows: auto 1fr; gap: 0.35rem 0.9rem; align-items: start; }
+    .toolbar { grid-column: 1 / -1; grid-row: 1; display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: end; }
+    .toolbar .scenarios { margin-left: auto; }
+    /* The graphs menu's count in the header: outlined like its other buttons, the chosen one filled. */
+    .chart-count { display: inline-flex; align-items: center; gap: 0.2rem; font-size: 0.85rem; margin-right: 0.4rem; }
+    .chart-count .cc-label { margin-right: 0.15rem; }
+    .chart-count button { font: inherit; min-width: 1.8rem; padding: 0.1rem 0.35rem; border: 1px solid currentColor; background: transparent; color: inherit; border-radius: 4px; cursor: pointer; }
+    .chart-count button[aria-pressed='true'] { background: #fff; color: #1f4e79; font-weight: 700; }
+    .chart-count button:focus-visible { outline: 3px solid ${unsafeCSS(HEADER_FOCUS_COLOR)}; outline-offset: 2px; }
+    .levers { grid-column: 2; grid-row: 2; position: sticky; top: 0; max-height: calc(100vh - var(--levers-top, 0px)); overflow-y: auto; overscroll-behavior: contain; box-sizing: border-box; padding: 0.2rem 0.2rem 0.4rem 0; min-width: 0; }
     /* Opaque and above the levers, so nothing scrolls over the numbers or the chart. */
-    .results { grid-column: 1; grid-row: 2; position: sticky; top: 0; z-index: 2; background: #f6f7f9; display: flex; flex-direction: column; gap: 0.5rem; padding: 0.3rem 0;
-      /* The chart takes what the first screen has left after the header, the picker and the cards. */
+    .results { grid-column: 1; grid-row: 2; position: sticky; top: 0; z-index: 2; background: #f6f7f9; display: flex; flex-direction: column; gap: 0.4rem; padding: 0.2rem 0; min-width: 0;
+      /* The chart takes what the first screen has left after the header, the tools and the cards. */
       --chart-height: clamp(160px, calc(100vh - 350px), 440px); }
     .results:focus { outline: none; }
-    .levers { min-width: 0; }
+    /* 1, 2 or 4 charts: two side by side, four as two rows of two. */
+    .charts { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.4rem; }
+    .charts[data-count='2'], .charts[data-count='4'] { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+    .chart-heading { display: inline-flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.5rem; max-width: 100%; }
+    select.element { font: inherit; font-size: 0.8rem; font-weight: normal; max-width: 12rem; }
+    cy-scenario-note { margin-top: 0.4rem; }
     /* Phones and narrow windows: one column, a compact chart stays on top while the levers scroll under it. */
     @media (max-width: 759px) {
       .work { grid-template-columns: minmax(0, 1fr); grid-template-rows: none; }
-      .picker, .results, .levers { grid-column: 1; grid-row: auto; }
+      .toolbar, .results, .levers { grid-column: 1; grid-row: auto; }
+      .toolbar .scenarios { margin-left: 0; }
+      .levers { position: static; max-height: none; overflow: visible; }
       .results { --chart-height: clamp(130px, calc(100vh - 640px), 200px); box-shadow: 0 6px 6px -6px rgba(0, 0, 0, 0.35); }
+      /* More than one chart: swiped sideways, so the sticky block keeps the height of one. */
+      .charts[data-count='2'], .charts[data-count='4'] { grid-template-columns: none; grid-auto-flow: column; grid-auto-columns: 92%; overflow-x: auto; scroll-snap-type: x mandatory; }
+      .charts > * { scroll-snap-align: start; }
       /* A lever focused from the keyboard scrolls into view below the sticky results, not under them. */
       .levers { --lever-scroll-margin: calc(var(--results-h, 24rem) + 0.5rem); }
       h1 { font-size: 1.02rem; }
       .sub { font-size: 0.72rem; }
     }
-    /* Short screens (a projector at 150 %): a one-line header leaves room for the chart. */
-    @media (max-height: 600px) {
-      header.top { padding: 0.3rem 1rem; }
+    /* Screens under 800 pixels high (a 1280×720 projector, a laptop at 150 %): a one-line header. */
+    @media (max-height: 800px) {
+      header.top { padding: 0.3rem 1rem; column-gap: 0.7rem; }
+      h1 { font-size: 1.05rem; }
+      .head-tools { gap: 0.35rem; }
       .sub { display: none; }
     }
+    /* Shorter still, in two columns: the header keeps to one line (a long title ends in "…"; its tooltip has it all). */
+    @media (max-height: 600px) and (min-width: 760px) {
+      header.top { flex-wrap: nowrap; }
+      .titles { min-width: 0; flex: 0 1 auto; }
+      h1 { font-size: 1.05rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      .status { min-width: 0; flex: none; }
+      .head-tools { flex: none; flex-wrap: nowrap; }
+      button.method { font-size: 0.8rem; }
+      cy-scenario-bar { margin-top: 0.5rem; }
+      /* Undo/redo under the levers here: the two groups' headings stay on the first screen. */
+      .levers { display: flex; flex-direction: column; }
+      .levers cy-undo-redo { order: 1; margin-top: 0.4rem; }
+      .levers cy-scenario-note, .levers cy-scenario-bar { order: 2; }
+    }
+    /* Presentation mode: large type (the shell sets the root size), headline numbers, charts and main sliders only. */
+    :host([presenting]) .toolbar, :host([presenting]) #method-open, :host([presenting]) cy-scenario-note, :host([presenting]) cy-undo-redo,
+    :host([presenting]) main > :not(.work), :host([presenting]) footer, :host([presenting]) .sub { display: none; }
+    :host([presenting]) header.top { padding: 0.25rem 1rem; }
+    :host([presenting]) .work { grid-template-rows: auto; }
+    :host([presenting]) .results, :host([presenting]) .levers { grid-row: 1; }
     .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
     @media (max-width: 1200px) { .pair { grid-template-columns: 1fr; } }
     .card { background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.6rem; min-width: 0; }
@@ -246,11 +303,15 @@ export class CyApp extends LitElement {
     this.undoSaid = undefined;
     this.headlineYear = 2035;
     this.thresholds = { ...DEFAULT_THRESHOLDS };
+    this.presenting = isPresentUrl(location.href);
+    this.chartCount = 1;
+    this.choices = defaultChoices();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('keydown', this.onKeyDown);
     void this.start();
   }
 
@@ -258,6 +319,7 @@ export class CyApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('resize', this.onResize);
+    window.removeEventListener('keydown', this.onKeyDown);
     this.resultsObserver?.disconnect();
   }
 
@@ -269,27 +331,65 @@ export class CyApp extends LitElement {
       this.fitChart(results);
     });
     this.resultsObserver.observe(results);
+    // The tools above change height with the language (a row more or less): the chart refits.
+    const tools = this.renderRoot.querySelector('.toolbar');
+    if (tools) this.resultsObserver.observe(tools);
     window.addEventListener('resize', this.onResize);
   }
 
+  /** One-column (phone) layout: a smaller chart, with smaller axis text. */
+  private get narrow(): boolean {
+    return window.matchMedia('(max-width: 759px)').matches;
+  }
+
+  /**
+   * A short two-column screen (a projector at 150 %): the scenario tools go below the levers,
+   * leaving the first screen's height to the numbers and the chart.
+   */
+  private get short(): boolean {
+    return !this.narrow && window.matchMedia('(max-height: 600px)').matches;
+  }
+
   private readonly onResize = () => {
+    if (this.narrow !== this.wasNarrow || this.short !== this.wasShort) {
+      this.wasNarrow = this.narrow;
+      this.wasShort = this.short;
+      this.requestUpdate();
+    }
     const results = this.renderRoot.querySelector('.results') as HTMLElement | null;
     if (results) this.fitChart(results);
   };
 
+  private wasNarrow = false;
+  private wasShort = false;
+
   /** Current chart height in pixels (set by fitChart; CSS gives the first guess). */
   private chartHeight = 0;
 
-  /** Size the chart to the room the first screen has left (lib/chart-fit.ts). */
+  /** Size the charts to the room the first screen has left (lib/chart-fit.ts); four charts share it in two rows. */
   private fitChart(results: HTMLElement): void {
+    // The levers' own scroll box ends at the bottom of the first screen: reaching a lever
+    // scrolls the box, never the page (which would push the sticky numbers and chart away).
+    const levers = this.renderRoot.querySelector('.levers') as HTMLElement | null;
+    const work = this.renderRoot.querySelector('.work') as HTMLElement | null;
+    if (levers && work && !this.narrow) {
+      // Where the levers start on the unscrolled page (they may be stuck at the top now).
+      const tools = this.renderRoot.querySelector('.toolbar') as HTMLElement | null;
+      const above = tools && tools.offsetHeight > 0 ? tools.offsetHeight + parseFloat(getComputedStyle(work).rowGap || '0') : 0;
+      const top = work.getBoundingClientRect().top + window.scrollY + above;
+      this.style.setProperty('--levers-top', `${Math.round(top)}px`);
+    }
     const plot = this.renderRoot.querySelector('cy-chart-panel')?.shadowRoot?.querySelector('cy-line-chart')?.shadowRoot?.querySelector('.plot') as HTMLElement | null;
     if (!plot || plot.clientHeight === 0) return;
+    const narrow = window.matchMedia('(max-width: 759px)').matches;
+    const rows = this.chartCount === 4 && !narrow ? 2 : 1;
     const current = this.chartHeight || plot.clientHeight;
-    const fixed = results.offsetHeight - current;
-    // Where the results start on the unscrolled page: just below the picker (they may be stuck now).
-    const picker = this.renderRoot.querySelector('.picker') as HTMLElement | null;
-    const top = (picker ? picker.getBoundingClientRect().bottom + window.scrollY + 6 : results.getBoundingClientRect().top + window.scrollY);
-    const h = chartHeightFor({ viewport: window.innerHeight, top, fixed, narrow: window.matchMedia('(max-width: 759px)').matches });
+    const fixed = results.offsetHeight - rows * current;
+    // Where the results start on the unscrolled page: just below the tools (they may be stuck now).
+    const tools = this.renderRoot.querySelector('.toolbar') as HTMLElement | null;
+    // (Presentation mode hides the tools: the results then start below the header.)
+    const top = tools && tools.offsetHeight > 0 ? tools.getBoundingClientRect().bottom + window.scrollY + 6 : results.getBoundingClientRect().top + window.scrollY;
+    const h = chartHeightFor({ viewport: window.innerHeight, top, fixed, narrow, rows });
     if (Math.abs(h - current) < 2 && this.chartHeight) return;
     this.chartHeight = h;
     results.style.setProperty('--chart-height', `${h}px`);
@@ -312,11 +412,17 @@ export class CyApp extends LitElement {
       await this.client.meta();
       // Marks for the benchmark's breakdown of the time to a live model.
       performance.mark('chengyu:model-ready');
-      const base = await this.client.run(leverConstants(defaultLeverSettings()));
+      const key = this.extraKey;
+      const base = await this.client.run(leverConstants(defaultLeverSettings()), this.extraColumns);
       performance.mark('chengyu:baseline');
-      this.baseline = base;
+      // Charts chosen meanwhile ask for their own baseline (updateExtraColumns).
+      if (key === this.extraKey) this.baseline = base;
       if (this.current === built) this.current = base;
       this.modelReady = true;
+      if (key !== this.extraKey) {
+        this.extraKey = '\u0000';
+        this.updateExtraColumns();
+      }
       if (this.current === base) this.busy = false;
       this.headline.start(meta.columns, leverConstants(defaultLeverSettings()), leverConstants(this.levers));
     } catch (err) {
@@ -439,7 +545,70 @@ export class CyApp extends LitElement {
     this.announcePending = true;
     const kpiChanged = e.detail.kpi !== this.view.kpi;
     this.view = e.detail;
-    if (kpiChanged) this.structureVar = this.meta?.kpiVariables[e.detail.kpi] ?? this.structureVar;
+    if (kpiChanged) {
+      this.structureVar = this.meta?.kpiVariables[e.detail.kpi] ?? this.structureVar;
+      // The first chart shows the indicator chosen (by a card, the picker or a link).
+      this.choices = [{ kpi: e.detail.kpi }, ...this.choices.slice(1)];
+    }
+  }
+
+  /** A chart's menu chose what it shows; for the first chart an indicator is also the viewed one. */
+  private onChartChoice(e: CustomEvent<{ index: number; choice: ChartChoice }>): void {
+    const { index, choice } = e.detail;
+    this.choices = this.choices.map((c, i) => (i === index ? choice : c));
+    if (index === 0 && 'kpi' in choice && choice.kpi !== this.view.kpi) this.onView(new CustomEvent('view-change', { detail: { ...this.view, kpi: choice.kpi } }));
+  }
+
+  /** The element of an arrayed variable a chart shows ('' follows the viewed zone). */
+  private chooseElement(index: number, element: string): void {
+    const c = this.choices[index];
+    if (!('variable' in c)) return;
+    this.choices = this.choices.map((x, i) => (i === index ? (element ? { variable: c.variable, element } : { variable: c.variable }) : x));
+  }
+
+  /** Enter or leave presentation mode; the address keeps `?present` in step (a bookmark reopens it). */
+  private setPresenting(on: boolean): void {
+    if (on === this.presenting) return;
+    this.presenting = on;
+    history.replaceState(history.state, '', presentUrl(location.href, on));
+  }
+
+  /** P toggles presentation mode (not while typing); Esc leaves it unless something nearer used the key. */
+  private readonly onKeyDown = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'Escape' && this.presenting) {
+      // An open dialog (the data-and-method panel) closes first.
+      if (this.renderRoot.querySelector('cy-method-panel')?.shadowRoot?.querySelector('dialog[open]')) return;
+      this.setPresenting(false);
+    } else if ((e.key === 'p' || e.key === 'P') && !isTypingTarget(e.composedPath()[0])) {
+      this.setPresenting(!this.presenting);
+    }
+  };
+
+  /** Output columns the charts need beyond the usual ones (any model variable), and their key. */
+  private extraColumns: string[] = [];
+  private extraKey = '';
+
+  /** Ask for the charts' extra columns: the current settings and the baseline are run again with them. */
+  private updateExtraColumns(): void {
+    const meta = this.meta;
+    if (!meta) return;
+    const have = new Set(meta.columns);
+    const cols = this.resolvedCharts(meta, this.choices, this.chartCount, this.area()).flatMap((r) => (r && !have.has(r.column) ? [r.column] : []));
+    const extra = [...new Set(cols)].sort();
+    const key = extra.join('\n');
+    if (key === this.extraKey) return;
+    this.extraKey = key;
+    this.extraColumns = extra;
+    if (!extra.length || !this.modelReady) return;
+    this.busy = true;
+    this.scheduler.submit(this.levers);
+    this.client.run(leverConstants(defaultLeverSettings()), extra).then(
+      (b) => {
+        if (this.extraKey === key) this.baseline = b;
+      },
+      (err) => this.showError('error.run', err),
+    );
   }
 
   private onLang(e: CustomEvent<Lang>): void {
@@ -580,6 +749,13 @@ export class CyApp extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
+    if (['meta', 'choices', 'chartCount', 'view', 'modelReady'].some((k) => changed.has(k))) this.updateExtraColumns();
+    if (changed.has('chartCount')) this.onResize();
+    if (changed.has('presenting')) {
+      // Large type: the components size their text in rem.
+      document.documentElement.style.fontSize = this.presenting ? '118.75%' : '';
+      this.onResize();
+    }
     if (changed.has('busy') || changed.has('view') || changed.has('current')) this.scheduleAnnouncement();
     if (['levers', 'view', 'uncEnabled', 'uncRuns', 'meta'].some((k) => changed.has(k))) this.scheduleFan();
     if ((changed.has('levers') && changed.get('levers') !== undefined) || (changed.has('view') && changed.get('view') !== undefined)) {
@@ -610,22 +786,25 @@ export class CyApp extends LitElement {
     return this.meta?.kpis.find((k) => k.id === id);
   }
 
-  private chartSeries(): ChartSeries[] {
+  /** The series of a chart of `column`; the uncertainty band only on the viewed indicator's chart. */
+  private chartSeriesAt(i: number, column: string): ChartSeries[] {
     // The last band of this indicator stays drawn while the band of new settings is computed, marked as updating.
-    const fan = this.uncEnabled && this.fan && this.fan.column === this.viewColumn() ? this.fan.chart : undefined;
+    const fan = column === this.viewColumn() && this.uncEnabled && this.fan && this.fan.column === column ? this.fan.chart : undefined;
     const updating = !!fan && this.fan?.key !== this.fanKey();
-    return this.chartSeriesMemo(this.meta, this.view, this.lang, this.current, this.baseline, this.pins, fan, updating);
+    return this.seriesMemos[i](this.meta, column, this.lang, this.current, this.baseline, this.pins, fan, updating);
   }
 
-  // Recomputed only when an input changes, so a lever move alone does not redraw the chart.
-  private readonly chartSeriesMemo = memoByIdentity(
-    (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[], fan: FanChart | undefined, fanUpdating: boolean) =>
-      this.buildChartSeries(meta, view, lang, current, baseline, pins, fan, fanUpdating),
+  // One memo per chart place, recomputed only when an input changes, so a lever move alone does not redraw the others.
+  private readonly seriesMemos = [0, 1, 2, 3].map(() =>
+    memoByIdentity(
+      (meta: ModelMeta | undefined, column: string, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[], fan: FanChart | undefined, fanUpdating: boolean) =>
+        this.buildChartSeries(meta, column, lang, current, baseline, pins, fan, fanUpdating),
+    ),
   );
 
   private buildChartSeries(
     meta: ModelMeta | undefined,
-    view: ViewState,
+    col: string,
     lang: Lang,
     current: RunOutput | undefined,
     baseline: RunOutput | undefined,
@@ -633,10 +812,7 @@ export class CyApp extends LitElement {
     fan: FanChart | undefined,
     fanUpdating = false,
   ): ChartSeries[] {
-    const area = meta?.areas.find((a) => a.id === view.area);
-    const kpi = meta?.kpis.find((k) => k.id === view.kpi);
-    if (!area || !meta || !kpi) return [];
-    const col = columnFor(kpi, area);
+    if (!meta) return [];
     const out: ChartSeries[] = [];
     if (fan) {
       const times = fan.times;
@@ -693,8 +869,9 @@ export class CyApp extends LitElement {
   private readonly costPer = memoByIdentity((draws: HeadlineDraws | undefined, base: HeadlineDraws | undefined, year: number) => costPerEnterpriseBand(draws, base, year));
 
   // What exported files say about themselves; recomputed only when an input changes.
-  private readonly exportContext = memoByIdentity(
-    (lang: Lang, unit: string, kpi: KpiInfo | undefined, levers: LeverSettings, title: Bilingual, pins: Pin[], derived: string | undefined): ExportContext => ({
+  // One per chart place, so four charts do not recompute each other's.
+  private readonly exportContexts = [0, 1, 2, 3].map(() => memoByIdentity(
+    (lang: Lang, unit: string, shownDigits: number, digits: number, levers: LeverSettings, title: Bilingual, pins: Pin[], derived: string | undefined): ExportContext => ({
       lines: [
         t(lang, 'export.unit', { unit }),
         t(lang, 'export.scenario', { title: title[lang] }),
@@ -704,10 +881,10 @@ export class CyApp extends LitElement {
         ...(derived ? [derived] : []),
         t(lang, 'export.model', { hash: this.meta?.modelHash ?? '' }),
       ],
-      digits: kpi?.exportDigits ?? (kpi?.digits ?? 0) + 2,
-      shownDigits: kpi?.digits ?? 2,
+      digits,
+      shownDigits,
     }),
-  );
+  ));
 
   private readonly compareRows = memoByIdentity(
     (meta: ModelMeta | undefined, view: ViewState, lang: Lang, current: RunOutput | undefined, baseline: RunOutput | undefined, pins: Pin[], year: number) => {
@@ -759,9 +936,35 @@ export class CyApp extends LitElement {
     return meta.observations.filter((o) => o.column === col);
   });
 
-  private readonly derivedNote = memoByIdentity((meta: ModelMeta | undefined, view: ViewState, lang: Lang) =>
-    derivedNote(this.viewObservations(meta, view), lang, meta?.areas ?? []),
+  /** The chart places on screen and what each shows for the viewed area. */
+  private readonly resolvedCharts = memoByIdentity((meta: ModelMeta | undefined, choices: ChartChoice[], count: ChartCount, area: AreaInfo | undefined) =>
+    meta && area ? choices.slice(0, count).map((c) => resolveChoice(c, meta.kpis, meta.catalog, area)) : [],
   );
+
+  /** Heading, unit and decimals of a chart, in the interface language. */
+  private chartText(r: ResolvedChart, lang: Lang): { name: string; isId: boolean; suffix: string; unit: string; digits: number; exportDigits: number } {
+    const area = this.area();
+    if (r.kpi) {
+      const digits = r.kpi.digits;
+      return { name: t(lang, 'chart.heading', { kpi: r.kpi.label[lang], region: area?.label[lang] ?? '' }), isId: false, suffix: '', unit: r.kpi.unit[lang], digits, exportDigits: r.kpi.exportDigits ?? digits + 2 };
+    }
+    const v = r.variable as NonNullable<ResolvedChart['variable']>;
+    const human = humanName(v, lang);
+    const catalog = (this.meta as ModelMeta).catalog;
+    const values = this.current?.columns[r.column] ?? this.baseline?.columns[r.column];
+    let top = 0;
+    for (const x of values ?? []) top = Math.max(top, Math.abs(x));
+    // Decimals from the size of the values, as a reader would write them.
+    const digits = top >= 100 ? 0 : top >= 10 ? 1 : top >= 1 ? 2 : 4;
+    return {
+      name: human ?? v.name,
+      isId: human === undefined,
+      suffix: r.element === undefined ? '' : inParens(lang, elementLabel(r.element, catalog, lang)),
+      unit: unitLabel(v.units, lang) ?? v.units,
+      digits,
+      exportDigits: digits + 2,
+    };
+  }
 
   /** Open the data-and-method panel; its code loads on first use (it is not needed for the first chart). */
   private async openMethod(section?: 'observed'): Promise<void> {
@@ -797,17 +1000,27 @@ export class CyApp extends LitElement {
     const unit = kpi?.unit[lang] ?? '';
     const compare = this.compareRows(this.meta, this.view, lang, this.current, this.baseline, this.pins, this.headlineYear);
     const status = !this.modelReady ? t(lang, 'status.loading') : this.busy ? t(lang, 'status.running') : t(lang, 'status.ready');
+    const charts = this.resolvedCharts(meta, this.choices, this.chartCount, area);
     return html`<a class="skip" href="#levers" @click=${(e: Event) => this.skipTo(e, '#levers')}>${t(lang, 'skip.levers')}</a>
       <a class="skip" href="#results" @click=${(e: Event) => this.skipTo(e, '#results')}>${t(lang, 'skip.results')}</a>
       <header class="top">
-        <div>
-          <h1>${t(lang, 'app.title')}</h1>
+        <div class="titles">
+          <h1 title=${t(lang, 'app.title')}>${t(lang, 'app.title')}</h1>
           <p class="sub">${t(lang, 'app.subtitle')}</p>
         </div>
         <!-- Seen, not spoken: it changes at every key press; #announce speaks once a change has settled. -->
         <span class="status" id="status">${status}</span>
         <span class="visually-hidden" id="announce" role="status" aria-live="polite">${this.announcement}</span>
         <span class="head-tools">
+          <span class="chart-count" role="group" aria-label=${t(lang, 'charts.layout')}>
+            <span class="cc-label" aria-hidden="true">${t(lang, 'charts.layout')}</span>
+            ${CHART_COUNTS.map(
+              (n) => html`<button type="button" data-charts=${n} aria-pressed=${n === this.chartCount ? 'true' : 'false'} aria-label=${t(lang, 'charts.countN', { n })}
+                @click=${() => (this.chartCount = n)}>${n}</button>`,
+            )}
+          </span>
+          <button type="button" class="method" id="present" aria-pressed=${this.presenting ? 'true' : 'false'} aria-keyshortcuts=${this.presenting ? 'Escape' : 'P'}
+            title=${t(lang, this.presenting ? 'present.leaveHint' : 'present.hint')} @click=${() => this.setPresenting(!this.presenting)}>${t(lang, this.presenting ? 'present.leave' : 'present.enter')}</button>
           <button type="button" class="method" id="method-open" aria-haspopup="dialog" @click=${() => void this.openMethod()}>${t(lang, 'method.open')}</button>
           <cy-offline-status lang=${lang}></cy-offline-status>
           <cy-lang-switch lang=${lang} @lang-change=${this.onLang}></cy-lang-switch>
@@ -816,44 +1029,45 @@ export class CyApp extends LitElement {
       <div class="top-tools">
         <cy-notice .message=${this.notice ? t(lang, this.notice.key, { detail: errorText(this.notice.err, lang) }) : ''} kind=${this.notice?.kind ?? 'info'}
           lang=${lang} @notice-dismiss=${this.clearNotice}></cy-notice>
-        <cy-scenario-bar .presets=${this.presetItems} current=${this.scenarioId}
-          lang=${lang}
-          @preset-load=${this.onPreset} @scenario-save=${this.onSave} @scenario-file=${this.onScenarioFile} @share=${this.onShare}></cy-scenario-bar>
         <cy-share-panel url=${this.shareUrl} lang=${lang} @share-close=${() => (this.shareUrl = '')}></cy-share-panel>
         <cy-link-problem .problem=${this.linkProblem?.err} href=${this.linkProblem?.href ?? ''} fallback=${this.linkProblem?.fallback ?? 'baseline'} lang=${lang}
           @link-problem-dismiss=${() => (this.linkProblem = undefined)}></cy-link-problem>
       </div>
       <main>
         <div class="work">
-          ${meta
-            ? html`<cy-view-picker class="picker" .areas=${meta.areas} .kpis=${meta.kpis} .view=${this.view} lang=${lang} @view-change=${this.onView}></cy-view-picker>`
-            : nothing}
+          <div class="toolbar">
+            ${meta
+              ? html`<cy-view-picker class="picker" .areas=${meta.areas} .kpis=${meta.kpis} .view=${this.view} lang=${lang} @view-change=${this.onView}></cy-view-picker>`
+              : nothing}
+            ${this.short ? nothing : this.renderScenarioBar()}
+          </div>
           <section class="results" id="results" tabindex="-1" aria-label=${t(lang, 'results.heading')}>
             ${meta
               ? html`<cy-kpi-cards .cards=${this.cards(this.meta, this.view, this.headlineYear, this.current, this.baseline, this.headline.shown?.draws, this.headline.baseline)}
-                    year=${this.headlineYear} ?updating=${this.modelReady && this.headline.updating} selected=${this.view.kpi} lang=${lang}
+                    year=${this.headlineYear} ?updating=${this.modelReady && this.headline.updating} ?compact=${this.presenting} selected=${this.view.kpi} lang=${lang}
                     @year-change=${(e: CustomEvent<HeadlineYear>) => (this.headlineYear = e.detail)}
                     @kpi-select=${(e: CustomEvent<KpiId>) => this.onView(new CustomEvent('view-change', { detail: { ...this.view, kpi: e.detail } }))}></cy-kpi-cards>
-                  <cy-chart-panel .series=${this.chartSeries()} heading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })}
-                    unit=${unit} lang=${lang} .context=${this.exportContext(lang, unit, kpi, this.levers, this.scenarioTitle, this.pins, this.derivedNote(this.meta, this.view, lang))}
-                    observedCount=${this.viewObservations(this.meta, this.view).length}
-                    @method-open=${(e: CustomEvent<{ section?: 'observed' }>) => void this.openMethod(e.detail.section)}></cy-chart-panel>`
+                  <div class="charts" data-count=${charts.length} @chart-choice=${this.onChartChoice}>
+                    ${charts.map((r, i) => (r ? this.renderChart(r, i) : nothing))}
+                  </div>`
               : nothing}
           </section>
           <aside class="levers" id="levers" tabindex="-1" aria-label=${t(lang, 'levers.heading')}>
             <cy-undo-redo undoText=${this.stepText(this.history.undoStep())} redoText=${this.stepText(this.history.redoStep())} lang=${lang}
               said=${this.undoSaid ? t(lang, this.undoSaid.key, { change: this.stepText(this.undoSaid.step) }) : ''}
               @lever-undo=${() => this.stepHistory(true)} @lever-redo=${() => this.stepHistory(false)}></cy-undo-redo>
-            <cy-scenario-note .preset=${this.preset(this.scenarioId, this.levers)} .startYears=${this.startYears(this.levers)} lang=${lang}></cy-scenario-note>
-            <cy-lever-panel .levers=${this.levers} lang=${lang} @lever-change=${this.onLeverChange} @lever-reset=${this.onLeverReset}
+            <cy-lever-panel .levers=${this.levers} lang=${lang} ?presenting=${this.presenting} @lever-change=${this.onLeverChange} @lever-reset=${this.onLeverReset}
               @levers-reset=${() => this.setLevers(defaultLeverSettings(), CUSTOM_SCENARIO.id, { ...CUSTOM_SCENARIO.title })}></cy-lever-panel>
+            <cy-scenario-note .preset=${this.preset(this.scenarioId, this.levers)} .startYears=${this.startYears(this.levers)} lang=${lang}></cy-scenario-note>
+            ${this.short ? this.renderScenarioBar() : nothing}
           </aside>
         </div>
         ${meta
           ? html`<div class="pair">
                 <div class="card">
                   <cy-zone-map .zones=${this.zones(meta)} .rail=${meta.rail} .values=${this.mapValues(this.meta, this.view, this.current, this.headlineYear)} year=${this.headlineYear}
-                    selected=${this.view.area} kpiLabel=${kpiLabel} unit=${unit} digits=${kpi?.digits ?? 0} lang=${lang}
+                    .baseline=${this.mapValues(this.meta, this.view, this.baseline, this.headlineYear)}
+                    selected=${this.view.area} kpiLabel=${kpiLabel} unit=${unit} deltaUnit=${kpi?.deltaUnit?.[lang] ?? unit} digits=${kpi?.digits ?? 0} lang=${lang}
                     @area-select=${(e: CustomEvent<string>) => (this.view = { ...this.view, area: e.detail })}></cy-zone-map>
                 </div>
                 <div class="card">
@@ -888,6 +1102,45 @@ export class CyApp extends LitElement {
         .current=${this.currentPreset()} .observed=${this.viewObservations(this.meta, this.view)}
         chartHeading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })} digits=${kpi?.digits ?? 0} unit=${unit} lang=${lang}></cy-method-panel>
       <footer>${meta ? html`${t(lang, 'footer.name')} · ${t(lang, 'footer.model')} <code>${meta.modelHash}</code>` : ''}</footer>`;
+  }
+
+  /** Presets, scenario files and the share link. */
+  private renderScenarioBar() {
+    const lang = this.lang;
+    return html`<cy-scenario-bar class="scenarios" .presets=${this.presetItems} current=${this.scenarioId}
+              lang=${lang}
+              @preset-load=${this.onPreset} @scenario-save=${this.onSave} @scenario-file=${this.onScenarioFile} @share=${this.onShare}></cy-scenario-bar>`;
+  }
+
+  /** One chart of the graphs: its heading is the menu that chooses what it shows. */
+  private renderChart(r: ResolvedChart, i: number) {
+    const lang = this.lang;
+    const meta = this.meta as ModelMeta;
+    const text = this.chartText(r, lang);
+    const heading = text.name + text.suffix;
+    const obs = meta.observations.filter((o) => o.column === r.column);
+    const derived = obs.length ? derivedNote(obs, lang, meta.areas) : undefined;
+    // The sources button opens the panel's list for the viewed indicator's chart.
+    const observedCount = r.column === this.viewColumn() ? obs.length : 0;
+    const choice = this.choices[i];
+    const elements = r.variable ? elementsOf(r.variable, meta.catalog) : [];
+    return html`<cy-chart-panel data-chart=${i} .series=${this.chartSeriesAt(i, r.column)} heading=${heading}
+        unit=${text.unit} lang=${lang} ?presenting=${this.presenting} textSize=${this.presenting ? 18 : this.narrow ? 12 : 14}
+        .context=${this.exportContexts[i](lang, text.unit, text.digits, text.exportDigits, this.levers, this.scenarioTitle, this.pins, derived)}
+        observedCount=${observedCount}
+        @method-open=${(e: CustomEvent<{ section?: 'observed' }>) => void this.openMethod(e.detail.section)}>
+        <span slot="heading" class="chart-heading">
+          <cy-variable-menu index=${i} .kpis=${meta.kpis} .catalog=${meta.catalog} heading=${heading} name=${text.name} suffix=${text.suffix}
+            ?headingIsId=${text.isId} lang=${lang}></cy-variable-menu>
+          ${elements.length > 1
+            ? html`<select class="element" data-element=${i} aria-label=${t(lang, 'charts.element')}
+                @change=${(e: Event) => this.chooseElement(i, (e.target as HTMLSelectElement).value)}>
+                <option value="" ?selected=${!('element' in choice && choice.element)}>${t(lang, 'charts.followView')}</option>
+                ${elements.map((el) => html`<option value=${el} ?selected=${'element' in choice && choice.element === el}>${elementLabel(el, meta.catalog, lang)}</option>`)}
+              </select>`
+            : nothing}
+        </span>
+      </cy-chart-panel>`;
   }
 }
 

@@ -31,6 +31,7 @@ export class CyChartPanel extends LitElement {
     lang: { type: String },
     context: { attribute: false },
     observedCount: { type: Number },
+    textSize: { type: Number },
     showTable: { state: true },
   };
 
@@ -41,14 +42,27 @@ export class CyChartPanel extends LitElement {
   declare context: ExportContext;
   /** Observed points on the chart: when there are any, a button opens their sources (event `method-open`). */
   declare observedCount: number;
+  /** Chart text size in CSS pixels (larger in presentation mode). */
+  declare textSize: number;
   declare showTable: boolean;
 
   static override styles = [
     focusRing,
     css`
-      :host { display: block; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.3rem 0.4rem; }
+      /* Sized by its own width: beside another chart (or on a small screen) the toolbar stays one row. */
+      :host { display: block; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.3rem 0.4rem; container-type: inline-size; }
+      .short { display: none; }
+      @container (max-width: 40rem) {
+        .tools { flex-wrap: nowrap; align-items: flex-start; }
+        h2 { flex: 1 1 0; }
+        .tools > button, .export { flex: none; }
+        .long, .export-word { display: none; }
+        .short { display: inline; }
+      }
       .tools { display: flex; flex-wrap: wrap; gap: 0.3rem 0.4rem; justify-content: flex-end; align-items: center; }
-      h2 { font-size: 0.9rem; margin: 0 auto 0 0.2rem; }
+      h2 { font-size: 0.9rem; margin: 0 auto 0 0.2rem; min-width: 0; }
+      :host([presenting]) h2 { font-size: 1.1rem; }
+      :host([presenting]) .tools button, :host([presenting]) .export { display: none; }
       button { font: inherit; font-size: 0.8rem; }
       .export { font-size: 0.8rem; color: #4a525c; white-space: nowrap; }
       /* On a phone the toolbar would wrap and squeeze the chart; the header's "data and method" lists the same points. */
@@ -65,25 +79,28 @@ export class CyChartPanel extends LitElement {
     this.context = { lines: [], digits: 2, shownDigits: 2 };
     this.showTable = false;
     this.observedCount = 0;
+    this.textSize = 14;
   }
 
   override render() {
     const lang = this.lang;
     return html`<div class="tools">
-        <h2 id="chart-h">${this.heading}</h2>
+        <!-- The shell may put the graphs menu here: the heading is then its button. -->
+        <h2 id="chart-h"><slot name="heading">${this.heading}</slot></h2>
         ${this.observedCount > 0
           ? html`<button type="button" id="observed-sources" aria-label=${t(lang, 'chart.sourcesLong')} title=${t(lang, 'chart.sourcesLong')} @click=${() => this.dispatchEvent(new CustomEvent('method-open', { detail: { section: 'observed' }, bubbles: true, composed: true }))}>${t(lang, 'chart.sources')}</button>`
           : ''}
-        <button type="button" id="toggle-table" aria-pressed=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>
-          ${this.showTable ? t(lang, 'chart.showChart') : t(lang, 'chart.showTable')}
+        <button type="button" id="toggle-table" aria-pressed=${this.showTable ? 'true' : 'false'}
+          aria-label=${this.showTable ? t(lang, 'chart.showChart') : t(lang, 'chart.showTable')} @click=${() => (this.showTable = !this.showTable)}>
+          <span class="long">${this.showTable ? t(lang, 'chart.showChart') : t(lang, 'chart.showTable')}</span><span class="short" aria-hidden="true">${this.showTable ? t(lang, 'chart.showChartShort') : t(lang, 'chart.showTableShort')}</span>
         </button>
-        <span class="export" role="group" aria-label=${t(lang, 'export.group')}>${t(lang, 'export.group')}
+        <span class="export" role="group" aria-label=${t(lang, 'export.group')}><span class="export-word">${t(lang, 'export.group')}</span>
           <button type="button" id="export-png" aria-label=${t(lang, 'export.png')} @click=${this.exportPng}>PNG</button>
           <button type="button" id="export-svg" aria-label=${t(lang, 'export.svg')} @click=${this.exportSvg}>SVG</button>
           <button type="button" id="export-csv" aria-label=${t(lang, 'export.csv')} @click=${this.exportCsv}>CSV</button>
         </span>
       </div>
-      <cy-line-chart ?hidden=${this.showTable} .series=${this.series} heading=${this.heading} unit=${this.unit} digits=${this.context.shownDigits} lang=${lang}></cy-line-chart>
+      <cy-line-chart ?hidden=${this.showTable} .series=${this.series} heading=${this.heading} unit=${this.unit} digits=${this.context.shownDigits} textSize=${this.textSize} lang=${lang}></cy-line-chart>
       ${this.showTable
         ? html`<cy-data-table .series=${this.series} caption=${this.heading + inParens(lang, this.unit)} digits=${this.context.shownDigits} lang=${lang}></cy-data-table>`
         : ''}`;

@@ -30,6 +30,7 @@ export class CyKpiCards extends LitElement {
     selected: { type: String },
     year: { type: Number },
     updating: { type: Boolean, reflect: true },
+    compact: { type: Boolean, reflect: true },
     lang: { type: String },
   };
 
@@ -38,6 +39,8 @@ export class CyKpiCards extends LitElement {
   declare year: number;
   /** The bands shown are being recomputed for new settings. */
   declare updating: boolean;
+  /** Presentation mode: number and difference only (the ranges stay in the normal view). */
+  declare compact: boolean;
   declare lang: Lang;
 
   static override styles = [
@@ -52,6 +55,8 @@ export class CyKpiCards extends LitElement {
     .band { font-size: 0.72rem; line-height: 1.25; color: #4a525c; font-variant-numeric: tabular-nums; }
     .approx { font-size: 0.7em; font-weight: 500; }
     .band .b50 { color: #5b6470; }
+    /* Presentation mode: number and difference only, so the chart stays on a projector's first screen. */
+    :host([compact]) .band { display: none; }
     /* The previous band stays while the new one is computed, dimmed. */
     :host([updating]) .band, :host([updating]) .value, :host([updating]) .delta { opacity: 0.6; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.4rem; }
@@ -82,6 +87,7 @@ export class CyKpiCards extends LitElement {
     this.selected = 'hte';
     this.year = 2035;
     this.updating = false;
+    this.compact = false;
     this.lang = 'zh';
   }
 

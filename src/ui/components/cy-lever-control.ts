@@ -1,5 +1,7 @@
-// <cy-lever-control>: one policy lever — a slider plus exact numeric entry per field,
-// unit and range shown, and its explanation (with the paper section) on demand.
+// <cy-lever-control>: one policy lever — its main field as a slider plus exact numeric
+// entry, always shown; its other fields (shares, start year), the ranges and the
+// explanation (with the paper section) under a disclosure, so six levers fit one screen.
+// Details that differ from their defaults are listed under the slider while tucked away.
 // Emits `lever-change` {id, field, value} and `lever-reset` {id}; its only state is the
 // note saying that a typed value was brought into range (so nothing changes silently).
 import { LitElement, css, html } from 'lit';
@@ -7,6 +9,7 @@ import type { LeverFieldSpec, LeverSpec } from '../../model/scenario/levers.ts';
 import { formatNumber, inParens, t, type Lang } from '../i18n/i18n.ts';
 import { focusRing } from './focus-ring.ts';
 import { codeText } from './code-text.ts';
+import { mainAndDetails } from '../lib/lever-groups.ts';
 
 /** Detail of the `lever-change` event. */
 export interface LeverChangeDetail {
@@ -37,35 +40,44 @@ export class CyLeverControl extends LitElement {
     lever: { attribute: false },
     values: { attribute: false },
     lang: { type: String },
+    presenting: { type: Boolean, reflect: true },
     note: { state: true },
   };
 
   declare lever: LeverSpec;
   declare values: Record<string, number>;
   declare lang: Lang;
+  /** Presentation mode: the main slider only (the details and their disclosure are hidden). */
+  declare presenting: boolean;
   declare note: EntryNote | undefined;
 
   static override styles = [
     focusRing,
     css`
     :host { display: block; }
-    fieldset { border: 1px solid #d9dde3; border-radius: 6px; margin: 0 0 0.6rem; padding: 0.4rem 0.7rem 0.5rem; }
-    fieldset.active { border-color: #0b5394; box-shadow: inset 3px 0 0 #0b5394; }
-    legend { font-weight: 600; padding: 0 0.3rem; }
-    .head { display: flex; justify-content: flex-end; margin: -0.2rem 0 0; }
-    button.reset { font: inherit; font-size: 0.78rem; }
-    .note { grid-column: 1 / -1; font-size: 0.78rem; color: #7a4a00; background: #fff8e6; border-radius: 3px; padding: 0.1rem 0.3rem; }
-    .field { display: grid; grid-template-columns: 1fr 5.5rem; gap: 0.1rem 0.5rem; align-items: center; margin: 0.25rem 0; }
-    .field label { grid-column: 1 / -1; font-size: 0.85rem; }
-    .range { grid-column: 1 / -1; font-size: 0.75rem; color: #5b6470; }
-    input[type='range'] { width: 100%; accent-color: #0b5394; }
+    .lever { border: 1px solid #d9dde3; border-radius: 6px; margin: 0 0 0.35rem; padding: 0.25rem 0.55rem 0.3rem; background: #fff; }
+    .lever.active { border-color: #0b5394; box-shadow: inset 3px 0 0 #0b5394; }
+    .head { display: flex; justify-content: space-between; align-items: baseline; gap: 0.4rem; }
+    .name { font-weight: 600; font-size: 0.9rem; }
+    button.reset { font: inherit; font-size: 0.78rem; flex: none; }
+    .note { flex-basis: 100%; font-size: 0.78rem; color: #7a4a00; background: #fff8e6; border-radius: 3px; padding: 0.1rem 0.3rem; }
+    .field { display: flex; flex-wrap: wrap; gap: 0 0.5rem; align-items: center; margin: 0.1rem 0 0; }
+    .field label { flex-basis: 100%; font-size: 0.8rem; color: #303841; }
+    input[type='range'] { flex: 1 1 6rem; min-width: 0; margin: 0.15rem 0; accent-color: #0b5394; }
+    input[type='number'] { flex: 0 0 4.6rem; box-sizing: border-box; font: inherit; font-size: 0.9rem; padding: 0.05rem 0.25rem; }
     /* Set by the shell in the one-column layout, where the results stick above the levers. */
     input, summary { scroll-margin-top: var(--lever-scroll-margin, 0px); }
-    input[type='number'] { width: 100%; box-sizing: border-box; font: inherit; padding: 0.1rem 0.25rem; }
-    details { font-size: 0.85rem; color: #303841; }
-    summary { cursor: pointer; color: #0b5394; }
+    .range { flex-basis: 100%; font-size: 0.75rem; color: #5b6470; }
+    /* Tucked-away values that differ from their defaults (nothing changes out of sight). */
+    .tucked { font-size: 0.75rem; color: #5b6470; margin: 0; }
+    /* The disclosure sits at the end of the slider's row; opened, it takes the full width below. */
+    details { font-size: 0.8rem; color: #303841; flex: 0 0 auto; }
+    details[open] { flex-basis: 100%; border-top: 1px dashed #d9dde3; margin-top: 0.2rem; padding-top: 0.1rem; }
+    summary { cursor: pointer; color: #0b5394; padding: 0.1rem 0; }
     details p { margin: 0.3rem 0; line-height: 1.5; overflow-wrap: anywhere; }
     code { font-size: 0.8rem; }
+    :host([presenting]) details, :host([presenting]) .range { display: none; }
+    :host([presenting]) .lever { padding-top: 0.15rem; padding-bottom: 0.15rem; }
   `,
   ];
 
@@ -85,42 +97,60 @@ export class CyLeverControl extends LitElement {
     const l = this.lever;
     if (!l) return html``;
     const lang = this.lang;
+    const { main, details } = mainAndDetails(l);
     const active = l.fields.some((f) => f.field !== 'start_year' && this.values[f.field] !== f.default);
-    return html`<fieldset class=${active ? 'active' : ''}>
-      <legend>${l.label[lang]}</legend>
-      ${active
-        ? html`<div class="head"><button type="button" class="reset" data-reset=${l.id} aria-label=${t(lang, 'levers.resetOne', { lever: l.label[lang] })}
-            @click=${this.onReset}>${t(lang, 'levers.resetShort')}</button></div>`
+    const changed = details.filter((f) => (this.values[f.field] ?? f.default) !== f.default);
+    const sep = lang === 'zh' ? '：' : ': ';
+    return html`<div class="lever ${active ? 'active' : ''}" role="group" aria-labelledby="${l.id}-name">
+      <div class="head">
+        <span class="name" id="${l.id}-name">${l.label[lang]}</span>
+        ${active
+          ? html`<button type="button" class="reset" data-reset=${l.id} aria-label=${t(lang, 'levers.resetOne', { lever: l.label[lang] })}
+              @click=${this.onReset}>${t(lang, 'levers.resetShort')}</button>`
+          : ''}
+      </div>
+      ${this.renderField(main, html`<details data-details=${l.id}>
+          <summary aria-label=${t(lang, 'levers.detailsOf', { lever: l.label[lang] })}>${t(lang, 'levers.details')}</summary>
+          ${this.renderRange(main, true)}
+          ${details.map((f) => this.renderField(f))}
+          <p>${codeText(l.doc[lang])}</p>
+          <p>${t(lang, 'levers.section')}${sep}${l.sections.join(', ')}</p>
+        </details>`)}
+      ${changed.length
+        ? html`<p class="tucked" data-tucked=${l.id}>${changed.map((f) => `${f.label[lang]} ${this.num(f, this.values[f.field])}`).join(lang === 'zh' ? '；' : '; ')}</p>`
         : ''}
-      ${l.fields.map((f) => this.renderField(f))}
-      <details>
-        <summary>${t(lang, 'levers.explain')}</summary>
-        <p>${codeText(l.doc[lang])}</p>
-        <p>${t(lang, 'levers.section')}: ${l.sections.join(', ')}</p>
-      </details>
-    </fieldset>`;
+    </div>`;
   }
 
-  private renderField(f: LeverFieldSpec) {
+  /** A value as the field writes it (years without digit grouping: "2021", not "2,021"). */
+  private num(f: LeverFieldSpec, x: number, digits = 2): string {
+    return f.field === 'start_year' ? String(x) : formatNumber(this.lang, x, digits);
+  }
+
+  /** "范围：0–200 亿元/年", after the field's name when it stands away from its slider (`named`). */
+  private renderRange(f: LeverFieldSpec, named = false) {
+    const lang = this.lang;
+    // Chinese text takes full-width punctuation.
+    return html`<span class="range">${named ? `${f.label[lang]}${lang === 'zh' ? '，' : ', '}` : ''}${t(lang, 'levers.range')}${lang === 'zh' ? '：' : ': '}${this.num(f, f.min)}–${this.num(f, f.max)} ${f.unit[lang]}</span>`;
+  }
+
+  /** One field: label, slider and exact entry; `after` goes at the end of its row (the main field's disclosure). */
+  private renderField(f: LeverFieldSpec, after?: unknown) {
     const lang = this.lang;
     const id = `${this.lever.id}-${f.field}`;
     const v = this.values[f.field] ?? f.default;
     const unit = f.unit[lang];
-    // Years are written without digit grouping ("2021", not "2,021").
-    const num = (x: number) => (f.field === 'start_year' ? String(x) : formatNumber(lang, x, 2));
-    // Chinese text takes full-width punctuation.
-    const range = `${t(lang, 'levers.range')}${lang === 'zh' ? '：' : ': '}${num(f.min)}–${num(f.max)} ${unit}`;
     const label = f.label[lang] + inParens(lang, unit);
     return html`<div class="field">
       <label for="${id}-slider">${label}</label>
       <input id="${id}-slider" type="range" min=${f.min} max=${f.max} step=${f.step} .value=${String(v)}
         data-lever=${this.lever.id} data-field=${f.field}
-        aria-valuetext=${`${num(v)} ${unit}`}
+        aria-valuetext=${`${this.num(f, v)} ${unit}`}
         @input=${(e: Event) => this.emit(f, (e.target as HTMLInputElement).valueAsNumber)} />
       <input type="number" min=${f.min} max=${f.max} step=${f.step} .value=${String(v)}
         aria-label=${label} data-lever=${this.lever.id} data-field=${f.field}
         @change=${(e: Event) => this.onNumber(f, e.target as HTMLInputElement)} />
-      <span class="range">${range}</span>
+      ${after ?? this.renderRange(f)}
       ${this.note?.field === f.field ? html`<span class="note" role="status" data-note=${f.field}>${this.noteText(f, this.note)}</span>` : ''}
     </div>`;
   }

@@ -17,6 +17,7 @@ export class CyLineChart extends LitElement {
     heading: { type: String },
     unit: { type: String },
     digits: { type: Number },
+    textSize: { type: Number },
     lang: { type: String },
   };
 
@@ -25,9 +26,13 @@ export class CyLineChart extends LitElement {
   declare unit: string;
   /** Decimals of values in the tooltip (the indicator's, as on the cards); axis ticks choose their own. */
   declare digits: number | undefined;
+  /** Axis, legend and tooltip text in CSS pixels (the shell gives 14 on a projector, more when presenting). */
+  declare textSize: number;
   declare lang: Lang;
   private chart: ECharts | undefined;
   private resizeObserver: ResizeObserver | undefined;
+  /** The plot was short at the last draw (fewer ticks). */
+  private wasShort = false;
   /** Count of completed draws; end-to-end tests and the benchmark watch `data-draws`. */
   draws = 0;
 
@@ -43,6 +48,7 @@ export class CyLineChart extends LitElement {
     this.series = [];
     this.heading = '';
     this.unit = '';
+    this.textSize = 14;
     this.lang = 'zh';
   }
 
@@ -55,14 +61,18 @@ export class CyLineChart extends LitElement {
     this.chart = init(el, undefined, { renderer: 'svg' });
     // While hidden (table shown) the plot is 0×0: keep the last size, so exports still draw the chart.
     this.resizeObserver = new ResizeObserver(() => {
-      if (el.clientWidth > 0 && el.clientHeight > 0) this.chart?.resize();
+      if (el.clientWidth > 0 && el.clientHeight > 0) {
+        this.chart?.resize();
+        // Crossing the short-plot height changes the ticks.
+        if ((el.clientHeight < 200) !== this.wasShort) this.draw();
+      }
     });
     this.resizeObserver.observe(el);
     this.draw();
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (this.chart && (changed.has('series') || changed.has('lang') || changed.has('digits') || changed.has('unit') || changed.has('heading'))) this.draw();
+    if (this.chart && (changed.has('series') || changed.has('lang') || changed.has('digits') || changed.has('unit') || changed.has('heading') || changed.has('textSize'))) this.draw();
   }
 
   override disconnectedCallback(): void {
@@ -85,8 +95,13 @@ export class CyLineChart extends LitElement {
   private draw(): void {
     if (!this.chart) return;
     const lang = this.lang;
-    const fmt = (v: number) => formatNumber(lang, v);
-    const fmtValue = (v: number) => formatFixed(lang, v, this.digits);
+    const size = this.textSize || 14;
+    // A short plot (a phone's) gets fewer value ticks, so its labels do not run into each other.
+    const short = (this.chart.getHeight() || 340) < 200;
+    this.wasShort = short;
+    // Model variables can be small rates (0.003/yr): two significant digits rather than "0".
+    const fmt = (v: number) => (v !== 0 && Math.abs(v) < 0.01 ? v.toPrecision(2) : formatNumber(lang, v));
+    const fmtValue = (v: number) => (this.digits === undefined ? fmt(v) : formatFixed(lang, v, this.digits));
     const series = this.series.flatMap((s): Array<Record<string, unknown>> => {
       const data: Array<[number, number]> = [];
       for (let i = 0; i < s.times.length; i++) data.push([s.times[i], s.values[i]]);
@@ -130,12 +145,14 @@ export class CyLineChart extends LitElement {
         textStyle: { fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif" },
         // No title inside the plot: the panel shows the heading above it, and exports add it to their frame.
         // The legend below the plot: on a narrow chart it would run into the title.
-        legend: { bottom: 0, left: 'center', type: 'scroll' },
-        grid: { left: 64, right: 24, top: 30, bottom: 56 },
+        legend: { bottom: 0, left: 'center', type: 'scroll', textStyle: { fontSize: size }, itemHeight: size * 0.9 },
+        // The axis labels fit inside the grid whatever their size and length.
+        grid: { left: 8, right: 22, top: size + 16, bottom: size + 14, containLabel: true },
         tooltip: {
           trigger: 'axis',
           // Inside the chart: a source note must not run off a phone's screen.
           confine: true,
+          textStyle: { fontSize: size },
           formatter: (params: unknown) => {
             const list = (Array.isArray(params) ? params : [params]) as Array<{ seriesId?: string; seriesName: string; marker: string; value: [number, number]; dataIndex: number }>;
             const shown = list.filter((p) => !bandIds.has(p.seriesId ?? ''));
@@ -144,13 +161,13 @@ export class CyLineChart extends LitElement {
             // An observation's source (and decision) under its value, wrapped to the tooltip's width.
             const noteOf = (p: (typeof shown)[number]) => {
               const lines = notes.get(p.seriesId ?? '')?.[p.dataIndex];
-              return lines?.length ? `<div class="obs-note" style="white-space:normal;max-width:22rem;font-size:11px;color:#4a525c">${lines.map(escapeHtml).join('<br/>')}</div>` : '';
+              return lines?.length ? `<div class="obs-note" style="white-space:normal;max-width:22rem;font-size:${Math.round(size * 0.85)}px;color:#4a525c">${lines.map(escapeHtml).join('<br/>')}</div>` : '';
             };
             return [head, ...shown.map((p) => `${p.marker}${escapeHtml(p.seriesName)}: ${fmtValue(p.value[1])}${noteOf(p)}`)].join('<br/>');
           },
         },
-        xAxis: { type: 'value', min: 2015, max: 2035, interval: 5, axisLabel: { formatter: (v: number) => String(v) } },
-        yAxis: { type: 'value', name: this.unit, scale: false, axisLabel: { formatter: fmt } },
+        xAxis: { type: 'value', min: 2015, max: 2035, interval: 5, axisLabel: { fontSize: size, formatter: (v: number) => String(v) } },
+        yAxis: { type: 'value', name: this.unit, splitNumber: short ? 3 : 5, nameTextStyle: { fontSize: size, align: 'left' }, scale: false, axisLabel: { fontSize: size, formatter: fmt } },
         series,
       },
       { replaceMerge: ['series'] },

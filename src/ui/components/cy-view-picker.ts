@@ -27,6 +27,10 @@ export class CyViewPicker extends LitElement {
     .row { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: end; }
     label { display: flex; flex-direction: column; font-size: 0.8rem; color: #4a525c; gap: 0.15rem; }
     select { font: inherit; font-size: 0.95rem; padding: 0.2rem; min-width: 12rem; max-width: 100%; }
+    /* Short screens (a projector at 150 %): each name beside its picker, one line less above the chart. */
+    @media (max-height: 600px) and (min-width: 760px) {
+      label { flex-direction: row; align-items: center; gap: 0.4rem; }
+    }
     /* Narrow screens: both pickers on one line. */
     @media (max-width: 759px) {
       .row { flex-wrap: nowrap; gap: 0.5rem; }

@@ -50,6 +50,44 @@ export function colorScale(values: number[]): (v: number | undefined) => string 
   return (v) => sequentialColor(v, min, max);
 }
 
+/** Colour of a difference `v` on a scale symmetric about zero (±`maxAbs`): brown below, white at zero, teal above. */
+export function divergingColor(v: number | undefined, maxAbs: number): string {
+  if (v === undefined || !Number.isFinite(v)) return '#c7ccd3';
+  const u = maxAbs > 0 ? Math.max(-1, Math.min(1, v / maxAbs)) : 0;
+  // BrBG ends (#8c510a, #01665e) through near-white #f5f5f5.
+  const mid = [0xf5, 0xf5, 0xf5];
+  const end = u < 0 ? [0x8c, 0x51, 0x0a] : [0x01, 0x66, 0x5e];
+  const c = mid.map((x, i) => Math.round(x + (end[i] - x) * Math.abs(u)));
+  return `#${c.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A map's colour scale with what its legend shows: colour of a value, gradient stops, and labelled ticks (0–1 along the bar). */
+export interface MapScale {
+  color: (v: number | undefined) => string;
+  /** Colours from the left end of the legend bar to the right. */
+  stops: string[];
+  ticks: Array<{ at: number; value: number }>;
+  /** The colours follow the logarithm of the values. */
+  log: boolean;
+}
+
+/** The scale of the map's values (sequential, log when they span over a factor of 10) or of their differences (diverging about 0). */
+export function mapScale(values: number[], mode: 'value' | 'diff'): MapScale | undefined {
+  const vals = values.filter((v) => Number.isFinite(v));
+  if (vals.length === 0) return undefined;
+  const min = Math.min(...vals);
+  const max = Math.max(...vals);
+  if (mode === 'diff') {
+    const m = Math.max(Math.abs(min), Math.abs(max));
+    const stops = [-1, -0.5, 0, 0.5, 1].map((u) => divergingColor(u * m, m));
+    return { color: (v) => divergingColor(v, m), stops, ticks: [{ at: 0, value: -m }, { at: 0.5, value: 0 }, { at: 1, value: m }], log: false };
+  }
+  const log = min > 0 && max / min > 10;
+  const stops = [0, 0.25, 0.5, 0.75, 1].map((u) => sequentialColor(u, 0, 1));
+  const mid = log ? Math.sqrt(min * max) : (min + max) / 2;
+  return { color: colorScale(vals), stops, ticks: [{ at: 0, value: min }, { at: 0.5, value: mid }, { at: 1, value: max }], log };
+}
+
 /** Text colour readable on `bg` (#rrggbb): black on light, white on dark. */
 export function textOn(bg: string): string {
   const n = parseInt(bg.slice(1), 16);

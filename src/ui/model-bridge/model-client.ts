@@ -40,10 +40,10 @@ export class ModelClient {
     return Promise.race([api.meta(), died]);
   }
 
-  /** One run with these model constant overrides. */
-  run(constants: Record<string, number>): Promise<RunOutput> {
+  /** One run with these model constant overrides; `extra` output columns are added to the usual ones. */
+  run(constants: Record<string, number>, extra: string[] = []): Promise<RunOutput> {
     const { api, died } = this.ensure();
-    return Promise.race([api.run(constants), died]);
+    return Promise.race([api.run(constants, extra), died]);
   }
 
   /** Monte Carlo fan chart of one output column (see uncertainty.ts). */

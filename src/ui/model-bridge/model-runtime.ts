@@ -8,6 +8,9 @@ import type { VariableSpec } from '../../model/engine/types.ts';
 import { columnFor, type AreaInfo, type KpiInfo, type ModelMeta, type Observation, type RailLine, type RunOutput, type StructureVariable, type ParameterNote } from './types.ts';
 import type { KpiId } from '../state/app-state.ts';
 import type { ParameterSpec } from '../../model/chengyu/parameter-types.ts';
+import type { Bilingual } from '../../model/scenario/levers.ts';
+import type { Runner } from '../../model/engine/model.ts';
+import { variableCatalog } from './chart-catalog.ts';
 
 /** The static, model-independent description the app shows alongside a model. */
 export interface StaticMeta {
@@ -19,6 +22,8 @@ export interface StaticMeta {
   parameters?: readonly ParameterSpec[];
   /** Output columns run besides the indicators' (who pays the policy cost). */
   extraColumns?: readonly string[];
+  /** Readers' names of the model's array elements (nodes), for charts of arrayed variables. */
+  elementLabels?: Record<string, Bilingual>;
 }
 
 /** The provenance of a registry parameter in words. */
@@ -32,8 +37,8 @@ function provenanceText(p: ParameterSpec): ParameterNote['provenance'] {
 /** A model ready for the page. */
 export interface ModelRuntime {
   meta: ModelMeta;
-  /** One run with constant overrides (model constant name → value). */
-  run(constants: Record<string, number>): RunOutput;
+  /** One run with constant overrides (model constant name → value); `extra` output columns are added to the usual ones. */
+  run(constants: Record<string, number>, extra?: readonly string[]): RunOutput;
 }
 
 /** An equation as text for the structure view (per-element equations listed). */
@@ -104,18 +109,35 @@ export function createModelRuntime(model: CompiledModel, statics: StaticMeta): M
     kpiVariables,
     modelHash: model.hash,
     columns,
+    catalog: variableCatalog(model, statics.parameters ?? [], statics.elementLabels ?? {}),
+  };
+
+  // Runners for the usual columns plus a chart's extra ones, by the extra columns (a few at most).
+  const runners = new Map<string, Runner>([['', runner]]);
+  const runnerFor = (extra: readonly string[]): Runner => {
+    const more = [...new Set(extra)].filter((c) => !columns.includes(c));
+    const key = more.join('\n');
+    let r = runners.get(key);
+    if (!r) {
+      r = model.createRunner({ outputs: [...columns, ...more] });
+      // Oldest out first: a person trying variable after variable does not grow memory.
+      if (runners.size > 8) runners.delete([...runners.keys()][1]);
+      runners.set(key, r);
+    }
+    return r;
   };
 
   return {
     meta,
-    run(constants) {
-      const c = runner.defaults();
-      for (const [name, value] of Object.entries(constants)) c[runner.constantIndex(name)] = value;
-      const buf = runner.run(c);
+    run(constants, extra = []) {
+      const r = extra.length ? runnerFor(extra) : runner;
+      const c = r.defaults();
+      for (const [name, value] of Object.entries(constants)) c[r.constantIndex(name)] = value;
+      const buf = r.run(c);
       const out: Record<string, Float64Array> = {};
       // Copies: the runner reuses its buffer, and the copies are transferred to the page.
-      runner.columns.forEach((col, k) => (out[col] = buf.slice(k * n, (k + 1) * n)));
-      return { times: Float64Array.from(runner.times), columns: out };
+      r.columns.forEach((col, k) => (out[col] = buf.slice(k * n, (k + 1) * n)));
+      return { times: Float64Array.from(r.times), columns: out };
     },
   };
 }

@@ -2,6 +2,7 @@
 // engine, with the zones, rail lines, indicators and observations of its data.
 import { getChengyuModel } from '../../model/chengyu/run.ts';
 import { PARAMETERS } from '../../model/chengyu/parameters.ts';
+import { NODES } from '../../model/chengyu/nodes.ts';
 import { createModelRuntime, type ModelRuntime } from './model-runtime.ts';
 import { KPIS, modelAreas, modelObservations, modelRail } from './model-meta.ts';
 import { COST_SPLIT_OUTPUTS } from '../../model/chengyu/outputs.ts';
@@ -15,5 +16,6 @@ export function loadChengyuRuntime(): ModelRuntime {
     observations: modelObservations(),
     parameters: PARAMETERS,
     extraColumns: ['park_cost_total', 'policy_cost_cumulative', ...Object.values(COST_SPLIT_OUTPUTS).flat()],
+    elementLabels: Object.fromEntries(NODES.map((n) => [n.id, { zh: n.name_zh, en: n.name_en }])),
   });
 }

@@ -100,6 +100,27 @@ export interface ParameterNote {
   provenance: { kind: 'source' | 'assumption' | 'calibrated'; text: string };
 }
 
+/** A model variable as the graphs menu lists it. */
+export interface CatalogVariable {
+  name: string;
+  /** 'constant': an auxiliary the runs may override (a parameter or a lever). */
+  kind: 'stock' | 'flow' | 'aux' | 'constant';
+  /** Units in the model's syntax ("1e8 CNY/year"). */
+  units: string;
+  /** Human name, when the model or the parameter registry gives one. */
+  label?: Bilingual;
+  /** Dimension names of an arrayed variable. */
+  dims?: string[];
+}
+
+/** Every model variable for the graphs menu, with the elements of each dimension. */
+export interface VariableCatalog {
+  variables: CatalogVariable[];
+  dimensions: Record<string, string[]>;
+  /** Names of elements (the model's nodes) for readers. */
+  elementLabels: Record<string, Bilingual>;
+}
+
 /** Everything static the page needs, sent once by the worker. */
 export interface ModelMeta {
   areas: AreaInfo[];
@@ -113,6 +134,8 @@ export interface ModelMeta {
   modelHash: string;
   /** Output columns available per run (the ones `run` returns). */
   columns: string[];
+  /** Every variable, for charts of any of them (`run` adds their columns on request). */
+  catalog: VariableCatalog;
 }
 
 /** Output columns of one run, aligned with `times`. */

@@ -16,7 +16,8 @@ const get = (): ModelRuntime => (runtime ??= loadChengyuRuntime());
 /** What the page can ask the worker. */
 export interface ModelWorkerApi {
   meta(): ModelMeta;
-  run(constants: Record<string, number>): RunOutput;
+  /** One run; `extra` output columns are added to the usual ones. */
+  run(constants: Record<string, number>, extra?: string[]): RunOutput;
   /** Monte Carlo fan chart of one output column. */
   fan(constants: Record<string, number>, column: string, runs: number): FanChart;
   /** Morris tornado bars of one output column in one year. */
@@ -27,8 +28,8 @@ export interface ModelWorkerApi {
 
 const api: ModelWorkerApi = {
   meta: () => get().meta,
-  run(constants) {
-    const out = get().run(constants);
+  run(constants, extra) {
+    const out = get().run(constants, extra);
     return transfer(out, [out.times.buffer, ...Object.values(out.columns).map((c) => c.buffer)]);
   },
   fan: (constants, column, runs) => fanOf(constants, column, runs),
