@@ -103,6 +103,7 @@ export const PARAMETER_LABELS: Readonly<Record<string, HumanName>> = {
   park_cost: n('每个合作园区年度投入', 'Yearly cost per park'),
   coordination_cost_full: n('协同机制年度费用', 'Yearly cost of full coordination'),
   transfer_cost_full: n('技术转移改革年度投入', 'Yearly cost of the full transfer reform'),
+  joint_cost_share_sichuan: n('联合事项四川分担比例', "Sichuan's share of joint costs"),
 };
 
 /** The model's own variables (equations.ts) by id; regional outputs and lever inputs are named below. */
@@ -217,6 +218,21 @@ export const VARIABLE_LABELS: Readonly<Record<string, HumanName>> = {
   policy_cost: n('政策年度支出', 'Policy spending per year'),
   policy_spending: n('政策支出', 'Policy spending'),
   policy_cost_cumulative: n('政策累计支出', 'Cumulative policy spending'),
+  park_origin_weight: n('合作园区成本派出方权重', "Parks' cost weight of the origin zones"),
+  park_cost_weight: n('合作园区成本分担比例', "Share of the parks' cost borne"),
+  park_spending: n('合作园区支出', 'Co-built park spending'),
+  policy_cost_located: n('落地政策支出', 'Policy spending by location'),
+  policy_cost_joint: n('联合事项政策支出', 'Jointly paid policy spending'),
+  policy_cost_sichuan: n('四川承担的政策支出', 'Policy spending paid by Sichuan'),
+  policy_cost_chongqing: n('重庆承担的政策支出', 'Policy spending paid by Chongqing'),
+  policy_cost_core: n('核心高新区政策支出', 'Policy spending in the core zones'),
+  policy_cost_noncore_zones: n('其他高新区政策支出', 'Policy spending in the other zones'),
+  policy_cost_outside_zones: n('高新区以外政策支出', 'Policy spending outside the zones'),
+  park_cost_total: n('合作园区总支出', 'Co-built parks: total spending'),
+  park_cost_sichuan: n('合作园区支出（四川承担）', 'Co-built parks: paid by Sichuan'),
+  park_cost_chongqing: n('合作园区支出（重庆承担）', 'Co-built parks: paid by Chongqing'),
+  park_cost_core: n('合作园区支出（核心高新区承担）', 'Co-built parks: paid by the core zones'),
+  park_cost_noncore_zones: n('合作园区支出（其他高新区承担）', 'Co-built parks: paid by the other zones'),
   tech_potential_circle: n('全圈潜在技术合同成交额', 'Potential technology-contract turnover, circle'),
   hte_noncore_zones: n('10家非核心高新区高新技术企业数', 'High-tech enterprises, ten non-core zones'),
 };
