@@ -19,7 +19,7 @@ import { renderTable } from '../text-table.ts';
 import { positiveInt } from './calibrate.ts';
 import { checkOutPath } from './out-path.ts';
 import { collect } from './scenario-input.ts';
-import { defaultWorkerCount } from '../../model/worker/node-pool.ts';
+import { createFastNodePool, defaultWorkerCount } from '../../model/worker/node-pool.ts';
 
 interface OptimizeOptions {
   target: string[];
@@ -175,7 +175,7 @@ export function register(program: Command): void {
       if (opts.out && !opts.out.endsWith('.json') && opts.out !== '-') throw new CliError(`--out ${opts.out}: a scenario file must end in .json`);
       checkOutPath(opts.out);
       checkOutPath(opts.checkpoint, '--checkpoint');
-      const { checkGoalTargets, leverDecisions, optimizeLevers, packageCostSplit, packageScenario } = await import('../../model/chengyu/optimize.ts');
+      const { checkGoalTargets, leverDecisions, leverSearchRef, optimizeLevers, packageCostSplit, packageScenario } = await import('../../model/chengyu/optimize.ts');
       try {
         checkGoalTargets(targets);
         leverDecisions(fixed, earliestStart);
@@ -208,9 +208,7 @@ export function register(program: Command): void {
         process.stderr.write(`optimize: ${line}\n`);
       };
       process.stderr.write(`optimize: ${targets.length} target(s), ${runs} common draws per package, up to ${generations} generations …\n`);
-      const { createFastNodePool } = await import('../../model/worker/node-pool.ts');
       const { poolEvaluator } = await import('../../model/worker/pool-evaluate.ts');
-      const { leverSearchRef } = await import('../../model/chengyu/optimize.ts');
       // Packages of a generation run as one design on the worker pool (results never depend on its size).
       const pool = await createFastNodePool(workers);
       let result: LeverGoalResult;

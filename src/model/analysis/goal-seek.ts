@@ -51,6 +51,8 @@ export interface GoalSeekOptions {
   generations?: number;
   /** Packages evaluated before the search (e.g. the empty package and everything at its maximum). */
   seeds?: Record<string, number>[];
+  /** Packages the caller has judged already (they join the archive as seeds, without being run again). */
+  judged?: Assessment[];
   /** A saved state to continue from (see GoalSeekState). */
   resume?: GoalSeekState;
   /** Bisection steps per decision when polishing the best package (default 4). */
@@ -134,7 +136,7 @@ export async function goalSeek(problem: GoalProblem, opts: GoalSeekOptions): Pro
   if (opts.resume) {
     state = opts.resume;
   } else {
-    const archive = await assess(problem, opts.seeds ?? []);
+    const archive = [...(opts.judged ?? []), ...(await assess(problem, opts.seeds ?? []))];
     // Start from the best seed package when there is one, else from the centre of the box.
     const start = [...archive].sort(compareAssessments)[0];
     const x0 = start ? encode(problem.decisions, start.pkg) : problem.decisions.map(() => 0.5);

@@ -2,7 +2,7 @@
 // whole-number fields respected) that meets every target with the asked probability over
 // common posterior draws. Every package runs on the same draws, so two packages differ only
 // by their levers (common random numbers), and the search compares them paired.
-import { assess, costProbabilityFront, type Decision, goalSeek, type GoalProblem, type GoalSeekResult, type GoalSeekState } from '../analysis/goal-seek.ts';
+import { assess, type Assessment, costProbabilityFront, type Decision, goalSeek, type GoalProblem, type GoalSeekResult, type GoalSeekState } from '../analysis/goal-seek.ts';
 import type { GoalTarget } from '../analysis/goal-targets.ts';
 import type { Seed } from '../analysis/rng.ts';
 import { Sampler, type UncertainParameter } from '../analysis/sampling.ts';
@@ -220,8 +220,10 @@ export async function optimizeLevers(goal: LeverGoal, evaluate?: Evaluate): Prom
     unreachable,
     levers: packageLevers(packageSettings(r.best.pkg, goal.fixed)),
   });
+  let judged: Assessment[] = [];
   if (!goal.resume) {
     const [baseline, strongest] = await assess(problem, [none, all]);
+    judged = [baseline, strongest];
     // Nothing is cheaper than no lever at all: when the baseline meets the targets, that is the answer.
     if (baseline.feasible) return finish({ best: baseline, front: [baseline], evaluations: 2, generations: 0 }, true);
     // Lever effects are monotone in their strength and in an earlier start (tests/model), so when
@@ -233,7 +235,7 @@ export async function optimizeLevers(goal: LeverGoal, evaluate?: Evaluate): Prom
   const r = await goalSeek(problem, {
     seed: goal.seed,
     ...(goal.generations !== undefined ? { generations: goal.generations } : {}),
-    seeds: [none, all],
+    judged,
     ...(goal.resume ? { resume: goal.resume } : {}),
     ...(goal.onGeneration ? { onGeneration: goal.onGeneration } : {}),
   });
