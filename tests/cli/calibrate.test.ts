@@ -82,6 +82,10 @@ describe('chengyu-sim validate', () => {
     const t = cli(['validate', '--cutoff', '2021', '--starts', '1', '--max-evals', '30', '--generations', '10']);
     expect(t.stdout).toMatch(/Hindcast: fitted on the targets 2015–2021, forecast 2022–2022/);
     expect(t.stdout).toMatch(/hte_sichuan\s+1\s+\d+\.\d/);
+    // The naive drift forecast from 2021: 2 614 (2015) → 10 205 (2021) carried one year on is
+    // 12 806, 11.7 % below the 14 500 of 2022.
+    expect(t.stdout).toMatch(/Against the naive forecast \(each series' average growth over 2015–2021 carried forward/);
+    expect(t.stdout).toMatch(/hte_sichuan\s+1\s+\d+\.\d\s+11\.7\s+-?\d+\.\d\d/);
     expect(t.stdout).toMatch(/The posterior fitted on 2015–2021 \(10 generations, largest R-hat not computable from so few states, \d+ draws\): its 90 % posterior-predictive band covers \d+ % of the \d+ later observations/);
     expect(committed()).toEqual(before);
   }, T);

@@ -18,6 +18,7 @@ import corridor from '../../scenarios/corridor.json' with { type: 'json' };
 import validation from '../../src/model/chengyu/validation.json' with { type: 'json' };
 import { POSTERIOR } from '../../src/model/chengyu/posterior-data.ts';
 import { CALIBRATION_TARGETS } from '../../src/model/chengyu/targets.ts';
+import { forecastSkill } from '../../src/model/chengyu/forecast-skill.ts';
 
 const SHOTS = process.env.PANEL_SHOTS ?? '/tmp/panel-shots';
 let app: AppHarness;
@@ -103,6 +104,10 @@ describe('data-and-method panel', () => {
         if (cov) expect(await page.locator('#method-coverage').textContent()).toContain(`${Math.round(100 * cov.predictive)}%`);
         const forecast = validation.hindcast.series.filter((s) => s.role === 'forecast');
         expect(await page.locator('#method-hindcast-table tbody tr').count()).toBe(forecast.length);
+        // The naive trend forecast's error beside the model's, on the same points.
+        for (const k of forecastSkill(validation.hindcast as Parameters<typeof forecastSkill>[0]).filter((x) => forecast.find((f) => f.output === x.output)?.points === x.points)) {
+          expect(await page.locator(`#method-hindcast-table tr[data-output="${k.output}"] td.naive`).textContent(), k.output).toBe(`${k.driftMape.toFixed(1)}%`);
+        }
         await page.locator('#method-hindcast').scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(SHOTS, `panel-hindcast-${w}x${h}-${lang}.png`) });
         // The tables fit the dialog's width (no sideways scrolling on a phone).

@@ -2,6 +2,7 @@
 // (default 2019), forecast the later ones, print the errors per series, and the same errors
 // for the committed 2015–2022 fit in-sample; `--out FILE.csv` writes every point.
 import { Command } from 'commander';
+import { forecastSkill } from '../../model/chengyu/forecast-skill.ts';
 import type { Validation } from '../../model/chengyu/validation.ts';
 import { choiceOption } from '../choice-option.ts';
 import { CliError } from '../errors.ts';
@@ -25,7 +26,21 @@ export function validationText(hind: Validation, fit: Validation): string {
     );
   return (
     `Hindcast: fitted on the targets 2015–${hind.cutoff}, forecast ${hind.cutoff + 1}–2022 (exogenous inputs such as the tax policy path as they happened):\n` +
-    `${table(hind, 'forecast')}${coverageText(hind)}\nIn-sample: the committed 2015–2022 calibration:\n${table(fit, 'fit')}`
+    `${table(hind, 'forecast')}${skillText(hind)}${coverageText(hind)}\nIn-sample: the committed 2015–2022 calibration:\n${table(fit, 'fit')}`
+  );
+}
+
+/** The forecast against the naive drift forecast from the same cut-off. */
+function skillText(v: Validation): string {
+  const rows = forecastSkill(v);
+  if (rows.length === 0) return '';
+  return (
+    `Against the naive forecast (each series' average growth over 2015–${v.cutoff} carried forward; skill = 1 − model MAPE / naive MAPE, above 0 the model is better):\n` +
+    renderTable(
+      ['series', 'points', 'model MAPE %', 'naive MAPE %', 'skill'],
+      rows.map((r) => [r.output, String(r.points), r.modelMape.toFixed(1), r.driftMape.toFixed(1), r.skill.toFixed(2)]),
+      ['left', 'right', 'right', 'right', 'right'],
+    )
   );
 }
 
@@ -74,7 +89,7 @@ export function register(program: Command): void {
       const hind = hindcast(cutoff, { starts, maxEvals, generations, onProgress: (m) => process.stderr.write(`${m}\n`) });
       const fit = inSample({ ...CALIBRATED_VALUES });
       const text =
-        format === 'json' ? `${JSON.stringify({ hindcast: hind, inSample: fit }, null, 2)}\n` : format === 'csv' ? validationCsv(hind, fit) : validationText(hind, fit);
+        format === 'json' ? `${JSON.stringify({ hindcast: hind, inSample: fit, forecastSkill: forecastSkill(hind) }, null, 2)}\n` : format === 'csv' ? validationCsv(hind, fit) : validationText(hind, fit);
       if (opts.write) {
         writeOutFile(VALIDATION_PATH, `${JSON.stringify({ hindcast: hind, inSample: fit }, null, 1)}\n`);
         process.stderr.write(`validate: wrote ${VALIDATION_PATH}\n`);

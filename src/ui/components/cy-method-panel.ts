@@ -174,12 +174,14 @@ export class CyMethodPanel extends LitElement {
 
   private errorTable(rows: SeriesError[], id: string) {
     const lang = this.lang;
+    // The naive column only where some row has one (forecasts), so the in-sample table keeps its shape.
+    const naive = rows.some((r) => r.naiveMape !== undefined);
     return html`<div class="scroll"><table id=${id}>
       <thead><tr><th>${t(lang, 'method.series')}</th><th class="num">${t(lang, 'method.years')}</th><th class="num pts">${t(lang, 'method.points')}</th>
-        <th class="num">${t(lang, 'method.mape')}</th><th class="num">${t(lang, 'method.bias')}</th></tr></thead>
+        <th class="num">${t(lang, 'method.mape')}</th>${naive ? html`<th class="num">${t(lang, 'method.naiveMape')}</th>` : nothing}<th class="num">${t(lang, 'method.bias')}</th></tr></thead>
       <tbody>${rows.map(
         (r) => html`<tr data-output=${r.output}>${this.seriesCell(r.output)}<td class="num">${this.yearsText(r.years)}</td><td class="num pts">${r.points}</td>
-          <td class="num">${this.pct(r.mape)}</td><td class="num">${this.biasText(r.biasPct)}</td></tr>`,
+          <td class="num">${this.pct(r.mape)}</td>${naive ? html`<td class="num naive">${r.naiveMape === undefined ? '–' : this.pct(r.naiveMape)}</td>` : nothing}<td class="num">${this.biasText(r.biasPct)}</td></tr>`,
       )}</tbody>
     </table></div>`;
   }

@@ -10,12 +10,13 @@ import { POSTERIOR } from '../../model/chengyu/posterior-data.ts';
 import { MODEL_ERROR_PREFIX, type PosteriorFile } from '../../model/chengyu/posterior-types.ts';
 import validation from '../../model/chengyu/validation.json' with { type: 'json' };
 import type { ValidationRow, ValidationSeries } from '../../model/chengyu/validation.ts';
+import { forecastSkill } from '../../model/chengyu/forecast-skill.ts';
 import type { MethodSummary, SeriesError } from './method-types.ts';
 
 /** The part of a hindcast (validation.json's `hindcast`) the panel reads; the file holds more. */
 export interface HindcastPart {
   cutoff: number;
-  rows: Pick<ValidationRow, 'output' | 'year' | 'role'>[];
+  rows: Pick<ValidationRow, 'output' | 'year' | 'role' | 'observed' | 'simulated'>[];
   series: ValidationSeries[];
   coverage?: { predictive: number; model: number; bands: unknown[] };
 }
@@ -29,11 +30,15 @@ export function methodSummaryOf(run: RunResult, hindcast: HindcastPart, posterio
     return { output: s.series, points: s.rows.length, years: [Math.min(...years), Math.max(...years)], mape: s.mape, biasPct: bias };
   });
   const checks = checkTargets(run);
+  const skill = forecastSkill({ rows: hindcast.rows.map((r) => ({ ...r, errorPct: 0 })) });
   const forecast = hindcast.series
     .filter((s) => s.role === 'forecast')
     .map((s): SeriesError => {
       const years = hindcast.rows.filter((r) => r.output === s.output && r.role === 'forecast').map((r) => r.year);
-      return { output: s.output, points: s.points, years: [Math.min(...years), Math.max(...years)], mape: s.mape, biasPct: s.biasPct };
+      // Only where both errors are over the same points (lower-bound targets have no naive forecast).
+      const k = skill.find((x) => x.output === s.output && x.points === s.points);
+      const naive = k?.driftMape;
+      return { output: s.output, points: s.points, years: [Math.min(...years), Math.max(...years)], mape: s.mape, biasPct: s.biasPct, ...(naive === undefined ? {} : { naiveMape: naive }) };
     });
   // The model-error scales are the likelihood's, not the model's: the diagnostics cover every column.
   const model = posterior.parameters.filter((id) => !id.startsWith(MODEL_ERROR_PREFIX)).length;

@@ -13,6 +13,8 @@ export interface SeriesError {
   mape: number;
   /** Mean percentage error: + = the model is high (undefined where not reported). */
   biasPct?: number;
+  /** Forecast rows: MAPE of the naive forecast (the series' growth up to the cut-off carried forward) on the same points, where it exists. */
+  naiveMape?: number;
 }
 
 /** Everything the data-and-method panel states about the data and the fit. */
