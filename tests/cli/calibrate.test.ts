@@ -90,6 +90,31 @@ describe('chengyu-sim validate', () => {
     expect(committed()).toEqual(before);
   }, T);
 
+  it('with several cut-offs, fits each and adds the errors by years ahead against the naive trend', () => {
+    const before = committed();
+    const r = cli(['validate', '--cutoff', '2020,2021', '--starts', '1', '--max-evals', '30', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { hindcasts: Array<{ cutoff: number }>; horizons: Array<{ family: string; horizon: number; points: number; cutoffs: number[] }> };
+    expect(j.hindcasts.map((h) => h.cutoff)).toEqual([2020, 2021]);
+    // One year ahead comes from both cut-offs (2021 from 2020, 2022 from 2021); two years ahead only from 2020.
+    const hte1 = j.horizons.find((h) => h.family === 'hte' && h.horizon === 1)!;
+    const hte2 = j.horizons.find((h) => h.family === 'hte' && h.horizon === 2)!;
+    expect(hte1.cutoffs).toEqual([2020, 2021]);
+    expect(hte2.cutoffs).toEqual([2020]);
+    expect(j.horizons.some((h) => h.horizon > 2)).toBe(false);
+    const t = cli(['validate', '--cutoff', '2020,2021', '--starts', '1', '--max-evals', '30']);
+    expect(t.stdout).toMatch(/By years ahead, over the cut-offs 2020, 2021 \(model and naive trend on the same points\):/);
+    expect(t.stdout).toMatch(/hte\s+1\s+\d+\s+2020 2021\s+\d+\.\d\s+\d+\.\d/);
+    expect(committed()).toEqual(before);
+  }, T);
+
+  it('refuses a repeated cut-off, and --write with more than one', () => {
+    expect(cli(['validate', '--cutoff', '2020,2020']).stderr).toBe('chengyu-sim: --cutoff: "2020,2020" names a year twice\n');
+    const w = cli(['validate', '--cutoff', '2019,2020', '--write']);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toBe('chengyu-sim: --write: takes one --cutoff (the committed validation holds one hindcast)\n');
+  }, T);
+
   it('refuses a cut-off outside 2016–2021', () => {
     const r = cli(['validate', '--cutoff', '2023']);
     expect(r.code).toBe(2);

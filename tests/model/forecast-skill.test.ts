@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastSkill } from '../../src/model/chengyu/forecast-skill.ts';
+import { forecastSkill, horizonErrors } from '../../src/model/chengyu/forecast-skill.ts';
 import type { ValidationRow } from '../../src/model/chengyu/validation.ts';
 import { CALIBRATION_TARGETS } from '../../src/model/chengyu/targets.ts';
 import validation from '../../src/model/chengyu/validation.json' with { type: 'json' };
@@ -35,5 +35,17 @@ describe('forecast skill against the naive drift forecast', () => {
     const skill = forecastSkill(validation.hindcast as { rows: ValidationRow[] });
     for (const s of ['hte_sichuan', 'hte_chongqing', 'hte_chengdu_city']) expect(skill.map((k) => k.output)).toContain(s);
     for (const k of skill) expect(Number.isFinite(k.driftMape)).toBe(true);
+  });
+
+  it('pools the errors by family and years ahead over cut-offs', () => {
+    const a = { cutoff: 2019, rows: [row(2015, 500, 500, 'fit'), row(2019, 1000, 1000, 'fit'), row(2020, 1000, 900, 'forecast'), row(2021, 2000, 1000, 'forecast')] };
+    const b = { cutoff: 2020, rows: [row(2015, 500, 500, 'fit'), row(2020, 1000, 1000, 'fit'), row(2021, 1000, 1100, 'forecast')] };
+    const h = horizonErrors([a, b]);
+    expect(h.map((x) => [x.family, x.horizon, x.points, x.cutoffs])).toEqual([['hte', 1, 2, [2019, 2020]], ['hte', 2, 1, [2019]]]);
+    // One year ahead: errors 10 % (from 2019) and 10 % (from 2020).
+    expect(h[0].modelMape).toBeCloseTo(10, 10);
+    // Two years ahead from 2019: the model's 1 000 against 2 000 is 50 % off; drift 1 000 × 2^(2/4).
+    expect(h[1].modelMape).toBeCloseTo(50, 10);
+    expect(h[1].driftMape).toBeCloseTo((100 * (2000 - 1000 * Math.SQRT2)) / 2000, 10);
   });
 });
