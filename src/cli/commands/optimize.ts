@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { Assessment } from '../../model/analysis/goal-seek.ts';
+import { thinEvenly } from '../../model/analysis/thin-evenly.ts';
 import type { GoalTarget } from '../../model/analysis/goal-targets.ts';
 import type { LeverGoal, LeverGoalResult } from '../../model/chengyu/optimize.ts';
 import { findLeverField } from '../../model/scenario/levers.ts';
@@ -64,12 +65,6 @@ function parseFixes(fixes: readonly string[]): Record<string, number> {
 const fmt = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
 const pct = (p: number) => `${(100 * p).toFixed(0)} %`;
 
-/** At most `n` items spread evenly over `xs`, the first and last always among them. */
-function thin<T>(xs: readonly T[], n: number): T[] {
-  if (xs.length <= n) return [...xs];
-  return Array.from({ length: n }, (_, i) => xs[Math.round((i * (xs.length - 1)) / (n - 1))]);
-}
-
 /** Levers a package switches on, as `lever.field=value` text. */
 function leverText(r: Pick<LeverGoalResult, 'levers'>): string[] {
   return Object.entries(r.levers).flatMap(([id, fields]) => Object.entries(fields as Record<string, number>).map(([f, v]) => `${id}.${f}=${Number.isInteger(v) ? v : v.toFixed(3)}`));
@@ -112,7 +107,7 @@ function reportText(goal: LeverGoal, r: LeverGoalResult, targets: readonly GoalT
     lines.push(
       renderTable(
         ['cost 亿元', ...targets.map((t) => `P(${t.text})`)],
-        thin([...r.front].sort((a, b) => a.cost - b.cost), 12).map((a) => [fmt(a.cost), ...a.meetings.map((m) => pct(m.probability))]),
+        thinEvenly([...r.front].sort((a, b) => a.cost - b.cost), 12).map((a) => [fmt(a.cost), ...a.meetings.map((m) => pct(m.probability))]),
         ['right', ...targets.map(() => 'right' as const)],
       ),
     );

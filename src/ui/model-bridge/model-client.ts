@@ -1,12 +1,13 @@
 // The page's handle on the model worker: comlink over a module Web Worker. A worker that
 // dies (uncaught error, out of memory) fails the calls in flight with a clear error and is
 // replaced on the next call, so one bad run never leaves the page without a model.
-import { wrap, releaseProxy, type Remote } from 'comlink';
+import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
 import type { ModelWorkerApi } from '../worker/model-worker.ts';
 import type { ModelMeta, RunOutput } from './types.ts';
 import type { FanChart } from '../../model/analysis/monte-carlo.ts';
 import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 import type { HeadlineDraws } from './headline-types.ts';
+import type { GoalAnswer, GoalProgress, GoalRequest } from './goal-types.ts';
 
 /** Runs the regional model off the main thread. */
 export class ModelClient {
@@ -64,6 +65,12 @@ export class ModelClient {
     return Promise.race([api.headline(constants, columns, years, runs), died]);
   }
 
+  /** The goal search (see goal-search.ts); `onProgress` hears after every generation. */
+  goal(req: GoalRequest, onProgress: (p: GoalProgress) => void): Promise<GoalAnswer> {
+    const { api, died } = this.ensure();
+    return Promise.race([api.goal(req, proxy(onProgress)), died]);
+  }
+
   /** Stop the worker. */
   dispose(): void {
     this.api?.[releaseProxy]();
@@ -99,4 +106,12 @@ let headline: ModelClient | undefined;
 export function headlineModelClient(): ModelClient {
   headline ??= new ModelClient();
   return headline;
+}
+
+let goal: ModelClient | undefined;
+
+/** A fourth model worker for goal searches: a search takes seconds to minutes, and cancelling one stops this worker alone. */
+export function goalModelClient(): ModelClient {
+  goal ??= new ModelClient();
+  return goal;
 }

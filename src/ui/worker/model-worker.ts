@@ -1,6 +1,8 @@
 // The model's Web Worker: compiles the regional model once, then answers runs over
 // comlink, transferring (not copying) the result arrays to the page.
 import { expose, transfer } from 'comlink';
+import { goalSearch } from '../model-bridge/goal-search.ts';
+import type { GoalAnswer, GoalProgress, GoalRequest } from '../model-bridge/goal-types.ts';
 import { loadChengyuRuntime } from '../model-bridge/runtime-source.ts';
 import type { ModelRuntime } from '../model-bridge/model-runtime.ts';
 import type { ModelMeta, RunOutput } from '../model-bridge/types.ts';
@@ -24,6 +26,8 @@ export interface ModelWorkerApi {
   tornado(constants: Record<string, number>, column: string, year: number, trajectories: number): Promise<TornadoBar[]>;
   /** Per-draw values of columns at the headline years (see headline-draws.ts). */
   headline(constants: Record<string, number>, columns: string[], years: number[], runs: number): HeadlineDraws;
+  /** The cheapest lever package meeting the targets (see goal-search.ts); `onProgress` (a comlink proxy) hears each generation. */
+  goal(req: GoalRequest, onProgress: (p: GoalProgress) => void): Promise<GoalAnswer>;
 }
 
 const api: ModelWorkerApi = {
@@ -38,6 +42,7 @@ const api: ModelWorkerApi = {
     const out = headlineDraws(constants, columns, years, runs);
     return transfer(out, [out.values.buffer]);
   },
+  goal: (req, onProgress) => goalSearch(req, (p) => void onProgress(p)),
 };
 
 expose(api);
