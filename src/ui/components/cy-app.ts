@@ -25,6 +25,7 @@ import { readScenarioFile, scenarioFileText } from '../state/scenario-file.ts';
 import { PRESETS } from '../state/presets.ts';
 import { activeStartYears, BASELINE_ID, describedPreset } from '../state/scenario-description.ts';
 import type { CyMethodPanel } from './cy-method-panel.ts';
+import type { CyGoalPanel, GoalLoadDetail } from './cy-goal-panel.ts';
 import { derivedNote, observationTip } from '../lib/observation-tip.ts';
 import prerendered from 'virtual:chengyu-prerender';
 import { fromPlainRun } from '../model-bridge/plain-run.ts';
@@ -262,7 +263,7 @@ export class CyApp extends LitElement {
       .levers cy-scenario-note, .levers cy-scenario-bar { order: 2; }
     }
     /* Presentation mode: large type (the shell sets the root size), headline numbers, charts and main sliders only. */
-    :host([presenting]) .toolbar, :host([presenting]) #method-open, :host([presenting]) cy-scenario-note, :host([presenting]) cy-undo-redo,
+    :host([presenting]) .toolbar, :host([presenting]) #method-open, :host([presenting]) #goal-open, :host([presenting]) cy-scenario-note, :host([presenting]) cy-undo-redo,
     :host([presenting]) main > :not(.work), :host([presenting]) footer, :host([presenting]) .sub { display: none; }
     :host([presenting]) header.top { padding: 0.25rem 1rem; }
     :host([presenting]) .work { grid-template-rows: auto; }
@@ -977,6 +978,22 @@ export class CyApp extends LitElement {
     await (this.renderRoot.querySelector('cy-method-panel') as CyMethodPanel | null)?.open(section);
   }
 
+  /** Open the "reach a target" panel; its code loads on first use. */
+  private async openGoal(): Promise<void> {
+    try {
+      await import('./cy-goal-panel.ts');
+    } catch (err) {
+      this.showError('error.run', err);
+      return;
+    }
+    await (this.renderRoot.querySelector('cy-goal-panel') as CyGoalPanel | null)?.open();
+  }
+
+  /** A package from the goal search goes into the levers: one undo step, and the share link follows. */
+  private readonly onGoalLoad = (e: CustomEvent<GoalLoadDetail>): void => {
+    this.setLevers(e.detail.levers, 'optimized', { zh: t('zh', 'goal.title'), en: t('en', 'goal.title') });
+  };
+
   /** The current preset when it is not the baseline (the panel states the baseline anyway). */
   private currentPreset() {
     const p = this.preset(this.scenarioId, this.levers);
@@ -1021,6 +1038,7 @@ export class CyApp extends LitElement {
           </span>
           <button type="button" class="method" id="present" aria-pressed=${this.presenting ? 'true' : 'false'} aria-keyshortcuts=${this.presenting ? 'Escape' : 'P'}
             title=${t(lang, this.presenting ? 'present.leaveHint' : 'present.hint')} @click=${() => this.setPresenting(!this.presenting)}>${t(lang, this.presenting ? 'present.leave' : 'present.enter')}</button>
+          <button type="button" class="method" id="goal-open" aria-haspopup="dialog" title=${t(lang, 'goal.openHint')} @click=${() => void this.openGoal()}>${t(lang, 'goal.open')}</button>
           <button type="button" class="method" id="method-open" aria-haspopup="dialog" @click=${() => void this.openMethod()}>${t(lang, 'method.open')}</button>
           <cy-offline-status lang=${lang}></cy-offline-status>
           <cy-lang-switch lang=${lang} @lang-change=${this.onLang}></cy-lang-switch>
@@ -1101,6 +1119,8 @@ export class CyApp extends LitElement {
       <cy-method-panel .summary=${prerendered.method} .areas=${meta?.areas ?? []} .baseline=${this.baselineDescription}
         .current=${this.currentPreset()} .observed=${this.viewObservations(this.meta, this.view)}
         chartHeading=${t(lang, 'chart.heading', { kpi: kpiLabel, region: areaLabel })} digits=${kpi?.digits ?? 0} unit=${unit} lang=${lang}></cy-method-panel>
+      <cy-goal-panel .kpis=${meta?.kpis ?? []} .areas=${meta?.areas ?? []} .baseline=${this.baseline} .levers=${this.levers} lang=${lang}
+        @goal-load=${this.onGoalLoad}></cy-goal-panel>
       <footer>${meta ? html`${t(lang, 'footer.name')} · ${t(lang, 'footer.model')} <code>${meta.modelHash}</code>` : ''}</footer>`;
   }
 
