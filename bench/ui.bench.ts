@@ -19,7 +19,7 @@ const MOVES = 50;
 /** Lever moves timed to the headline band (each to settings not seen before: nothing cached). */
 const BAND_MOVES = 10;
 
-function quantile(xs: number[], q: number): number {
+export function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   const pos = (s.length - 1) * q;
   const lo = Math.floor(pos);
@@ -53,7 +53,7 @@ const chartDraws = () =>
   );
 
 /** Time from a real key press to the first animation frame after the chart redrew (in-page clock). */
-async function keyToFrame(page: Page, key: string): Promise<number> {
+export async function keyToFrame(page: Page, key: string): Promise<number> {
   await page.evaluate(`(() => {
     const w = window;
     const draws0 = (${chartDraws.toString()})();

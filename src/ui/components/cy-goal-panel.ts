@@ -130,6 +130,7 @@ export class CyGoalPanel extends LitElement {
       th, td { padding: 0.15rem 0.45rem; border-bottom: 1px solid #eef0f3; text-align: left; vertical-align: top; }
       th { font-weight: 600; color: #4a525c; }
       th.num, td.num { text-align: right; white-space: nowrap; }
+      table.meetings td:first-child { min-width: 11rem; }
       ul.levers { margin: 0.2rem 0; padding-left: 1.2rem; }
       code { font-size: 0.75rem; color: #4a525c; overflow-wrap: anywhere; }
       details summary { cursor: pointer; color: #0b5394; }
