@@ -14,6 +14,7 @@ import { goalModelClient } from '../model-bridge/model-client.ts';
 import { leverFieldsText, settingsParts } from '../lib/settings-text.ts';
 import { errorText } from '../lib/error-text.ts';
 import { focusRing } from './focus-ring.ts';
+import { dialogStyles } from './dialog-styles.ts';
 
 /** A target as the form holds it (the value as typed). */
 interface TargetRow {
@@ -91,16 +92,11 @@ export class CyGoalPanel extends LitElement {
 
   static override styles = [
     focusRing,
+    dialogStyles,
     css`
-      dialog { width: min(54rem, calc(100vw - 2rem)); max-height: calc(100dvh - 2rem); padding: 0; border: 1px solid #9aa3ad; border-radius: 8px; color: #1b1f24; box-sizing: border-box; }
-      dialog::backdrop { background: rgba(11, 30, 50, 0.45); }
-      .head { position: sticky; top: 0; z-index: 1; background: #1f4e79; color: #fff; display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 0.5rem 1rem; }
-      h2 { font-size: 1.1rem; margin: 0; }
-      .head button { font: inherit; font-size: 0.9rem; background: #fff; color: #1f4e79; border: 0; border-radius: 4px; padding: 0.2rem 0.7rem; cursor: pointer; }
-      .head button:focus-visible { outline: 3px solid #ffd166; outline-offset: 2px; }
+      :host { --dialog-width: 54rem; }
       .body { padding: 0.4rem 1rem 1rem; font-size: 0.88rem; line-height: 1.45; }
-      h3 { font-size: 0.98rem; margin: 0.9rem 0 0.3rem; color: #1f4e79; }
-      p { margin: 0.3rem 0; }
+      h3 { margin: 0.9rem 0 0.3rem; }
       .note { color: #4a525c; font-size: 0.8rem; }
       fieldset { border: 1px solid #d9dde3; border-radius: 6px; margin: 0.4rem 0; padding: 0.3rem 0.6rem 0.5rem; }
       legend { font-weight: 600; padding: 0 0.3rem; }
@@ -135,7 +131,6 @@ export class CyGoalPanel extends LitElement {
       code { font-size: 0.75rem; color: #4a525c; overflow-wrap: anywhere; }
       details summary { cursor: pointer; color: #0b5394; }
       @media (max-width: 759px) {
-        dialog { width: 100vw; max-width: 100vw; max-height: 100dvh; height: 100dvh; margin: 0; border-radius: 0; border: 0; }
         .body { padding: 0.3rem 0.7rem 1rem; }
         input[type='number'] { width: 6.5rem; }
         th, td { padding: 0.15rem 0.25rem; }

@@ -13,6 +13,7 @@ import { hindcastHeadline } from '../lib/hindcast-text.ts';
 import { sourceLabel } from '../lib/source-label.ts';
 import { originalText, englishWithNames } from './original-text.ts';
 import { focusRing } from './focus-ring.ts';
+import { dialogStyles } from './dialog-styles.ts';
 
 /** The data-and-method dialog. */
 export class CyMethodPanel extends LitElement {
@@ -47,16 +48,11 @@ export class CyMethodPanel extends LitElement {
 
   static override styles = [
     focusRing,
+    dialogStyles,
     css`
-      dialog { width: min(52rem, calc(100vw - 2rem)); max-height: calc(100dvh - 2rem); padding: 0; border: 1px solid #9aa3ad; border-radius: 8px; color: #1b1f24; box-sizing: border-box; }
-      dialog::backdrop { background: rgba(11, 30, 50, 0.45); }
-      .head { position: sticky; top: 0; background: #1f4e79; color: #fff; display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 0.5rem 1rem; }
-      h2 { font-size: 1.1rem; margin: 0; }
-      .head button { font: inherit; font-size: 0.9rem; background: #fff; color: #1f4e79; border: 0; border-radius: 4px; padding: 0.2rem 0.7rem; cursor: pointer; }
-      .head button:focus-visible { outline: 3px solid #ffd166; outline-offset: 2px; }
+      :host { --dialog-width: 52rem; }
       .body { padding: 0.2rem 1rem 1rem; font-size: 0.88rem; line-height: 1.5; }
-      h3 { font-size: 0.98rem; margin: 1rem 0 0.3rem; color: #1f4e79; }
-      p { margin: 0.3rem 0; }
+      h3 { margin: 1rem 0 0.3rem; }
       .strong { font-weight: 600; }
       .note { color: #4a525c; font-size: 0.8rem; }
       .scroll { overflow-x: auto; }
@@ -79,7 +75,6 @@ export class CyMethodPanel extends LitElement {
       details.original summary { cursor: pointer; color: #0b5394; }
       .decision { font-size: 0.8rem; color: #4a525c; }
       @media (max-width: 759px) {
-        dialog { width: 100vw; max-width: 100vw; max-height: 100dvh; height: 100dvh; margin: 0; border-radius: 0; border: 0; }
         .body { padding: 0.2rem 0.7rem 1rem; }
         /* The point count is the least needed column: without it the table fits a phone. */
         .pts { display: none; }
