@@ -97,11 +97,18 @@ describe('calibrated baseline', () => {
 
 describe('runChengyu input checks', () => {
   it('refuses lever inputs that are unknown, out of range, not whole or not finite, naming them', () => {
-    expect(() => runChengyu({ lever_corridor_integration: 1.5 })).toThrow('lever input "lever_corridor_integration": 1.5 is out of range; allowed: a number in [0, 1]');
-    expect(() => runChengyu({ lever_parks_count: 2.5 })).toThrow('lever input "lever_parks_count": 2.5 is not a whole number');
+    expect(() => runChengyu({ lever_corridor_integration: 1.5 })).toThrow('lever input "lever_corridor_integration" (lever corridor, field integration): 1.5 is out of range; allowed: a number in [0, 1]');
+    expect(() => runChengyu({ lever_parks_count: 2.5 })).toThrow('lever input "lever_parks_count" (lever parks, field count): 2.5 is not a whole number');
     expect(() => runChengyu({ lever_parks_start_year: 2015 })).toThrow(/out of range; allowed: an integer in \[2016, 2035\]/);
     expect(() => runChengyu({ lever_corridor_width: 1 })).toThrow(/"lever_corridor_width" is not a lever field/);
     expect(() => runChengyu({ lever_rd_support_extra_share_gdp: Number.NaN })).toThrow(/must be a finite number/);
     expect(valueAt(runChengyu({ lever_corridor_integration: 1 }), 'corridor_effect', 2035)).toBeGreaterThan(0);
+  });
+
+  it('refuses parameter overrides like --set: unknown, not an element, not finite, outside the plausible range', () => {
+    expect(() => runChengyu({}, { parameters: { no_such_parameter: 1 } })).toThrow('parameter "no_such_parameter": "no_such_parameter" is not a parameter of the regional model');
+    expect(() => runChengyu({}, { parameters: { knowledge_depreciation: 5 } })).toThrow(/^parameter "knowledge_depreciation": 5 is outside the plausible range \[[^\]]+\]/);
+    expect(() => runChengyu({}, { parameters: { knowledge_depreciation: Number.POSITIVE_INFINITY } })).toThrow(/Infinity is not a finite number/);
+    expect(() => runChengyu({}, { parameters: { knowledge_depreciation: 0.2 } })).not.toThrow();
   });
 });

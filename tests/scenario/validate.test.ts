@@ -104,14 +104,23 @@ describe('scenario validation: rejected, with field, value and allowed range nam
   it('missing or bad id, title, description', () => {
     expect(messageOf({ title: base.title })).toBe('test.json: id: missing; expected a text matching ^[a-z0-9][a-z0-9_-]{0,63}$');
     expect(messageOf({ ...base, id: 'Bad Id' })).toMatch(/^test\.json: id: "Bad Id" is not allowed; expected a text matching/);
-    expect(messageOf({ id: 'x' })).toBe('test.json: title: missing; expected an object {"zh": text, "en": text} with non-empty texts');
-    expect(messageOf({ ...base, title: { zh: 'a' } })).toBe('test.json: title.en: missing; expected a non-empty text');
+    expect(messageOf({ id: 'x' })).toBe('test.json: title: missing; expected a non-empty text or an object {"zh": text, "en": text} with at least one of them');
+    expect(messageOf({ ...base, title: {} })).toBe('test.json: title: neither "zh" nor "en" is given; expected a non-empty text or an object {"zh": text, "en": text} with at least one of them');
+    expect(messageOf({ ...base, title: ' ' })).toBe('test.json: title: " " is blank; expected a non-empty text or an object {"zh": text, "en": text} with at least one of them');
     expect(messageOf({ ...base, description: { zh: ' ', en: 'b' } })).toBe(
       'test.json: description.zh: " " is a string; expected a non-empty text',
     );
-    expect(messageOf({ ...base, title: 'A' })).toBe(
-      'test.json: title: "A" is a string; expected an object {"zh": text, "en": text} with non-empty texts',
+    expect(messageOf({ ...base, title: 7 })).toBe(
+      'test.json: title: 7 is a number; expected a non-empty text or an object {"zh": text, "en": text} with at least one of them',
     );
+  });
+  it('a quick experiment gives one title (or a plain text): the other language falls back to it', () => {
+    expect(validateScenario({ id: 'x', title: { en: 'Quick try' } }).title).toEqual({ zh: 'Quick try', en: 'Quick try' });
+    expect(validateScenario({ id: 'x', title: { zh: '试验' } }).title).toEqual({ zh: '试验', en: '试验' });
+    expect(validateScenario({ id: 'x', title: 'Quick try', description: { zh: '说明' } })).toEqual({
+      id: 'x', title: { zh: 'Quick try', en: 'Quick try' }, description: { zh: '说明', en: '说明' }, levers: {}, simulation: {},
+    });
+    expect(validateScenario({ id: 'x', title: { zh: '甲', en: 'A' } }).title).toEqual({ zh: '甲', en: 'A' });
   });
   it('bad simulation settings', () => {
     expect(messageOf({ ...base, simulation: { end: 2040 } })).toBe(
@@ -221,7 +230,7 @@ describe('messages in Chinese (for the web app)', () => {
     expect(zh({ ...base, extra: 1, simulation: { dt: 0.3 } })).toBe(
       'f.json: extra: 未知的键 "extra"；允许：$schema, id, title, description, levers, simulation（另有 1 处问题）',
     );
-    expect(zh({ id: 'x' })).toBe('f.json: title: 缺失；应为对象 {"zh": 文本, "en": 文本}，文本不能为空');
+    expect(zh({ id: 'x' })).toBe('f.json: title: 缺失；应为非空文本，或对象 {"zh": 文本, "en": 文本}（至少其一）');
   });
   it('cover every issue: each has a Chinese message', () => {
     const bad = [

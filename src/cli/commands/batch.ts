@@ -4,7 +4,7 @@
 // scheduler's array variables when present (shard-from-env.ts).
 import { Command, Option } from 'commander';
 import { choiceOption } from '../choice-option.ts';
-import { runBatch } from '../../model/analysis/node/run-batch.ts';
+import { BatchRequestError, runBatch } from '../../model/analysis/node/run-batch.ts';
 import { parseShard, type Shard } from '../../model/analysis/shard.ts';
 import { shardFromEnv } from '../../model/analysis/shard-from-env.ts';
 import type { SamplingMethod } from '../../model/analysis/sampling.ts';
@@ -32,6 +32,7 @@ export interface BatchCliOptions {
   uncertainty?: UncertaintySource;
   calibration?: string;
   problem?: string;
+  extend?: boolean;
 }
 
 /** The shard of this process: explicit `--shard` wins over the scheduler's environment. */
@@ -73,8 +74,9 @@ export async function batchCommand(model: string | undefined, o: BatchCliOptions
     chunkSize,
     progress: process.stderr,
     onWorkerDied: (m) => process.stderr.write(`batch: a worker died (${m})\n`),
+    ...(o.extend ? { extend: true } : {}),
   }).catch((err: unknown) => {
-    throw new CliError(err instanceof Error ? err.message : String(err), EXIT.failure);
+    throw new CliError(err instanceof Error ? err.message : String(err), err instanceof BatchRequestError ? EXIT.badInput : EXIT.failure);
   }).finally(stopReporting);
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   const m = outcome.manifest;
@@ -100,6 +102,7 @@ export function register(program: Command): void {
     .addOption(choiceOption('--sampling <method>', 'sampling design', ['random', 'lhs']).default('lhs'))
     .requiredOption('--out <dir>', 'output directory (summary.csv, runs.csv, manifest.json, chunks/); Ctrl-C keeps the finished runs, the same command resumes')
     .option('--chunk-size <n>', 'runs per chunk (unit of work and of resume)')
+    .option('--extend', 'grow the batch already in --out to --runs N (random sampling only): the result is the same bytes as a batch of N runs from the start')
     .option('--calibration <file>', 'use this calibration (written by `calibrate --posterior --out`) and its posterior')
     .addOption(choiceOption('--uncertainty <source>', 'regional model: draw joint posterior draws (default), the posterior marginals, or the registry priors', [...UNCERTAINTY_SOURCES]))
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())

@@ -35,16 +35,15 @@ export interface EffectsInput {
   calibration?: CalibrationInput;
 }
 
-/** Parse `--threshold kpi=value` texts: a compared KPI, a finite number, each KPI once. */
-export function parseThresholds(texts: readonly string[]): Record<string, number> {
-  const names = headlineKpis().map((k) => k.name);
+/** Parse `--threshold kpi=value` texts: a compared KPI (of `names`, default the headline ones), a finite number, each KPI once. */
+export function parseThresholds(texts: readonly string[], names: readonly string[] = headlineKpis().map((k) => k.name)): Record<string, number> {
   const out: Record<string, number> = {};
   for (const t of texts) {
     const m = /^\s*([^=]+?)\s*=\s*(.*?)\s*$/.exec(t);
     const value = m && m[2] !== '' ? Number(m[2]) : NaN;
     if (!m || !Number.isFinite(value)) throw new CliError(`--threshold ${t}: expected kpi=number, e.g. --threshold hte_circle=500`);
     const kpi = m[1];
-    if (!names.includes(kpi)) throw new CliError(`--threshold ${t}: ${JSON.stringify(kpi)} is not a compared KPI${didYouMean(kpi, names) || `; allowed: ${names.join(', ')}`}`);
+    if (!names.includes(kpi)) throw new CliError(`--threshold ${t}: ${JSON.stringify(kpi)} is not a compared KPI${didYouMean(kpi, [...names]) || `; allowed: ${names.join(', ')}`}`);
     if (Object.hasOwn(out, kpi)) throw new CliError(`--threshold ${t}: a threshold for ${kpi} is already given`);
     out[kpi] = value;
   }

@@ -32,6 +32,8 @@ export interface CompareOptions {
   uncertainty?: string;
   sampling?: string;
   threshold?: string[];
+  /** A problem file: the factors that vary and the outputs and times compared (compare-problem.ts). */
+  problem?: string;
 }
 
 /** The formats of `compare`. */
@@ -102,14 +104,23 @@ export function register(program: Command): void {
     .addOption(choiceOption('--uncertainty <source>', 'with --runs: draw from the joint posterior (default), its marginals, or the registry priors', [...UNCERTAINTY_SOURCES]).default('posterior'))
     .addOption(choiceOption('--sampling <method>', 'with --runs: sampling design', ['random', 'lhs']).default('lhs'))
     .option('--threshold <kpi=value>', 'with --runs: also report P(effect > value) for this KPI (repeatable)', collect, [])
+    .option('--problem <file>', 'with --runs: draw the factors of this problem file and compare its outputs and times; the arguments may then be XMILE/.mdl models (base and variants)')
     .action(async (files: string[], opts: CompareOptions & { calibration?: string }, cmd: Command) => {
       // Fail on bad files, options and paths before loading the model.
       const format = outFormat(opts.out, opts.format as CompareFormat | undefined, COMPARE_FORMATS_BY_EXTENSION);
       checkOutPath(opts.out);
-      for (const f of files) loadScenarioFile(f);
       const calibration = readCalibrationFile(opts.calibration);
       const toTerminal = toStdout(opts.out) && !!process.stdout.isTTY;
       let out: { text: string; note?: string };
+      if (opts.problem !== undefined) {
+        const { renderProblemEffects } = await import('./compare-problem.ts');
+        const explicit = { years: cmd.getOptionValueSource('years') === 'cli', uncertainty: cmd.getOptionValueSource('uncertainty') === 'cli' };
+        out = await renderProblemEffects(files, opts.problem, { ...opts, format }, explicit, calibration, toTerminal);
+        await emit(out.text, opts.out);
+        if (out.note) process.stderr.write(`chengyu-sim: warning: ${out.note}\n`);
+        return;
+      }
+      for (const f of files) loadScenarioFile(f);
       if (opts.runs !== undefined) {
         const { renderEffects, effectsInput } = await import('./compare-effects.ts');
         const input = effectsInput(files, { ...opts, format }, calibration);

@@ -3,7 +3,7 @@
 import { compileModel, type CompiledModel } from '../engine/index.ts';
 import { modelHash } from '../engine/model.ts';
 import type { Method, ModelSpec, RunResult, SimSpecs } from '../engine/types.ts';
-import { PARAMETER_INDEX } from './parameters.ts';
+import { parameterOverrideProblem } from './parameter-override.ts';
 import { LEVERS } from '../scenario/levers.ts';
 import { buildChengyuSpec } from './equations.ts';
 
@@ -39,16 +39,11 @@ export interface ChengyuRunOptions {
   sim?: Partial<SimSpecs>;
 }
 
-/** Check that every parameter override names a registry parameter (or one of its nodes). */
+/** Check every parameter override like the CLI's `--set id=value`: a registry parameter (or one of its nodes), finite, in its plausible range. */
 export function checkParameterOverrides(parameters: Record<string, number>): void {
   for (const [name, value] of Object.entries(parameters)) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$/.exec(name);
-    const p = m ? PARAMETER_INDEX.get(m[1]) : undefined;
-    if (!p) throw new Error(`parameter "${name}" is not in the regional model's registry`);
-    if (m![2] !== undefined && (typeof p.value === 'number' || !(m![2].replace(/\s/g, '') in p.value))) {
-      throw new Error(`parameter "${name}": "${m![2]}" is not an element of ${m![1]}`);
-    }
-    if (!Number.isFinite(value)) throw new Error(`parameter "${name}" must be a finite number (got ${value})`);
+    const problem = parameterOverrideProblem(name, value);
+    if (problem) throw new Error(`parameter "${name}": ${problem}`);
   }
 }
 
@@ -58,10 +53,12 @@ export function checkLeverConstants(constants: Record<string, number>): void {
     if (!name.startsWith('lever_')) continue;
     const hit = LEVERS.flatMap((l) => l.fields.map((f) => ({ l, f }))).find(({ l, f }) => `lever_${l.id}_${f.field}` === name);
     if (!hit) throw new Error(`lever input "${name}" is not a lever field (see chengyu-sim levers)`);
-    const { f } = hit;
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`lever input "${name}" must be a finite number (got ${String(value)})`);
-    if (value < f.min || value > f.max) throw new Error(`lever input "${name}": ${value} is out of range; allowed: ${f.integer ? 'an integer' : 'a number'} in [${f.min}, ${f.max}]`);
-    if (f.integer && !Number.isInteger(value)) throw new Error(`lever input "${name}": ${value} is not a whole number`);
+    const { l, f } = hit;
+    // Named as the constant and as lever.field (the scenario file's and --set's spelling).
+    const what = `lever input "${name}" (lever ${l.id}, field ${f.field})`;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${what} must be a finite number (got ${String(value)})`);
+    if (value < f.min || value > f.max) throw new Error(`${what}: ${value} is out of range; allowed: ${f.integer ? 'an integer' : 'a number'} in [${f.min}, ${f.max}]`);
+    if (f.integer && !Number.isInteger(value)) throw new Error(`${what}: ${value} is not a whole number`);
   }
 }
 

@@ -17,6 +17,8 @@ export interface EffectsReport {
   /** Where the draws come from: posterior, posterior-marginals or prior. */
   uncertainty: string;
   sampling: string;
+  /** What the time column is called: "year" (the regional model, default) or "time" (other models). */
+  timeName?: 'year' | 'time';
 }
 
 /** The CSV columns of an effects report, in order. */
@@ -45,8 +47,8 @@ export function effectsTable(r: EffectsReport, lang: Lang, render: (h: string[],
   const zh = lang === 'zh';
   const thresholds = r.cells.some((c) => !Number.isNaN(c.effect.threshold));
   const header = zh
-    ? ['情景', '指标', '单位', '年份', '参照均值', '情景均值', '效应均值', 'p5', 'p50', 'p95']
-    : ['scenario', 'KPI', 'unit', 'year', 'ref. mean', 'scen. mean', 'effect mean', 'p5', 'p50', 'p95'];
+    ? ['情景', '指标', '单位', r.timeName === 'time' ? '时间' : '年份', '参照均值', '情景均值', '效应均值', 'p5', 'p50', 'p95']
+    : ['scenario', 'KPI', 'unit', r.timeName ?? 'year', 'ref. mean', 'scen. mean', 'effect mean', 'p5', 'p50', 'p95'];
   if (thresholds) header.push(zh ? '阈值' : 'threshold', zh ? 'P(效应>阈值)' : 'P(effect>thr.)');
   const rows = r.cells.map((c) => {
     const k = kpi.get(c.output);
@@ -70,7 +72,7 @@ export function effectsTable(r: EffectsReport, lang: Lang, render: (h: string[],
 /** The effects as long-format CSV (EFFECT_CSV_COLUMNS), full precision, missing values empty. */
 export function effectsCsv(r: EffectsReport): string {
   const units = new Map(r.kpis.map((k) => [k.name, k.unit.en]));
-  const lines = [EFFECT_CSV_COLUMNS.join(',')];
+  const lines = [EFFECT_CSV_COLUMNS.map((c) => (c === 'year' ? (r.timeName ?? 'year') : c)).join(',')];
   for (const c of r.cells) {
     const e = c.effect;
     const nums = [c.referenceMean, c.variantMean, e.mean, e.sd, e.p5, e.p25, e.p50, e.p75, e.p95, e.threshold, e.probabilityAbove].map(csvNumber);
@@ -88,7 +90,7 @@ export function effectsJson(r: EffectsReport, extra: Record<string, unknown> = {
     return {
       scenario: r.scenarios[c.variant].id,
       kpi: c.output,
-      year: c.time,
+      [r.timeName ?? 'year']: c.time,
       n: e.n,
       dropped: e.dropped,
       reference_mean: n(c.referenceMean),

@@ -155,10 +155,18 @@ function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], pat
 
 const KEY: Problem = { en: 'key', zh: '键' };
 
+// A quick experiment may give one language (or a plain text): the other falls back to it.
 function checkBilingual(v: unknown, path: string, required: boolean, out: Issues): void {
-  const want = { en: 'expected an object {"zh": text, "en": text} with non-empty texts', zh: '应为对象 {"zh": 文本, "en": 文本}，文本不能为空' };
+  const want = {
+    en: 'expected a non-empty text or an object {"zh": text, "en": text} with at least one of them',
+    zh: '应为非空文本，或对象 {"zh": 文本, "en": 文本}（至少其一）',
+  };
   if (v === undefined) {
     if (required) out.add(path, `missing; ${want.en}`, `缺失；${want.zh}`);
+    return;
+  }
+  if (typeof v === 'string') {
+    if (v.trim() === '') out.add(path, `${showValue(v)} is blank; ${want.en}`, `${showValue(v)} 为空白；${want.zh}`);
     return;
   }
   if (!isPlainObject(v)) {
@@ -166,16 +174,23 @@ function checkBilingual(v: unknown, path: string, required: boolean, out: Issues
     return;
   }
   checkKeys(v, ['zh', 'en'], path, KEY, out);
+  if (v.zh === undefined && v.en === undefined) {
+    out.add(path, `neither "zh" nor "en" is given; ${want.en}`, `既无 "zh" 也无 "en"；${want.zh}`);
+    return;
+  }
   for (const lang of ['zh', 'en']) {
     const t = v[lang];
-    if (typeof t !== 'string' || t.trim() === '') {
-      out.add(
-        `${path}.${lang}`,
-        `${t === undefined ? 'missing' : `${showValue(t)} is ${typeName(t)}`}; expected a non-empty text`,
-        `${t === undefined ? '缺失' : `${showValue(t)} 是${typeNameZh(t)}`}；应为非空文本`,
-      );
+    if (t !== undefined && (typeof t !== 'string' || t.trim() === '')) {
+      out.add(`${path}.${lang}`, `${showValue(t)} is ${typeName(t)}; expected a non-empty text`, `${showValue(t)} 是${typeNameZh(t)}；应为非空文本`);
     }
   }
+}
+
+/** A checked title or description as both languages, the missing one falling back to the other. */
+function bilingualOf(v: unknown): Bilingual {
+  if (typeof v === 'string') return { zh: v, en: v };
+  const b = v as Partial<Bilingual>;
+  return { zh: (b.zh ?? b.en)!, en: (b.en ?? b.zh)! };
 }
 
 function checkLevers(v: unknown, out: Issues): void {
@@ -284,8 +299,8 @@ export function validateScenario(value: unknown, source = 'scenario'): Scenario 
   if (sim.end !== undefined) simulation.end = sim.end;
   if (sim.method !== undefined) simulation.method = sim.method;
   if (sim.dt !== undefined) simulation.dt = sim.dt;
-  const out: Scenario = { id: v.id as string, title: { ...(v.title as Bilingual) }, levers, simulation };
-  if (v.description) out.description = { ...(v.description as Bilingual) };
+  const out: Scenario = { id: v.id as string, title: bilingualOf(v.title), levers, simulation };
+  if (v.description !== undefined) out.description = bilingualOf(v.description);
   return out;
 }
 

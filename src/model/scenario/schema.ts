@@ -6,15 +6,21 @@ import { SCENARIO_ID_PATTERN, SIMULATION_LIMITS } from './scenario.ts';
 /** Address the schema declares as its $id. */
 export const SCENARIO_SCHEMA_ID = 'https://chengyu-sim.example/scenario.schema.json';
 
+// One language suffices (the other falls back to it), as an object or a plain text.
 const bilingual = (what: string) => ({
-  type: 'object',
-  description: `${what} in Chinese (zh) and English (en).`,
-  properties: {
-    zh: { type: 'string', minLength: 1, pattern: '\\S' },
-    en: { type: 'string', minLength: 1, pattern: '\\S' },
-  },
-  required: ['zh', 'en'],
-  additionalProperties: false,
+  description: `${what}: a text, or an object with Chinese (zh) and/or English (en); a missing language falls back to the other.`,
+  oneOf: [
+    { type: 'string', minLength: 1, pattern: '\\S' },
+    {
+      type: 'object',
+      properties: {
+        zh: { type: 'string', minLength: 1, pattern: '\\S' },
+        en: { type: 'string', minLength: 1, pattern: '\\S' },
+      },
+      minProperties: 1,
+      additionalProperties: false,
+    },
+  ],
 });
 
 /** Build the scenario JSON Schema (draft 2020-12) from the lever table. */

@@ -50,9 +50,14 @@ export function listChunks(dir: string): Array<{ start: number; count: number; p
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Path of the chunk file of runs [start, start + count) in `dir`. */
+export function chunkPath(dir: string, start: number, count: number): string {
+  return join(dir, 'chunks', chunkFileName(start, count));
+}
+
 /** Write a chunk's results atomically. */
 export function writeChunk(dir: string, c: ChunkResult, P: number, K: number): void {
-  writeFileAtomic(join(dir, 'chunks', chunkFileName(c.start, c.count)), encodeChunk(c, P, K));
+  writeFileAtomic(chunkPath(dir, c.start, c.count), encodeChunk(c, P, K));
 }
 
 /** Read a chunk file, checking it matches its name and the batch's widths. */

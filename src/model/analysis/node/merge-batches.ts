@@ -4,7 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { identityDifference, type BatchManifest } from '../manifest.ts';
-import { listChunks, readManifest, writeManifest } from './batch-dir.ts';
+import { listChunks, readChunk, readManifest, writeManifest } from './batch-dir.ts';
+import { LOCK_FILE, lockBatchDir } from './batch-lock.ts';
 import { writeFileAtomic } from '../../../io/write-atomic.ts';
 import { writeResults } from './batch-results.ts';
 
@@ -34,13 +35,25 @@ export function mergeBatches(dirs: string[], out: string): BatchManifest {
     next = f.start + f.count;
   }
   if (next < first.runs) throw new Error(`runs ${next}–${first.runs - 1} of ${first.runs} are missing: finish or add the shard that holds them`);
+  // Every chunk's checksum and widths, before anything is written.
+  for (const f of files) readChunk(f.path, first.params.length, first.outputs.length * first.times.length);
 
   const merged: BatchManifest = { ...first, shard: null, range: [0, first.runs], runsDone: 0, complete: false };
+  const unlock = lockBatchDir(out, 'merge');
+  try {
+    return mergeInto(out, merged, files);
+  } finally {
+    unlock();
+  }
+}
+
+/** Write the merged batch into `out` (locked by the caller). */
+function mergeInto(out: string, merged: BatchManifest, files: Array<{ start: number; count: number; path: string }>): BatchManifest {
   const existing = readManifest(out);
   if (existing) {
     const diff = identityDifference(existing, merged);
     if (diff) throw new Error(`${out} holds a different batch (${diff}); use another --out or remove it`);
-  } else if (existsSync(out) && readdirSync(out).length > 0) {
+  } else if (existsSync(out) && readdirSync(out).some((f) => f !== LOCK_FILE)) {
     throw new Error(`${out} is not empty and holds no batch manifest; use an empty or new --out directory`);
   }
   // Keep the per-run chunks with the merged result, so it is a complete batch directory.
