@@ -103,21 +103,31 @@ export function mapPositionToXmile(xmile: string, translated: string, pos: numbe
 }
 
 /**
- * Translate XMILE expression text; throws XmileExprError. `mapName` renames variable
- * references (canonical in, canonical out), e.g. to prefix the variables of a module.
+ * A user-defined function (an XMILE macro): `has` says whether a canonical name is one,
+ * `call` turns a call with translated arguments into the native expression of its result.
  */
-export function translateExpression(src: string, mapName: (name: string) => string = (n) => n): string {
+export interface MacroCalls {
+  has(fn: string): boolean;
+  call(fn: string, args: string[], position: number): string;
+}
+
+/**
+ * Translate XMILE expression text; throws XmileExprError. `mapName` renames variable
+ * references (canonical in, canonical out), e.g. to prefix the variables of a module;
+ * `macros` expands calls of the file's macros.
+ */
+export function translateExpression(src: string, mapName: (name: string) => string = (n) => n, macros?: MacroCalls): string {
   // The translator descends recursively: refuse deep nesting before it overflows the stack.
   if (bracketDepth(src) > ENGINE_LIMITS.bracketDepth) throw new XmileExprError(depthMessage(), 0);
   try {
-    return translateTokens(src, mapName);
+    return translateTokens(src, mapName, macros);
   } catch (err) {
     if (isStackOverflow(err)) throw new XmileExprError(depthMessage(), 0);
     throw err;
   }
 }
 
-function translateTokens(src: string, mapName: (name: string) => string): string {
+function translateTokens(src: string, mapName: (name: string) => string, macros?: MacroCalls): string {
   const toks = tokenize(src);
   let k = 0;
   const peek = (): Tok => toks[k];
@@ -278,6 +288,17 @@ function translateTokens(src: string, mapName: (name: string) => string): string
       if (tk.t === 'name' && KEYWORDS.has(tk.s.toLowerCase())) throw new XmileExprError(`unexpected ${tk.s.toUpperCase()}`, tk.pos);
       k++;
       let out: string;
+      let fnName = tk.s;
+      // A function name written with spaces (xmutil writes Vensim's macro calls so):
+      // "EXPRESSION MACRO(x)" calls the macro EXPRESSION_MACRO when the file defines one.
+      let words = 0;
+      while (toks[k + words].t === 'name' && !KEYWORDS.has(toks[k + words].s.toLowerCase())) words++;
+      if (words && toks[k + words].t === 'op' && toks[k + words].s === '(') {
+        const spaced = [tk, ...toks.slice(k, k + words)].map((t) => t.s).join(' ');
+        if (!macros?.has(canonicalName(spaced))) throw new XmileExprError(`"${spaced}" is not a function, and the file defines no macro of that name`, tk.pos);
+        fnName = spaced;
+        k += words;
+      }
       if (isOp('(')) {
         k++;
         const args: string[] = [];
@@ -289,8 +310,9 @@ function translateTokens(src: string, mapName: (name: string) => string): string
           }
         }
         expect(')');
-        const fn = canonicalName(tk.s);
-        out = `${FN_ALIASES[fn] ?? fn}(${args.join(', ')})`;
+        const fn = canonicalName(fnName);
+        // The file's own macros come first: a macro may redefine a builtin (XMILE 1.0 §3.6).
+        out = macros?.has(fn) ? macros.call(fn, args, tk.pos) : `${FN_ALIASES[fn] ?? fn}(${args.join(', ')})`;
       } else {
         out = mapName(canonicalName(tk.s));
       }

@@ -3,7 +3,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ModelError } from '../engine/errors.ts';
 import type { Diagnostic, DimensionSpec, GraphicalSpec, Method, ModelSpec, VariableKind, VariableSpec } from '../engine/types.ts';
-import { XmileExprError, mapPositionToXmile, translateExpression } from './expression.ts';
+import { XmileExprError, mapPositionToXmile, translateExpression, type MacroCalls } from './expression.ts';
+import { macroCalls, readMacros, type MacroDef } from './macro.ts';
 import { canonicalName } from '../engine/names.ts';
 import { ENGINE_LIMITS, figure } from '../engine/limits.ts';
 
@@ -147,6 +148,10 @@ function readGf(g: Node, owner: string, diags: Diagnostic[]): GraphicalSpec | un
 interface Scope {
   prefix: string;
   local: Set<string>;
+  /** The document's macros, when it defines any. */
+  macros?: MacroCalls;
+  /** Set while translating an apply-to-all arrayed equation: the variable's name. */
+  arrayed?: string;
 }
 
 const ROOT: Scope = { prefix: '', local: new Set() };
@@ -162,7 +167,8 @@ function translate(eqn: string, owner: string, diags: Diagnostic[], scope: Scope
   // Empty, or only a {comment} (a module input left for its connection).
   if (eqn.replace(/\{[^}]*\}/g, '').trim() === '') return '';
   try {
-    const native = translateExpression(eqn, (n) => scopedName(scope, n));
+    const macros = scope.macros && scope.arrayed ? refuseArrayedCalls(scope.macros, scope.arrayed) : scope.macros;
+    const native = translateExpression(eqn, (n) => scopedName(scope, n), macros);
     sources?.set(owner, { xmile: eqn, native, scope });
     return native;
   } catch (err) {
@@ -172,6 +178,17 @@ function translate(eqn: string, owner: string, diags: Diagnostic[], scope: Scope
     }
     throw err;
   }
+}
+
+// A macro's copy is scalar: called from an apply-to-all arrayed equation it would give
+// every element the same value, so such a call is refused rather than run wrongly.
+function refuseArrayedCalls(macros: MacroCalls, owner: string): MacroCalls {
+  return {
+    has: macros.has,
+    call: (fn, _args, position) => {
+      throw new XmileExprError(`macro ${fn} is called in the arrayed equation of "${owner}"; macros are supported in scalar and per-element equations only`, position);
+    },
+  };
 }
 
 /** Numbers listed for an array ("1, 2, 3" or "1,2;3,4"), or undefined if the text is an expression. */
@@ -218,7 +235,7 @@ function readVariable(n: Node, kind: VariableKind, dims: DimensionSpec[], behavi
         v.equation = eqs;
       }
     } else {
-      v.equation = translate(raw, name, diags, scope);
+      v.equation = translate(raw, name, diags, vdims.length ? { ...scope, arrayed: name } : scope);
     }
   }
   if (kind === 'stock') {
@@ -265,7 +282,7 @@ function readModelVariables(vars: Node, scope: Scope, models: Node[], dims: Dime
     const subVars = (sub.variables ?? {}) as Node;
     const local = new Set<string>();
     for (const tag of ['stock', 'flow', 'aux', 'gf', 'module']) for (const n of list(subVars[tag])) local.add(canonicalName(xmileName(attr(n, 'name') ?? '')));
-    const inner: Scope = { prefix: `${scope.prefix}${modName}.`, local };
+    const inner: Scope = { prefix: `${scope.prefix}${modName}.`, local, macros: scope.macros };
     const flat = readModelVariables(subVars, inner, models, dims, behavior, diags, depth + 1);
     // Connections: an input of the module takes the value of a variable outside it
     // ("from" is relative to the enclosing model; a leading "." names its own variable).
@@ -282,6 +299,29 @@ function readModelVariables(vars: Node, scope: Scope, models: Node[], dims: Dime
     }
     out.push(...flat);
   }
+  return out;
+}
+
+/** The name of a macro copy's result variable: the macro's name, unless one of its variables has it. */
+function resultName(def: MacroDef): string {
+  const own = new Set(['stock', 'flow', 'aux', 'gf'].flatMap((tag) => list(def.variables[tag]).map((n) => canonicalName(xmileName(attr(n, 'name') ?? '')))));
+  return own.has(canonicalName(def.name)) ? `${def.name} result` : def.name;
+}
+
+/** The variables of one copy of a macro under `prefix`: its parameters, own variables and result. */
+function macroCopy(def: MacroDef, prefix: string, args: Array<string | undefined>, macros: MacroCalls,
+  readVars: (vars: Node, scope: Scope) => VariableSpec[], diags: Diagnostic[]): VariableSpec[] {
+  const result = resultName(def);
+  const local = new Set([result, ...def.parms.map((p) => p.name)].map(canonicalName));
+  for (const tag of ['stock', 'flow', 'aux', 'gf', 'module']) for (const n of list(def.variables[tag])) local.add(canonicalName(xmileName(attr(n, 'name') ?? '')));
+  const inner: Scope = { prefix, local, macros };
+  const out: VariableSpec[] = def.parms.map((p, i) => ({
+    name: prefix + p.name, kind: 'aux',
+    // An omitted argument takes the parameter's default, which may name the other parameters.
+    equation: args[i] ?? translate(p.default ?? '', prefix + p.name, diags, inner),
+  }));
+  out.push(...readVars(def.variables, inner));
+  out.push({ name: prefix + result, kind: 'aux', equation: translate(def.eqn, prefix + result, diags, inner) });
   return out;
 }
 
@@ -366,7 +406,18 @@ export function loadXmile(input: string): ModelSpec {
   if (!main) throw new ModelError([{ kind: 'parse', message: 'the XMILE document has no <model>' }]);
   const vars = (main.variables ?? {}) as Node;
   if (typeof vars !== 'object') throw new ModelError([{ kind: 'parse', message: '<model> has no <variables>' }]);
-  const variables = readModelVariables(vars, ROOT, models, dimensions, behavior, diags, 0);
+  const problems: string[] = [];
+  const defs = readMacros(list(root.macro), text, (n) => xmileName(attr(n, 'name') ?? ''), problems);
+  for (const message of problems) diags.push({ kind: 'parse', message });
+  const copies: VariableSpec[] = [];
+  const scope: Scope = { prefix: '', local: new Set() };
+  if (defs.size) {
+    scope.macros = macroCalls(defs, (def, prefix, args) => {
+      copies.push(...macroCopy(def, prefix, args, scope.macros!, (v, inner) => readModelVariables(v, inner, models, dimensions, behavior, diags, 0), diags));
+      return canonicalName(prefix + resultName(def));
+    });
+  }
+  const variables = [...readModelVariables(vars, scope, models, dimensions, behavior, diags, 0), ...copies];
   if (diags.length) throw new ModelError(diags);
   const name = text((root.header as Node | undefined)?.name).trim();
   return { ...(name ? { name } : {}), sim, dimensions, variables };
