@@ -68,11 +68,16 @@ interface Vendor {
   ignoreMethod: boolean;
   /** Models converted by xmutil come from single-precision Vensim. */
   single: boolean;
+  /** Written by Vensim (directly or through xmutil): Vensim's INTEGER and MODULO. */
+  vensim: boolean;
 }
 
 function readVendor(header: Node | undefined): Vendor {
   const who = `${text(header?.vendor)} ${text(header?.product)}`.toLowerCase();
-  return { ignoreMethod: who.includes('ventana') && !who.includes('xmutil'), single: who.includes('xmutil') };
+  return {
+    ignoreMethod: who.includes('ventana') && !who.includes('xmutil'), single: who.includes('xmutil'),
+    vensim: who.includes('ventana') || who.includes('vensim'),
+  };
 }
 
 function readSim(ss: Node | undefined, vendor: Vendor, diags: Diagnostic[]): ModelSpec['sim'] {
@@ -152,6 +157,8 @@ interface Scope {
   macros?: MacroCalls;
   /** Set while translating an apply-to-all arrayed equation: the variable's name. */
   arrayed?: string;
+  /** The file was written by Vensim (its integer arithmetic applies). */
+  vensim?: boolean;
 }
 
 const ROOT: Scope = { prefix: '', local: new Set() };
@@ -168,7 +175,7 @@ function translate(eqn: string, owner: string, diags: Diagnostic[], scope: Scope
   if (eqn.replace(/\{[^}]*\}/g, '').trim() === '') return '';
   try {
     const macros = scope.macros && scope.arrayed ? refuseArrayedCalls(scope.macros, scope.arrayed) : scope.macros;
-    const native = translateExpression(eqn, (n) => scopedName(scope, n), macros);
+    const native = translateExpression(eqn, (n) => scopedName(scope, n), { macros, vensim: scope.vensim });
     sources?.set(owner, { xmile: eqn, native, scope });
     return native;
   } catch (err) {
@@ -282,7 +289,7 @@ function readModelVariables(vars: Node, scope: Scope, models: Node[], dims: Dime
     const subVars = (sub.variables ?? {}) as Node;
     const local = new Set<string>();
     for (const tag of ['stock', 'flow', 'aux', 'gf', 'module']) for (const n of list(subVars[tag])) local.add(canonicalName(xmileName(attr(n, 'name') ?? '')));
-    const inner: Scope = { prefix: `${scope.prefix}${modName}.`, local, macros: scope.macros };
+    const inner: Scope = { ...scope, prefix: `${scope.prefix}${modName}.`, local };
     const flat = readModelVariables(subVars, inner, models, dims, behavior, diags, depth + 1);
     // Connections: an input of the module takes the value of a variable outside it
     // ("from" is relative to the enclosing model; a leading "." names its own variable).
@@ -309,12 +316,12 @@ function resultName(def: MacroDef): string {
 }
 
 /** The variables of one copy of a macro under `prefix`: its parameters, own variables and result. */
-function macroCopy(def: MacroDef, prefix: string, args: Array<string | undefined>, macros: MacroCalls,
+function macroCopy(def: MacroDef, prefix: string, args: Array<string | undefined>, outer: Scope,
   readVars: (vars: Node, scope: Scope) => VariableSpec[], diags: Diagnostic[]): VariableSpec[] {
   const result = resultName(def);
   const local = new Set([result, ...def.parms.map((p) => p.name)].map(canonicalName));
   for (const tag of ['stock', 'flow', 'aux', 'gf', 'module']) for (const n of list(def.variables[tag])) local.add(canonicalName(xmileName(attr(n, 'name') ?? '')));
-  const inner: Scope = { prefix, local, macros };
+  const inner: Scope = { ...outer, prefix, local, arrayed: undefined };
   const out: VariableSpec[] = def.parms.map((p, i) => ({
     name: prefix + p.name, kind: 'aux',
     // An omitted argument takes the parameter's default, which may name the other parameters.
@@ -394,7 +401,8 @@ export function loadXmile(input: string): ModelSpec {
   const root = doc.xmile as Node | undefined;
   if (!root || typeof root !== 'object') throw new ModelError([{ kind: 'parse', message: 'not an XMILE document: no <xmile> root element' }]);
   const diags: Diagnostic[] = [];
-  const sim = readSim(root.sim_specs as Node | undefined, readVendor(root.header as Node | undefined), diags);
+  const vendor = readVendor(root.header as Node | undefined);
+  const sim = readSim(root.sim_specs as Node | undefined, vendor, diags);
   const dimensions = readDims(root.dimensions as Node | undefined, diags);
   const beh = root.behavior as Node | undefined;
   const behavior = {
@@ -410,10 +418,10 @@ export function loadXmile(input: string): ModelSpec {
   const defs = readMacros(list(root.macro), text, (n) => xmileName(attr(n, 'name') ?? ''), problems);
   for (const message of problems) diags.push({ kind: 'parse', message });
   const copies: VariableSpec[] = [];
-  const scope: Scope = { prefix: '', local: new Set() };
+  const scope: Scope = { prefix: '', local: new Set(), vensim: vendor.vensim };
   if (defs.size) {
     scope.macros = macroCalls(defs, (def, prefix, args) => {
-      copies.push(...macroCopy(def, prefix, args, scope.macros!, (v, inner) => readModelVariables(v, inner, models, dimensions, behavior, diags, 0), diags));
+      copies.push(...macroCopy(def, prefix, args, scope, (v, inner) => readModelVariables(v, inner, models, dimensions, behavior, diags, 0), diags));
       return canonicalName(prefix + resultName(def));
     });
   }
