@@ -267,6 +267,16 @@ function readVariable(n: Node, kind: VariableKind, dims: DimensionSpec[], behavi
   return v;
 }
 
+/**
+ * The element holding a model's variables: <variables>, or the <model> itself in the
+ * legacy layout of Stella 10 era files, which list stocks, flows and auxiliaries directly.
+ */
+function variablesOf(model: Node): Node {
+  const v = model.variables;
+  if (v !== undefined) return typeof v === 'object' && v ? (v as Node) : {};
+  return model;
+}
+
 /** The variables of one model, with its modules flattened in as `module.variable`. */
 function readModelVariables(vars: Node, scope: Scope, models: Node[], dims: DimensionSpec[],
   behavior: { stock: boolean; flow: boolean }, diags: Diagnostic[], depth: number): VariableSpec[] {
@@ -286,7 +296,7 @@ function readModelVariables(vars: Node, scope: Scope, models: Node[], dims: Dime
       diags.push({ kind: 'other', message: `<module name="${modName}">: no <model name="${modName}"> to instantiate` });
       continue;
     }
-    const subVars = (sub.variables ?? {}) as Node;
+    const subVars = variablesOf(sub);
     const local = new Set<string>();
     for (const tag of ['stock', 'flow', 'aux', 'gf', 'module']) for (const n of list(subVars[tag])) local.add(canonicalName(xmileName(attr(n, 'name') ?? '')));
     const inner: Scope = { ...scope, prefix: `${scope.prefix}${modName}.`, local };
@@ -294,7 +304,10 @@ function readModelVariables(vars: Node, scope: Scope, models: Node[], dims: Dime
     // Connections: an input of the module takes the value of a variable outside it
     // ("from" is relative to the enclosing model; a leading "." names its own variable).
     for (const c of list(m.connect)) {
-      const to = `${inner.prefix}${xmileName(attr(c, 'to') ?? '')}`;
+      // Stella names the input with the module's own prefix (to="hares.area"), XMILE without.
+      const toRaw = xmileName(attr(c, 'to') ?? '');
+      const own = `${modName}.`;
+      const to = `${inner.prefix}${toRaw.toLowerCase().startsWith(own.toLowerCase()) && !local.has(canonicalName(toRaw)) ? toRaw.slice(own.length) : toRaw}`;
       const fromRaw = xmileName(attr(c, 'from') ?? '').replace(/^\./, '');
       const from = canonicalName(`${scope.prefix}${fromRaw}`);
       const i = flat.findIndex((v) => canonicalName(v.name) === canonicalName(to));
@@ -412,8 +425,7 @@ export function loadXmile(input: string): ModelSpec {
   const models = list(root.model);
   const main = models.find((m) => !attr(m, 'name') || attr(m, 'name') === 'default') ?? models[0];
   if (!main) throw new ModelError([{ kind: 'parse', message: 'the XMILE document has no <model>' }]);
-  const vars = (main.variables ?? {}) as Node;
-  if (typeof vars !== 'object') throw new ModelError([{ kind: 'parse', message: '<model> has no <variables>' }]);
+  const vars = variablesOf(main);
   const problems: string[] = [];
   const defs = readMacros(list(root.macro), text, (n) => xmileName(attr(n, 'name') ?? ''), problems);
   for (const message of problems) diags.push({ kind: 'parse', message });
