@@ -9,7 +9,7 @@ import type { ModelSpec } from './types.ts';
 
 const math = create(all, {});
 
-const STATEFUL = /\b(delay|delay1|delay3|delayn|smth1|smth3|smthn|trend|forcst|init|previous|random|normal|lognormal|poisson|exprnd)\s*\(/i;
+const STATEFUL = /\b(delay|delay1|delay3|delayn|smth1|smth3|smthn|trend|forcst|init|previous|active_initial|random|normal|lognormal|poisson|exprnd)\s*\(/i;
 
 /** A runnable baseline, or the reason the model is outside what it supports. */
 export type Baseline = { run: () => number } | { unsupported: string };

@@ -80,7 +80,9 @@ function call(e: Extract<MdlExpr, { k: 'call' }>, cx: TranslateContext): string 
       arity(2);
       return `IF_THEN_ELSE((time + time_step / 2 >= ${xs[0]}) and (time + time_step / 2 < ${xs[0]} + max(${xs[1]}, time_step)), 1, 0)`;
     case 'active_initial':
-      return at('ACTIVE INITIAL is not supported by this reader');
+      // The engine's active_initial: `initial` while initialising, `active` from then on.
+      arity(2);
+      return `active_initial(${xs[0]}, ${xs[1]})`;
     default:
   }
   if (SWAP_LAST[fn]) {
