@@ -65,7 +65,8 @@ describe('- reads stdin', () => {
     expect(bad.stderr).toBe('chengyu-sim: stdin: levers.parks.count: 2.5 is not a whole number; allowed: an integer in [0, 20] (parks)\n');
     const neither = cli(['run', '-'], { input: 'time,S\n' });
     expect(neither.code).toBe(2);
-    expect(neither.stderr).toMatch(/^chengyu-sim: stdin: neither a scenario/);
+    // Neither JSON nor XML: read as a Vensim .mdl, and the error says so.
+    expect(neither.stderr).toMatch(/^chengyu-sim: stdin \(read as a Vensim \.mdl\): syntax error/);
     const slurm = cli(['slurm', '-', '--runs', '8', '--seed', '1', '--tasks', '2', '--out', join(dir, 'sl')], { input: '{}' });
     expect(slurm.code).toBe(2);
     expect(slurm.stderr).toBe('chengyu-sim: slurm: the scenario must be a file the cluster tasks can read, not stdin (-)\n');

@@ -139,6 +139,20 @@ describe('loadXmile', () => {
     expect(x.sim.precision).toBe('single');
   });
 
+  it('Vensim-written files keep Vensim\'s integer arithmetic: INT truncates, MOD takes the dividend\'s sign', () => {
+    const vars = ['<aux name="i"><eqn>INT(-2.5)</eqn></aux>', '<aux name="j"><eqn>INTEGER(2.5)</eqn></aux>',
+      '<aux name="m"><eqn>MODULO(-7, 3)</eqn></aux>', '<aux name="o"><eqn>-7 MOD 3</eqn></aux>', '<aux name="p"><eqn>7 MOD -3</eqn></aux>'].join('');
+    const values = (header: string) => {
+      const r = compileModel(loadXmile(doc(vars, '', '<start>0</start><stop>1</stop><dt>1</dt>', header))).run();
+      return ['i', 'j', 'm', 'o', 'p'].map((n) => r.series.get(n)![0]);
+    };
+    for (const h of ['<vendor>Ventana Systems, xmutil</vendor><product>Vensim, xmutil</product>', '<vendor>Ventana Systems, Inc.</vendor><product>Vensim</product>']) {
+      expect(values(h)).toEqual([-2, 2, -1, -1, 1]);
+    }
+    // Elsewhere XMILE's own definitions: INT floors and MOD takes the divisor's sign.
+    expect(values('<vendor>isee systems, inc.</vendor><product>Stella Architect</product>')).toEqual([-3, 2, 2, 2, -2]);
+  });
+
   it('refuses broken XML and broken models with a message naming the element', () => {
     expect(() => loadXmile('<xmile><model>')).toThrow(ModelError);
     expect(() => loadXmile('<xmile><model>')).toThrow(/not well-formed XML at line 1/);

@@ -93,7 +93,7 @@ export function register(program: Command): void {
   program
     .command('batch')
     .description('Monte Carlo batch over the uncertain parameters; resumable, shardable / 蒙特卡洛批量运行（可续跑、可分片）')
-    .argument('[model]', 'scenario file of the regional model (.json) or XMILE model (.xmile, .stmx, .xml); - for stdin')
+    .argument('[model]', 'scenario file of the regional model (.json), XMILE model (.xmile, .stmx, .xml) or Vensim model (.mdl); - for stdin')
     .option('--problem <file>', 'problem file: the factors that vary (distributions, bounds), the outputs and times (see docs/problem.schema.json)')
     .requiredOption('--runs <n>', 'number of runs N of the whole batch')
     .option('--seed <s>', 'batch seed (same seed → same bytes)', '1')

@@ -26,7 +26,7 @@ export function register(program: Command): void {
   program
     .command('bench')
     .description('time runs of an XMILE model, against mathjs\'s evaluator as a baseline')
-    .argument('<model>', 'XMILE model (.xmile, .stmx; - for stdin)')
+    .argument('<model>', 'XMILE (.xmile, .stmx) or Vensim (.mdl) model; - for stdin')
     .option('--runs <n>', 'number of timed runs', '1000')
     .addOption(choiceOption('--format <format>', 'output format (default: text, or from the --out extension: .txt, .json)', ['text', 'json']))
     .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')

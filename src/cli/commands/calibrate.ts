@@ -101,7 +101,7 @@ export function register(program: Command): void {
   program
     .command('calibrate')
     .description('fit the model to the 2015–2022 targets and print the fit report; writes only with --write or --out. With MODEL --problem FILE --data OBS.csv: fit the problem\'s factors to your observations')
-    .argument('[model]', 'with --problem: a scenario of the regional model (.json) or an XMILE model')
+    .argument('[model]', 'with --problem: a scenario of the regional model (.json), an XMILE model or a Vensim .mdl model')
     .option('--problem <file>', 'fit the factors of this problem file (within their bounds), weighted by its payoff, to --data')
     .option('--data <file>', 'with --problem: observations as CSV, header time,<variable>… (empty cell = missing)')
     .option('--seed <n>', "random seed of the fit's starts and of the posterior chains (default: the model's)")

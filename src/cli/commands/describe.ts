@@ -69,7 +69,7 @@ export function register(program: Command): void {
     .command('describe')
     .description('show one variable in full: equation, inputs, used by, units, range, provenance')
     .argument('<name>', 'the variable (case-insensitive; spaces and underscores alike)')
-    .argument('[model]', 'an XMILE model (.xmile, .stmx, .xml; - for stdin); default: the regional model')
+    .argument('[model]', 'an XMILE (.xmile, .stmx, .xml) or Vensim (.mdl) model; - for stdin; default: the regional model')
     .addOption(choiceOption('--format <format>', 'output format (default: from the --out extension .txt, .json; else text)', ['text', 'json']))
     .option('--out <file>', 'write to a file instead of stdout (- for stdout)')
     .action(async (name: string, model: string | undefined, opts: { format?: 'text' | 'json'; out?: string }) => {

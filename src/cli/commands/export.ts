@@ -11,7 +11,7 @@ import { emit } from '../io.ts';
 import { inputName, readInput } from '../read-input.ts';
 import { outFormat } from './out-format.ts';
 import { checkOutPath } from './out-path.ts';
-import { XMILE_EXTENSIONS } from './run.ts';
+import { MDL_EXTENSIONS, XMILE_EXTENSIONS, isJsonObjectText } from './run.ts';
 import { ModelError, formatDiagnostic } from '../../model/engine/index.ts';
 import type { ModelSpec } from '../../model/engine/index.ts';
 import { ExportRefusal, exportMdl, exportXmile } from '../../model/engine/export/index.ts';
@@ -31,27 +31,30 @@ const FORMATS_BY_EXT = { '.xmile': 'xmile', '.stmx': 'xmile', '.mdl': 'mdl' } as
 async function loadSpec(arg: string): Promise<ModelSpec> {
   if (arg === 'chengyu') return (await import('../../model/chengyu/index.ts')).buildChengyuSpec();
   const ext = extname(arg).toLowerCase();
-  if (ext === '.json' || (arg === '-' && readInput(arg).trimStart().startsWith('{'))) {
+  if (ext === '.json' || (arg === '-' && isJsonObjectText(readInput(arg)))) {
     const { loadScenarioFile } = await import('./scenario-input.ts');
     const scenario = loadScenarioFile(arg);
     return (await import('../../model/chengyu/scenario-spec.ts')).chengyuSpecForScenario(scenario);
   }
-  if (arg === '-' || XMILE_EXTENSIONS.includes(ext)) {
+  if (arg === '-' || XMILE_EXTENSIONS.includes(ext) || MDL_EXTENSIONS.includes(ext)) {
     let text: string;
     try {
       text = readInput(arg);
     } catch (err) {
       throw new CliError(`${inputName(arg)}: cannot read the model (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message})`);
     }
-    const { loadXmile } = await import('../../model/xmile/index.ts');
+    const [{ isXmileText }, { loadMdl }, { loadXmile }] = await Promise.all([
+      import('../../model/analysis/model-text.ts'), import('../../model/mdl/index.ts'), import('../../model/xmile/index.ts')]);
     try {
-      return loadXmile(text);
+      // A file by its extension, stdin by its content (XMILE opens with "<").
+      const mdl = arg === '-' ? !isXmileText(text) : MDL_EXTENSIONS.includes(ext);
+      return mdl ? loadMdl(text) : loadXmile(text);
     } catch (err) {
       if (err instanceof ModelError) throw new CliError(`${inputName(arg)}: ${err.diagnostics.map(formatDiagnostic).join('; ')}`);
       throw err;
     }
   }
-  throw new CliError(`${arg}: not a model; give chengyu (the regional model), a scenario (.json) or an XMILE model (${XMILE_EXTENSIONS.join(', ')})`);
+  throw new CliError(`${arg}: not a model; give chengyu (the regional model), a scenario (.json), an XMILE model (${XMILE_EXTENSIONS.join(', ')}) or a Vensim model (${MDL_EXTENSIONS.join(', ')})`);
 }
 
 /** Register `export`. */
@@ -59,7 +62,7 @@ export function register(program: Command): void {
   program
     .command('export')
     .description('write a model as XMILE 1.0 or Vensim .mdl (refuses what the format cannot express exactly)')
-    .argument('<model>', 'chengyu (the regional model), a scenario (.json) or an XMILE model (.xmile, .stmx, .xml); - reads stdin')
+    .argument('<model>', 'chengyu (the regional model), a scenario (.json), an XMILE model (.xmile, .stmx, .xml) or a Vensim model (.mdl); - reads stdin')
     .addOption(choiceOption('--format <format>', 'xmile or mdl (default: from the --out extension)', ['xmile', 'mdl']))
     .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')
     .addOption(choiceOption('--save-mode <mode>', "model: save as the model does; instant: report every variable's value at the saved time (needed for .mdl of a model that saves interval means, e.g. chengyu)", ['model', 'instant']).default('model'))

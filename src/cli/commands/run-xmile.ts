@@ -11,6 +11,7 @@ import type { CompiledModel, Method, RunResult } from '../../model/engine/index.
 import type { Diagnostic, ModelSpec } from '../../model/engine/types.ts';
 import { importXmile } from '../../model/xmile/index.ts';
 import { importMdl } from '../../model/mdl/index.ts';
+import { isXmileText } from '../../model/analysis/model-text.ts';
 import { unitsByName } from '../../model/engine/spec-units.ts';
 import { runToJsonWithNote, type RunProvenance } from '../../model/scenario/result-format.ts';
 import { checkSaveStep, parseRunFlags } from './run-settings.ts';
@@ -78,9 +79,10 @@ export function loadXmileModel(path: string): CompiledModel {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(`${file}: cannot read the model (${code === 'ENOENT' ? 'no such file' : code ?? String(err)})`);
   }
-  if (extname(path).toLowerCase() === '.mdl') {
+  // A file by its extension; stdin by its content (XMILE opens with "<", a .mdl never does).
+  if (path === '-' ? !isXmileText(text) : extname(path).toLowerCase() === '.mdl') {
     // Positions point into the translated equation, not the .mdl: give the definition's place.
-    return compileImported(file, () => importMdl(text), (imp, d) => {
+    return compileImported(path === '-' ? `${file} (read as a Vensim .mdl)` : file, () => importMdl(text), (imp, d) => {
       const p = d.variable !== undefined ? imp.placeOf(d.variable) : undefined;
       return p ? { ...d, position: undefined, message: `${d.message} (defined at line ${p.line}, column ${p.column})` } : d;
     });

@@ -33,6 +33,12 @@ export interface RunOptions {
   seed?: string;
 }
 
+/** Whether text opens as a JSON object: "{" not followed by a bare word (a .mdl may open with {UTF-8}). */
+export function isJsonObjectText(text: string): boolean {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  return start.startsWith('{') && !/^\{\s*[A-Za-z]/.test(start);
+}
+
 /** What kind of input `file` is: by extension, or for stdin by its first character. */
 export function inputKind(file: string): 'scenario' | 'xmile' {
   if (file === STDIN) {
@@ -42,10 +48,10 @@ export function inputKind(file: string): 'scenario' | 'xmile' {
     } catch (err) {
       throw new CliError(`stdin: cannot read (${(err as Error).message})`);
     }
-    const first = text.trimStart()[0];
-    if (first === '{') return 'scenario';
-    if (first === '<') return 'xmile';
-    throw new CliError('stdin: neither a scenario (JSON, starting with "{") nor an XMILE model (starting with "<")');
+    // A scenario is JSON; anything else is a model (XMILE opens with "<", a .mdl with text).
+    if (isJsonObjectText(text)) return 'scenario';
+    if (text.trim() === '') throw new CliError('stdin: empty; expected a scenario (JSON), an XMILE model or a Vensim .mdl model');
+    return 'xmile';
   }
   const ext = extname(file).toLowerCase();
   if (ext === '.json') return 'scenario';

@@ -210,7 +210,7 @@ export function register(program: Command): void {
   program
     .command('sensitivity')
     .description('Morris screening or Sobol indices of model outputs / 敏感性分析（Morris 筛选或 Sobol 指数）')
-    .argument('[model]', 'scenario file of the regional model (.json) or XMILE model (.xmile, .stmx, .xml); - for stdin')
+    .argument('[model]', 'scenario file of the regional model (.json), XMILE model (.xmile, .stmx, .xml) or Vensim model (.mdl); - for stdin')
     .option('--problem <file>', 'problem file: the factors that vary (distributions, bounds, groups), the outputs and times (see docs/problem.schema.json)')
     .addOption(choiceOption('--method <method>', 'morris (screening) or sobol (variance-based)', ['morris', 'sobol']).default('morris'))
     .option('--samples <n>', 'Sobol: base samples N, N·(k+2) runs (default 512); Morris: trajectories r, r·(k+1) runs (default 20); k = factors or groups')

@@ -41,7 +41,7 @@ export function register(program: Command): void {
   program
     .command('slurm')
     .description('write a Slurm job array for a sharded batch plus a merge job / 生成 Slurm 作业数组脚本（分片批量运行与合并）')
-    .argument('<model>', 'scenario file of the regional model (.json) or XMILE model (.xmile, .stmx, .xml)')
+    .argument('<model>', 'scenario file of the regional model (.json), XMILE model (.xmile, .stmx, .xml) or Vensim model (.mdl)')
     .option('--problem <file>', 'problem file passed to every shard: the factors that vary, the outputs and times')
     .requiredOption('--runs <n>', 'number of Monte Carlo runs in the whole batch')
     .requiredOption('--seed <s>', 'batch seed (same seed → same summary.csv)')

@@ -50,7 +50,7 @@ export function register(program: Command): void {
   program
     .command('vars')
     .description('list a model\'s variables: name, kind, units, dimensions, zh/en names, documentation')
-    .argument('[model]', 'an XMILE model (.xmile, .stmx, .xml; - for stdin); default: the regional model')
+    .argument('[model]', 'an XMILE (.xmile, .stmx, .xml) or Vensim (.mdl) model; - for stdin; default: the regional model')
     .addOption(choiceOption('--format <format>', 'output format (default: from the --out extension .txt, .csv, .json; else table)', ['table', 'csv', 'json']))
     .addOption(choiceOption('--kind <kind>', 'only variables of this kind', [...KINDS]))
     .addOption(choiceOption('--lang <lang>', 'label language of the table', ['zh', 'en']).default('en'))

@@ -1,22 +1,22 @@
-// An XMILE model as a BatchModel: the model's text travels in the model reference, so every
+// An XMILE or Vensim .mdl model as a BatchModel: the model's text travels in the model reference, so every
 // worker (thread, cluster task) imports and compiles the same model itself, or rebuilds its
 // runner from the runner cache. The factors of a problem file are the uncertain inputs.
 import { compileModel } from '../engine/index.ts';
 import { hashValue } from '../engine/hash.ts';
-import { importXmile } from '../xmile/index.ts';
+import { importModelSpec } from './model-text.ts';
 import type { BatchModel } from './batch-model.ts';
 import { batchRunnerOptions, runnerBatchModel, type EngineRunSettings } from './engine-batch-model.ts';
 import { provideRunner } from './runner-provider.ts';
 
 /** What an XMILE model needs for a batch (plain data, sent to workers). */
 export interface XmileBatchRef extends EngineRunSettings {
-  /** The model file's text. */
+  /** The model file's text (XMILE or .mdl). */
   text: string;
 }
 
 /** Build the batch model of an XMILE reference; throws naming unknown constants or outputs. */
 export function xmileBatchModel(ref: XmileBatchRef): BatchModel {
-  const spec = importXmile(ref.text).spec;
+  const spec = importModelSpec(ref.text);
   const opts = batchRunnerOptions(ref);
   // Vendor models often carry unit mismatches their own tools only warn about (as `run` does).
   const runner = provideRunner(spec, opts, () => compileModel(spec, { units: 'warn' }));

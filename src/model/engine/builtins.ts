@@ -29,6 +29,8 @@ export const BUILTINS: Record<string, Builtin> = {
   delay: b(2, 3, 'stateful'), delay1: b(2, 3, 'stateful'), delay3: b(2, 3, 'stateful'), delayn: b(3, 4, 'stateful'),
   smth1: b(2, 3, 'stateful'), smth3: b(2, 3, 'stateful'), smthn: b(3, 4, 'stateful'),
   trend: b(2, 3, 'stateful'), forcst: b(3, 4, 'stateful'), init: b(1, 1, 'stateful'), previous: b(1, 2, 'stateful'),
+  // active_initial(active, initial): `initial` while the model initialises, `active` from then on (whole equations only).
+  active_initial: b(2, 2, 'stateful'),
   sum: b(1, 1, 'reduce'), prod: b(1, 1, 'reduce'), mean: b(1, INF, 'reduce'), min: b(1, INF, 'reduce'), max: b(1, INF, 'reduce'),
   stddev: b(1, 1, 'reduce'), size: b(1, 1, 'reduce'),
   random: b(2, 3, 'random'), normal: b(2, 3, 'random'), lognormal: b(2, 3, 'random'), poisson: b(1, 2, 'random'), exprnd: b(1, 2, 'random'),

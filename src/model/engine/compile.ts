@@ -1,6 +1,7 @@
 // From a ModelSpec to a Program: lay out, lower every element, order the passes, generate
 // JavaScript source and build it once with `new Function`.
 import type { Binding, Cx, LowerState, Stmt } from './lower.ts';
+import type { Expr } from './ast.ts';
 import { applyLookup, lower, newSlot, resolveSlot } from './lower.ts';
 import type { Layout, VarInfo } from './layout.ts';
 import { buildLayout, positionsOf } from './layout.ts';
@@ -222,7 +223,7 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
 
   const cycles: string[][] = [];
   const initStmts = st.stmts.filter((s) => s.init !== null);
-  const initOrder = orderStatements(initStmts, cycles);
+  const initOrder = orderStatements(initStmts.map((s) => (s.initDeps ? { ...s, deps: s.initDeps } : s)), cycles);
   // Hoist out of the time loop what cannot change during a run: equations that read
   // neither the time nor any stock, only constants and other such equations.
   const fixed = new Set<number>();
@@ -272,7 +273,7 @@ export function compileProgram(spec: ModelSpec, opts: CompileOptions = {}): Prog
     commit: rollLines(st.commits),
   };
   let src = PREAMBLE;
-  src += chunked('init', rollLines([...initOrder.map((s) => s.init!), ...guardInits]), PARAMS, optimize);
+  src += chunked('init', rollLines([...initOrder.map((s) => s.init!), ...settleActiveInitials(st.stmts, dynOrder), ...guardInits]), PARAMS, optimize);
   for (const [name, lines] of Object.entries(passes)) src += chunked(name, lines, PARAMS, optimize);
   src += eulerLoop({ aux: passes.aux, rates: passes.rates, post: passes.post, commit: passes.commit }, st.stocks, PARAMS, optimize);
   // No report pass at all when nothing is report-only: a call per save step is not free.
@@ -379,6 +380,10 @@ function lowerVariable(v: VarInfo, st: LowerState, constants: ConstantSlot[]): v
       if (v.spec.gf) st.stmts.push({ target: slot, owner: col, init: `v[${slot}] = NaN;`, dyn: null, deps, fixed: true });
       continue;
     }
+    if (kind !== 'stock' && e.k === 'call' && e.fn === 'active_initial' && e.args.length === 2) {
+      lowerActiveInitial(v, slot, e.args, cx, st);
+      continue;
+    }
     let code = lower(e, cx, st);
     if (v.spec.gf) code = applyLookup(v, code, st);
     if (kind === 'stock') {
@@ -390,6 +395,37 @@ function lowerVariable(v: VarInfo, st: LowerState, constants: ConstantSlot[]): v
     const stmt: Stmt = { target: slot, owner: col, init: `v[${slot}] = ${code};`, dyn: `v[${slot}] = ${code};`, deps, timeDep: cx.time.used };
     st.stmts.push(stmt);
   }
+}
+
+// ACTIVE INITIAL(active, initial): the init statement computes `initial` and reads only
+// what it reads, so initial values may depend on it without a loop through `active`.
+// Never hoisted: its value changes once the run starts.
+function lowerActiveInitial(v: VarInfo, slot: number, args: Expr[], cx: Cx, st: LowerState): void {
+  const initDeps = new Set<number>();
+  const finish = (code: string): string => {
+    const c = v.spec.gf ? applyLookup(v, code, st) : code;
+    return v.spec.kind === 'flow' && v.spec.nonNegative ? `Math.max(0, ${c})` : c;
+  };
+  const active = finish(lower(args[0], cx, st));
+  const initial = finish(lower(args[1], { ...cx, deps: initDeps }, st));
+  st.stmts.push({ target: slot, owner: cx.col, init: `v[${slot}] = ${initial};`, dyn: `v[${slot}] = ${active};`, deps: cx.deps, initDeps, timeDep: true });
+}
+
+/**
+ * After initialisation, the values reported at the start time are the active ones: the
+ * dynamic statements of every ACTIVE INITIAL variable and of what reads it, in order
+ * (random draws excepted: they are drawn once, in the init pass).
+ */
+function settleActiveInitials(stmts: Stmt[], dynOrder: Stmt[]): string[] {
+  const tainted = new Set(stmts.filter((s) => s.initDeps).map((s) => s.target));
+  if (!tainted.size) return [];
+  const out: string[] = [];
+  for (const s of dynOrder) {
+    if (s.effect || !(tainted.has(s.target) || [...s.deps].some((d) => tainted.has(d)))) continue;
+    tainted.add(s.target);
+    out.push(s.dyn!);
+  }
+  return out;
 }
 
 function stockRate(v: VarInfo, cx: Cx, st: LowerState): string {

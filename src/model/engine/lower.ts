@@ -24,6 +24,8 @@ export interface Stmt {
   timeDep?: boolean;
   /** Has an effect beyond its slot (a random draw advances the stream): run every step. */
   effect?: boolean;
+  /** What the init statement reads, when it differs from what `dyn` reads (ACTIVE INITIAL). */
+  initDeps?: Set<number>;
 }
 
 /** A stock (model or hidden): its slot and the JavaScript of its rate of change. */
@@ -413,6 +415,10 @@ function chain(n: number, input: { code: string; deps: Set<number> }, tau: { cod
 function lowerStateful(fn: string, args: Expr[], raw: string, cx: Cx, st: LowerState): string {
   const input = lowerSub(args[0], cx, st);
   switch (fn) {
+    case 'active_initial':
+      // Whole equations are lowered in compile.ts; inside an expression it has no meaning.
+      diag(st, cx, 'other', `${raw.toUpperCase()} must be the whole equation of an auxiliary or flow`, raw);
+      return input.code;
     case 'init': {
       const m = newSlot(st, cx.col);
       addStmt(st, cx.col, m, `v[${m}] = ${input.code};`, null, input.deps, { fixed: true });

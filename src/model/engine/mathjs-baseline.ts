@@ -9,7 +9,7 @@ import type { ModelSpec } from './types.ts';
 
 const math = create(all, {});
 
-const STATEFUL = /\b(delay|delay1|delay3|delayn|smth1|smth3|smthn|trend|forcst|init|previous|random|normal|lognormal|poisson|exprnd)\s*\(/i;
+const STATEFUL = /\b(delay|delay1|delay3|delayn|smth1|smth3|smthn|trend|forcst|init|previous|active_initial|random|normal|lognormal|poisson|exprnd)\s*\(/i;
 
 /** A runnable baseline, or the reason the model is outside what it supports. */
 export type Baseline = { run: () => number } | { unsupported: string };
@@ -35,7 +35,11 @@ export function mathjsBaseline(spec: ModelSpec): Baseline {
     xidz: (a, b, x) => (b === 0 ? x : a / b), zidz: (a, b) => (b === 0 ? 0 : a / b),
     safediv: (a, b, x = 0) => (b === 0 ? x : a / b),
   };
-  const scope: Record<string, number> = { time: 0, dt: spec.sim.dt, starttime: spec.sim.start, stoptime: spec.sim.stop };
+  // Vensim's names for the control values too (the .mdl reader keeps them).
+  const scope: Record<string, number> = {
+    time: 0, dt: spec.sim.dt, starttime: spec.sim.start, stoptime: spec.sim.stop,
+    time_step: spec.sim.dt, initial_time: spec.sim.start, final_time: spec.sim.stop,
+  };
   const compileEq = (text: string) => {
     const node = math.parse(text.replace(/[\r\n]/g, ' ')).transform((n: MathNode) => {
       if (n.type === 'SymbolNode') return new math.SymbolNode(canonicalName((n as unknown as { name: string }).name));

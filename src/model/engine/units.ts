@@ -143,7 +143,7 @@ function agree(xs: Array<{ u: U; e: Expr }>, what: string, cx: Ctx): U {
   return known.length ? known[0].u : null;
 }
 
-const SAME_AS_ARG = new Set(['abs', 'int', 'floor', 'ceil', 'round', 'init', 'previous', 'smth1', 'smth3', 'smthn',
+const SAME_AS_ARG = new Set(['abs', 'int', 'floor', 'ceil', 'round', 'init', 'previous', 'active_initial', 'smth1', 'smth3', 'smthn',
   'delay', 'delay1', 'delay3', 'delayn', 'sum', 'mean', 'stddev', 'random', 'normal', 'lognormal', 'poisson', 'exprnd']);
 
 function infer(e: Expr, cx: Ctx): U {

@@ -2,6 +2,7 @@
 // Vensim functions mapped onto the engine's builtins, Vensim semantics kept (INTEGER
 // truncates toward zero, MODULO takes the sign of the dividend, PULSE is start/width).
 import { canonicalName } from '../engine/names.ts';
+import { vensimInteger, vensimModulo } from '../engine/vensim-math.ts';
 import type { MdlExpr } from './grammar.ts';
 
 /** A translation failure at a token of the .mdl. */
@@ -37,8 +38,6 @@ export interface TranslateContext {
 /** A canonical variable name as the context renames it. */
 export const renamed = (cx: TranslateContext, name: string): string => cx.rename?.get(name) ?? name;
 
-const trunc = (x: string): string => `IF_THEN_ELSE(${x} >= 0, floor(${x}), ceil(${x}))`;
-
 /** The engine's equation text for a Vensim expression. */
 export function translate(e: MdlExpr, cx: TranslateContext): string {
   switch (e.k) {
@@ -73,15 +72,17 @@ function call(e: Extract<MdlExpr, { k: 'call' }>, cx: TranslateContext): string 
     return `${renamed(cx, fn)}(${xs[0]})`;
   }
   switch (fn) {
-    case 'integer': arity(1); return trunc(xs[0]);
-    case 'modulo': arity(2); return `(${xs[0]} - ${xs[1]} * ${trunc(`(${xs[0]} / ${xs[1]})`)})`;
+    case 'integer': arity(1); return vensimInteger(xs[0]);
+    case 'modulo': arity(2); return vensimModulo(xs[0], xs[1]);
     case 'game': arity(1); return xs[0];
     case 'pulse':
       // Vensim: 1 from start for `width` (at least one step), sampled mid-step.
       arity(2);
       return `IF_THEN_ELSE((time + time_step / 2 >= ${xs[0]}) and (time + time_step / 2 < ${xs[0]} + max(${xs[1]}, time_step)), 1, 0)`;
     case 'active_initial':
-      return at('ACTIVE INITIAL is not supported by this reader');
+      // The engine's active_initial: `initial` while initialising, `active` from then on.
+      arity(2);
+      return `active_initial(${xs[0]}, ${xs[1]})`;
     default:
   }
   if (SWAP_LAST[fn]) {

@@ -3,6 +3,7 @@
 // names, subscripts with `*` and `Dim.elem`), printed back fully parenthesised with
 // canonical identifiers.
 import { canonicalName } from '../engine/names.ts';
+import { vensimInteger, vensimModulo } from '../engine/vensim-math.ts';
 import { bracketDepth, depthMessage, ENGINE_LIMITS, isStackOverflow } from '../engine/limits.ts';
 
 /** A translation failure with the 0-based position in the XMILE text. */
@@ -103,22 +104,40 @@ export function mapPositionToXmile(xmile: string, translated: string, pos: numbe
 }
 
 /**
+ * A user-defined function (an XMILE macro): `has` says whether a canonical name is one,
+ * `call` turns a call with translated arguments into the native expression of its result.
+ */
+export interface MacroCalls {
+  has(fn: string): boolean;
+  call(fn: string, args: string[], position: number): string;
+}
+
+/** Document-level options of a translation. */
+export interface TranslateOptions {
+  /** Expands calls of the file's macros. */
+  macros?: MacroCalls;
+  /** The file was written by Vensim: INT truncates toward zero, MOD/MODULO take the dividend's sign. */
+  vensim?: boolean;
+}
+
+/**
  * Translate XMILE expression text; throws XmileExprError. `mapName` renames variable
  * references (canonical in, canonical out), e.g. to prefix the variables of a module.
  */
-export function translateExpression(src: string, mapName: (name: string) => string = (n) => n): string {
+export function translateExpression(src: string, mapName: (name: string) => string = (n) => n, options: TranslateOptions = {}): string {
   // The translator descends recursively: refuse deep nesting before it overflows the stack.
   if (bracketDepth(src) > ENGINE_LIMITS.bracketDepth) throw new XmileExprError(depthMessage(), 0);
   try {
-    return translateTokens(src, mapName);
+    return translateTokens(src, mapName, options);
   } catch (err) {
     if (isStackOverflow(err)) throw new XmileExprError(depthMessage(), 0);
     throw err;
   }
 }
 
-function translateTokens(src: string, mapName: (name: string) => string): string {
+function translateTokens(src: string, mapName: (name: string) => string, { macros, vensim }: TranslateOptions): string {
   const toks = tokenize(src);
+  const modulo = (a: string, b: string): string => (vensim ? vensimModulo(a, b) : `mod(${a}, ${b})`);
   let k = 0;
   const peek = (): Tok => toks[k];
   const isKw = (w: string): boolean => peek().t === 'name' && peek().s.toLowerCase() === w;
@@ -207,7 +226,7 @@ function translateTokens(src: string, mapName: (name: string) => string): string
         n++;
       } else if (isKw('mod')) {
         k++;
-        a = `mod(${n ? `(${a})` : a}, ${unary()})`;
+        a = modulo(n ? `(${a})` : a, unary());
         n = 0;
       } else return n ? `(${a})` : a;
     }
@@ -278,6 +297,17 @@ function translateTokens(src: string, mapName: (name: string) => string): string
       if (tk.t === 'name' && KEYWORDS.has(tk.s.toLowerCase())) throw new XmileExprError(`unexpected ${tk.s.toUpperCase()}`, tk.pos);
       k++;
       let out: string;
+      let fnName = tk.s;
+      // A function name written with spaces (xmutil writes Vensim's macro calls so):
+      // "EXPRESSION MACRO(x)" calls the macro EXPRESSION_MACRO when the file defines one.
+      let words = 0;
+      while (toks[k + words].t === 'name' && !KEYWORDS.has(toks[k + words].s.toLowerCase())) words++;
+      if (words && toks[k + words].t === 'op' && toks[k + words].s === '(') {
+        const spaced = [tk, ...toks.slice(k, k + words)].map((t) => t.s).join(' ');
+        if (!macros?.has(canonicalName(spaced))) throw new XmileExprError(`"${spaced}" is not a function, and the file defines no macro of that name`, tk.pos);
+        fnName = spaced;
+        k += words;
+      }
       if (isOp('(')) {
         k++;
         const args: string[] = [];
@@ -289,8 +319,13 @@ function translateTokens(src: string, mapName: (name: string) => string): string
           }
         }
         expect(')');
-        const fn = canonicalName(tk.s);
-        out = `${FN_ALIASES[fn] ?? fn}(${args.join(', ')})`;
+        const fn = canonicalName(fnName);
+        // The file's own macros come first: a macro may redefine a builtin (XMILE 1.0 §3.6).
+        const native = FN_ALIASES[fn] ?? fn;
+        if (macros?.has(fn)) out = macros.call(fn, args, tk.pos);
+        else if (vensim && native === 'int' && args.length === 1) out = vensimInteger(args[0]);
+        else if (vensim && native === 'mod' && args.length === 2) out = modulo(args[0], args[1]);
+        else out = `${native}(${args.join(', ')})`;
       } else {
         out = mapName(canonicalName(tk.s));
       }

@@ -3,7 +3,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ModelError } from '../engine/errors.ts';
 import type { Diagnostic, DimensionSpec, GraphicalSpec, Method, ModelSpec, VariableKind, VariableSpec } from '../engine/types.ts';
-import { XmileExprError, mapPositionToXmile, translateExpression } from './expression.ts';
+import { XmileExprError, mapPositionToXmile, translateExpression, type MacroCalls } from './expression.ts';
+import { macroCalls, readMacros, type MacroDef } from './macro.ts';
 import { canonicalName } from '../engine/names.ts';
 import { ENGINE_LIMITS, figure } from '../engine/limits.ts';
 
@@ -67,11 +68,16 @@ interface Vendor {
   ignoreMethod: boolean;
   /** Models converted by xmutil come from single-precision Vensim. */
   single: boolean;
+  /** Written by Vensim (directly or through xmutil): Vensim's INTEGER and MODULO. */
+  vensim: boolean;
 }
 
 function readVendor(header: Node | undefined): Vendor {
   const who = `${text(header?.vendor)} ${text(header?.product)}`.toLowerCase();
-  return { ignoreMethod: who.includes('ventana') && !who.includes('xmutil'), single: who.includes('xmutil') };
+  return {
+    ignoreMethod: who.includes('ventana') && !who.includes('xmutil'), single: who.includes('xmutil'),
+    vensim: who.includes('ventana') || who.includes('vensim'),
+  };
 }
 
 function readSim(ss: Node | undefined, vendor: Vendor, diags: Diagnostic[]): ModelSpec['sim'] {
@@ -147,6 +153,12 @@ function readGf(g: Node, owner: string, diags: Diagnostic[]): GraphicalSpec | un
 interface Scope {
   prefix: string;
   local: Set<string>;
+  /** The document's macros, when it defines any. */
+  macros?: MacroCalls;
+  /** Set while translating an apply-to-all arrayed equation: the variable's name. */
+  arrayed?: string;
+  /** The file was written by Vensim (its integer arithmetic applies). */
+  vensim?: boolean;
 }
 
 const ROOT: Scope = { prefix: '', local: new Set() };
@@ -162,7 +174,8 @@ function translate(eqn: string, owner: string, diags: Diagnostic[], scope: Scope
   // Empty, or only a {comment} (a module input left for its connection).
   if (eqn.replace(/\{[^}]*\}/g, '').trim() === '') return '';
   try {
-    const native = translateExpression(eqn, (n) => scopedName(scope, n));
+    const macros = scope.macros && scope.arrayed ? refuseArrayedCalls(scope.macros, scope.arrayed) : scope.macros;
+    const native = translateExpression(eqn, (n) => scopedName(scope, n), { macros, vensim: scope.vensim });
     sources?.set(owner, { xmile: eqn, native, scope });
     return native;
   } catch (err) {
@@ -172,6 +185,17 @@ function translate(eqn: string, owner: string, diags: Diagnostic[], scope: Scope
     }
     throw err;
   }
+}
+
+// A macro's copy is scalar: called from an apply-to-all arrayed equation it would give
+// every element the same value, so such a call is refused rather than run wrongly.
+function refuseArrayedCalls(macros: MacroCalls, owner: string): MacroCalls {
+  return {
+    has: macros.has,
+    call: (fn, _args, position) => {
+      throw new XmileExprError(`macro ${fn} is called in the arrayed equation of "${owner}"; macros are supported in scalar and per-element equations only`, position);
+    },
+  };
 }
 
 /** Numbers listed for an array ("1, 2, 3" or "1,2;3,4"), or undefined if the text is an expression. */
@@ -218,7 +242,7 @@ function readVariable(n: Node, kind: VariableKind, dims: DimensionSpec[], behavi
         v.equation = eqs;
       }
     } else {
-      v.equation = translate(raw, name, diags, scope);
+      v.equation = translate(raw, name, diags, vdims.length ? { ...scope, arrayed: name } : scope);
     }
   }
   if (kind === 'stock') {
@@ -243,6 +267,16 @@ function readVariable(n: Node, kind: VariableKind, dims: DimensionSpec[], behavi
   return v;
 }
 
+/**
+ * The element holding a model's variables: <variables>, or the <model> itself in the
+ * legacy layout of Stella 10 era files, which list stocks, flows and auxiliaries directly.
+ */
+function variablesOf(model: Node): Node {
+  const v = model.variables;
+  if (v !== undefined) return typeof v === 'object' && v ? (v as Node) : {};
+  return model;
+}
+
 /** The variables of one model, with its modules flattened in as `module.variable`. */
 function readModelVariables(vars: Node, scope: Scope, models: Node[], dims: DimensionSpec[],
   behavior: { stock: boolean; flow: boolean }, diags: Diagnostic[], depth: number): VariableSpec[] {
@@ -262,15 +296,18 @@ function readModelVariables(vars: Node, scope: Scope, models: Node[], dims: Dime
       diags.push({ kind: 'other', message: `<module name="${modName}">: no <model name="${modName}"> to instantiate` });
       continue;
     }
-    const subVars = (sub.variables ?? {}) as Node;
+    const subVars = variablesOf(sub);
     const local = new Set<string>();
     for (const tag of ['stock', 'flow', 'aux', 'gf', 'module']) for (const n of list(subVars[tag])) local.add(canonicalName(xmileName(attr(n, 'name') ?? '')));
-    const inner: Scope = { prefix: `${scope.prefix}${modName}.`, local };
+    const inner: Scope = { ...scope, prefix: `${scope.prefix}${modName}.`, local };
     const flat = readModelVariables(subVars, inner, models, dims, behavior, diags, depth + 1);
     // Connections: an input of the module takes the value of a variable outside it
     // ("from" is relative to the enclosing model; a leading "." names its own variable).
     for (const c of list(m.connect)) {
-      const to = `${inner.prefix}${xmileName(attr(c, 'to') ?? '')}`;
+      // Stella names the input with the module's own prefix (to="hares.area"), XMILE without.
+      const toRaw = xmileName(attr(c, 'to') ?? '');
+      const own = `${modName}.`;
+      const to = `${inner.prefix}${toRaw.toLowerCase().startsWith(own.toLowerCase()) && !local.has(canonicalName(toRaw)) ? toRaw.slice(own.length) : toRaw}`;
       const fromRaw = xmileName(attr(c, 'from') ?? '').replace(/^\./, '');
       const from = canonicalName(`${scope.prefix}${fromRaw}`);
       const i = flat.findIndex((v) => canonicalName(v.name) === canonicalName(to));
@@ -282,6 +319,29 @@ function readModelVariables(vars: Node, scope: Scope, models: Node[], dims: Dime
     }
     out.push(...flat);
   }
+  return out;
+}
+
+/** The name of a macro copy's result variable: the macro's name, unless one of its variables has it. */
+function resultName(def: MacroDef): string {
+  const own = new Set(['stock', 'flow', 'aux', 'gf'].flatMap((tag) => list(def.variables[tag]).map((n) => canonicalName(xmileName(attr(n, 'name') ?? '')))));
+  return own.has(canonicalName(def.name)) ? `${def.name} result` : def.name;
+}
+
+/** The variables of one copy of a macro under `prefix`: its parameters, own variables and result. */
+function macroCopy(def: MacroDef, prefix: string, args: Array<string | undefined>, outer: Scope,
+  readVars: (vars: Node, scope: Scope) => VariableSpec[], diags: Diagnostic[]): VariableSpec[] {
+  const result = resultName(def);
+  const local = new Set([result, ...def.parms.map((p) => p.name)].map(canonicalName));
+  for (const tag of ['stock', 'flow', 'aux', 'gf', 'module']) for (const n of list(def.variables[tag])) local.add(canonicalName(xmileName(attr(n, 'name') ?? '')));
+  const inner: Scope = { ...outer, prefix, local, arrayed: undefined };
+  const out: VariableSpec[] = def.parms.map((p, i) => ({
+    name: prefix + p.name, kind: 'aux',
+    // An omitted argument takes the parameter's default, which may name the other parameters.
+    equation: args[i] ?? translate(p.default ?? '', prefix + p.name, diags, inner),
+  }));
+  out.push(...readVars(def.variables, inner));
+  out.push({ name: prefix + result, kind: 'aux', equation: translate(def.eqn, prefix + result, diags, inner) });
   return out;
 }
 
@@ -354,7 +414,8 @@ export function loadXmile(input: string): ModelSpec {
   const root = doc.xmile as Node | undefined;
   if (!root || typeof root !== 'object') throw new ModelError([{ kind: 'parse', message: 'not an XMILE document: no <xmile> root element' }]);
   const diags: Diagnostic[] = [];
-  const sim = readSim(root.sim_specs as Node | undefined, readVendor(root.header as Node | undefined), diags);
+  const vendor = readVendor(root.header as Node | undefined);
+  const sim = readSim(root.sim_specs as Node | undefined, vendor, diags);
   const dimensions = readDims(root.dimensions as Node | undefined, diags);
   const beh = root.behavior as Node | undefined;
   const behavior = {
@@ -364,9 +425,19 @@ export function loadXmile(input: string): ModelSpec {
   const models = list(root.model);
   const main = models.find((m) => !attr(m, 'name') || attr(m, 'name') === 'default') ?? models[0];
   if (!main) throw new ModelError([{ kind: 'parse', message: 'the XMILE document has no <model>' }]);
-  const vars = (main.variables ?? {}) as Node;
-  if (typeof vars !== 'object') throw new ModelError([{ kind: 'parse', message: '<model> has no <variables>' }]);
-  const variables = readModelVariables(vars, ROOT, models, dimensions, behavior, diags, 0);
+  const vars = variablesOf(main);
+  const problems: string[] = [];
+  const defs = readMacros(list(root.macro), text, (n) => xmileName(attr(n, 'name') ?? ''), problems);
+  for (const message of problems) diags.push({ kind: 'parse', message });
+  const copies: VariableSpec[] = [];
+  const scope: Scope = { prefix: '', local: new Set(), vensim: vendor.vensim };
+  if (defs.size) {
+    scope.macros = macroCalls(defs, (def, prefix, args) => {
+      copies.push(...macroCopy(def, prefix, args, scope, (v, inner) => readModelVariables(v, inner, models, dimensions, behavior, diags, 0), diags));
+      return canonicalName(prefix + resultName(def));
+    });
+  }
+  const variables = [...readModelVariables(vars, scope, models, dimensions, behavior, diags, 0), ...copies];
   if (diags.length) throw new ModelError(diags);
   const name = text((root.header as Node | undefined)?.name).trim();
   return { ...(name ? { name } : {}), sim, dimensions, variables };
