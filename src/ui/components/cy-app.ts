@@ -293,8 +293,10 @@ export class CyApp extends LitElement {
     this.structureVar = '';
     this.busy = true;
     this.modelReady = false;
-    this.uncEnabled = false;
-    this.uncRuns = 300;
+    // The posterior band is drawn by default, from the same draws as the headline cards, so
+    // the cards' number and the chart's emphasised line (the posterior median) agree.
+    this.uncEnabled = true;
+    this.uncRuns = HEADLINE_RUNS;
     this.uncStatus = undefined;
     this.fan = undefined;
     this.tornadoBars = undefined;
@@ -790,9 +792,9 @@ export class CyApp extends LitElement {
   /** The series of a chart of `column`; the uncertainty band only on the viewed indicator's chart. */
   private chartSeriesAt(i: number, column: string): ChartSeries[] {
     // The last band of this indicator stays drawn while the band of new settings is computed, marked as updating.
-    const fan = column === this.viewColumn() && this.uncEnabled && this.fan && this.fan.column === column ? this.fan.chart : undefined;
+    const fan = column === this.viewColumn() && this.uncEnabled && this.fan && this.fan.column === column ? this.fan : undefined;
     const updating = !!fan && this.fan?.key !== this.fanKey();
-    return this.seriesMemos[i](this.meta, column, this.lang, this.current, this.baseline, this.pins, fan, updating);
+    return this.seriesMemos[i](this.meta, column, this.lang, this.current, this.baseline, this.pins, fan?.chart, updating);
   }
 
   // One memo per chart place, recomputed only when an input changes, so a lever move alone does not redraw the others.
@@ -821,7 +823,8 @@ export class CyApp extends LitElement {
       out.push(
         { id: 'band90', name: t(lang, 'unc.band90') + mark, role: 'band', times, lower: fan.p5, values: fan.p95, edgeNames: ['5%', '95%'], color: BAND_COLOR },
         { id: 'band50', name: t(lang, 'unc.band50') + mark, role: 'band', times, lower: fan.p25, values: fan.p75, edgeNames: ['25%', '75%'], color: BAND_COLOR },
-        { id: 'median', name: t(lang, 'unc.median') + mark, role: 'pin', times, values: fan.p50, color: '#5b8fc7' },
+        // The emphasised line: the posterior median, the same quantity as the headline cards' number.
+        { id: 'median', name: t(lang, 'chart.median') + mark, role: 'current', times, values: fan.p50 },
       );
     }
     const add = (r: RunOutput | undefined, s: Omit<ChartSeries, 'times' | 'values'>) => {
@@ -830,7 +833,8 @@ export class CyApp extends LitElement {
     };
     add(baseline, { id: 'baseline', name: t(lang, 'baseline'), role: 'baseline' });
     pins.forEach((p, i) => add(p.result, { id: `pin${i}`, name: pinName(p.label, lang), role: 'pin', color: PIN_COLORS[p.color] }));
-    add(current, { id: 'current', name: t(lang, 'pins.current'), role: 'current' });
+    // The calibrated central run (one run at the calibrated parameters): emphasised only while no band is drawn.
+    add(current, { id: 'current', name: t(lang, 'chart.central'), role: fan ? 'central' : 'current' });
     const obs = meta.observations.filter((o) => o.column === col);
     if (obs.length) {
       out.push({

@@ -128,9 +128,12 @@ export class CyLineChart extends LitElement {
         }];
       }
       const color = s.color ?? (s.role === 'baseline' ? BASELINE_COLOR : CURRENT_COLOR);
+      // The emphasised line is thick; the central run beside a posterior median thin and dotted.
+      const width = s.role === 'current' ? 3 : s.role === 'central' ? 1.5 : 2;
+      const type = s.role === 'baseline' ? ('dashed' as const) : s.role === 'central' ? ('dotted' as const) : ('solid' as const);
       return [{
         id: s.id, name: s.name, type: 'line' as const, data, showSymbol: false,
-        lineStyle: { color, width: s.role === 'current' ? 3 : 2, type: s.role === 'baseline' ? ('dashed' as const) : ('solid' as const) },
+        lineStyle: { color, width, type },
         itemStyle: { color },
         z: s.role === 'current' ? 4 : 3,
       }];
