@@ -86,6 +86,44 @@ function prerenderedModel(): Plugin {
   };
 }
 
+/**
+ * The model worker's "#mathjs": a replay of the answers mathjs gave when the regional model
+ * was compiled at build time (src/model/engine/mathjs-tape.ts), so the worker ships no mathjs.
+ * `virtual:chengyu-mathjs-tape` holds them, recorded by the model's own code (through tsx).
+ */
+function replayedMathjs(): Plugin {
+  const id = 'virtual:chengyu-mathjs-tape';
+  let root = '.';
+  return {
+    name: 'chengyu-mathjs-replay',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId: {
+      filter: { id: /^(#mathjs|virtual:chengyu-mathjs-tape)$/ },
+      handler(source) {
+        if (source === '#mathjs') return resolve(root, 'src/ui/worker/mathjs-replay.ts');
+        return source === id ? `\0${id}` : undefined;
+      },
+    },
+    load: {
+      filter: { id: /^\0virtual:chengyu-mathjs-tape$/ },
+      async handler(resolved) {
+        if (resolved !== `\0${id}`) return undefined;
+        const { register } = await import('tsx/esm/api');
+        const unregister = register();
+        try {
+          const mod = (await import(pathToFileURL(resolve(root, 'src/ui/model-bridge/worker-mathjs-tape.ts')).href)) as { workerMathjsTape: () => unknown };
+          return `export default JSON.parse(${JSON.stringify(JSON.stringify(mod.workerMathjsTape()))});`;
+        } finally {
+          await unregister();
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   root: '.',
@@ -94,6 +132,6 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [replayedMathjs()] },
   plugins: [prerenderedModel(), offlineServiceWorker()],
 });
