@@ -624,7 +624,7 @@ export class CyApp extends LitElement {
     if (fromNavigation && hash === this.currentFragment()) return false;
     let state: ShareableState | undefined;
     try {
-      state = decodeShareFragment(hash, this.meta.areas.map((a) => a.id));
+      state = decodeShareFragment(hash, this.meta.areas.map((a) => a.id), undefined, this.linkVariables(this.meta));
     } catch (err) {
       // The bad link stays in the address bar (until the settings change) and in the message, to send back.
       this.linkProblem = { err, href: location.href, fallback: fromNavigation ? 'kept' : 'baseline', held: this.settingsFragment() };
@@ -634,6 +634,9 @@ export class CyApp extends LitElement {
     this.linkProblem = undefined;
     this.lang = state.lang;
     this.view = state.view;
+    this.headlineYear = state.year ?? 2035;
+    this.chartCount = state.charts?.count ?? 1;
+    this.choices = state.charts ? [...state.charts.choices] : [{ kpi: state.view.kpi }, ...defaultChoices().slice(1)];
     this.structureVar = this.meta.kpiVariables[state.view.kpi] ?? this.structureVar;
     const pins = pinsFromStates(state.pins);
     this.pins = pins;
@@ -724,8 +727,13 @@ export class CyApp extends LitElement {
       levers: this.levers,
       view: this.view,
       pins: pinStates(this.pins),
+      year: this.headlineYear,
+      charts: { count: this.chartCount, choices: this.choices },
     };
   }
+
+  /** The model variables a link's charts may name, with their elements. */
+  private readonly linkVariables = memoByIdentity((meta: ModelMeta): Map<string, string[]> => new Map(meta.catalog.variables.map((v) => [v.name, elementsOf(v, meta.catalog)])));
 
   private currentFragment(): string {
     return encodeShareFragment(this.shareable());
@@ -770,7 +778,7 @@ export class CyApp extends LitElement {
       document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
       document.title = t(this.lang, 'app.title');
     }
-    if (this.meta && ['levers', 'view', 'pins', 'lang', 'scenarioId'].some((k) => changed.has(k))) {
+    if (this.meta && ['levers', 'view', 'pins', 'lang', 'scenarioId', 'headlineYear', 'chartCount', 'choices'].some((k) => changed.has(k))) {
       // Debounced: a lever drag changes the state many times a second, and browsers
       // throttle history updates (and they cost a few milliseconds each).
       clearTimeout(this.urlTimer);
