@@ -425,6 +425,10 @@ export class CyApp extends LitElement {
       if (key !== this.extraKey) {
         this.extraKey = '\u0000';
         this.updateExtraColumns();
+      } else if (this.extraColumns.length) {
+        // A link's charts of model variables: the runs asked for before the charts were known lack their columns.
+        this.scheduler.submit(this.levers);
+        this.runPins();
       }
       if (this.current === base) this.busy = false;
       this.headline.start(meta.columns, leverConstants(defaultLeverSettings()), leverConstants(this.levers));
@@ -606,6 +610,8 @@ export class CyApp extends LitElement {
     if (!extra.length || !this.modelReady) return;
     this.busy = true;
     this.scheduler.submit(this.levers);
+    // Pins made before this chart was chosen have no values of its variable yet.
+    this.runPins();
     this.client.run(leverConstants(defaultLeverSettings()), extra).then(
       (b) => {
         if (this.extraKey === key) this.baseline = b;
@@ -638,18 +644,29 @@ export class CyApp extends LitElement {
     this.chartCount = state.charts?.count ?? 1;
     this.choices = state.charts ? [...state.charts.choices] : [{ kpi: state.view.kpi }, ...defaultChoices().slice(1)];
     this.structureVar = this.meta.kpiVariables[state.view.kpi] ?? this.structureVar;
-    const pins = pinsFromStates(state.pins);
-    this.pins = pins;
+    this.pins = pinsFromStates(state.pins);
     this.clearNotice();
     this.setLevers(state.levers, state.scenarioId, state.scenarioTitle);
-    Promise.all(pins.map((p) => this.client.run(leverConstants(p.levers)))).then(
+    this.runPins();
+    return true;
+  }
+
+  /** Count of pin runs asked for: only the latest one's results are kept. */
+  private pinRuns = 0;
+
+  /** Run the pins again with the columns the charts show (the graphs menu's variables too), so every chart draws them. */
+  private runPins(): void {
+    const pins = this.pins;
+    if (!pins.length) return;
+    const seq = ++this.pinRuns;
+    Promise.all(pins.map((p) => this.client.run(leverConstants(p.levers), this.extraColumns))).then(
       (results) => {
-        // Only if the pins were not changed meanwhile.
-        if (this.pins === pins) this.pins = pins.map((p, i) => ({ ...p, result: results[i] }));
+        // Only if the same settings are still pinned (names and colours may have changed meanwhile).
+        if (seq !== this.pinRuns || this.pins.length !== pins.length || this.pins.some((p, i) => p.levers !== pins[i].levers)) return;
+        this.pins = this.pins.map((p, i) => ({ ...p, result: results[i] }));
       },
       (err) => this.showError('error.run', err),
     );
-    return true;
   }
 
   /** The viewed indicator's output column, or undefined before the model is loaded. */
