@@ -692,7 +692,9 @@ export class CyApp extends LitElement {
 
   // Latest wins: while a Monte Carlo runs, newer requests replace each other.
   private readonly fanScheduler = new LatestWins<{ key: string; constants: Record<string, number>; column: string; runs: number }, FanChart>(
-    (r) => uncertaintyModelClient().fan(r.constants, r.column, r.runs),
+    // In the headline bands' worker: drawn by default, the band would otherwise start a third worker
+    // (a third compile at load) competing with the lever runs on a small machine; there the two Monte Carlos take turns.
+    (r) => headlineModelClient().fan(r.constants, r.column, r.runs),
     (r, chart) => {
       // A band for earlier settings of this indicator is still newer than the one on screen.
       if (r.column !== this.viewColumn()) return;
