@@ -687,14 +687,18 @@ export class CyApp extends LitElement {
     if (!this.uncEnabled || !this.meta || this.fan?.key === this.fanKey()) return;
     // Said at once: the band on screen is for earlier settings from now on.
     this.uncStatus = { key: 'unc.computing', runs: this.uncRuns };
-    this.fanTimer = setTimeout(() => this.computeFan(), 300);
+    // After the headline cards' band of these settings: the cards' runs get the CPU first, and at load
+    // the band's worker (a second compile of the model) starts only once the page is live.
+    const go = () => {
+      if (this.modelReady && !this.headline.updating) this.computeFan();
+      else this.fanTimer = setTimeout(go, 100);
+    };
+    this.fanTimer = setTimeout(go, 300);
   }
 
   // Latest wins: while a Monte Carlo runs, newer requests replace each other.
   private readonly fanScheduler = new LatestWins<{ key: string; constants: Record<string, number>; column: string; runs: number }, FanChart>(
-    // In the headline bands' worker: drawn by default, the band would otherwise start a third worker
-    // (a third compile at load) competing with the lever runs on a small machine; there the two Monte Carlos take turns.
-    (r) => headlineModelClient().fan(r.constants, r.column, r.runs),
+    (r) => uncertaintyModelClient().fan(r.constants, r.column, r.runs),
     (r, chart) => {
       // A band for earlier settings of this indicator is still newer than the one on screen.
       if (r.column !== this.viewColumn()) return;
