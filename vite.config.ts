@@ -50,6 +50,21 @@ function offlineServiceWorker(): Plugin {
   };
 }
 
+/** What the function `name` exported by the TypeScript module `file` returns, run now through tsx. */
+async function computedByModel(root: string, file: string, name: string): Promise<unknown> {
+  const { register } = await import('tsx/esm/api');
+  const unregister = register();
+  try {
+    const mod = (await import(pathToFileURL(resolve(root, file)).href)) as Record<string, () => unknown>;
+    return mod[name]();
+  } finally {
+    await unregister();
+  }
+}
+
+/** A module whose default export is `value` (parsed from JSON text: faster to load than an object literal). */
+const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+
 /**
  * `virtual:chengyu-prerender`: the model's description and baseline run, computed now by
  * the model's own code (through tsx), so the page can draw the baseline at once.
@@ -73,14 +88,7 @@ function prerenderedModel(): Plugin {
       filter: { id: /^\0virtual:chengyu-prerender$/ },
       async handler(resolved) {
         if (resolved !== `\0${id}`) return undefined;
-        const { register } = await import('tsx/esm/api');
-        const unregister = register();
-        try {
-          const mod = (await import(pathToFileURL(resolve(root, 'src/ui/model-bridge/prerender.ts')).href)) as { prerender: () => unknown };
-          return `export default JSON.parse(${JSON.stringify(JSON.stringify(mod.prerender()))});`;
-        } finally {
-          await unregister();
-        }
+        return jsonModule(await computedByModel(root, 'src/ui/model-bridge/prerender.ts', 'prerender'));
       },
     },
   };
@@ -111,14 +119,7 @@ function replayedMathjs(): Plugin {
       filter: { id: /^\0virtual:chengyu-mathjs-tape$/ },
       async handler(resolved) {
         if (resolved !== `\0${id}`) return undefined;
-        const { register } = await import('tsx/esm/api');
-        const unregister = register();
-        try {
-          const mod = (await import(pathToFileURL(resolve(root, 'src/ui/model-bridge/worker-mathjs-tape.ts')).href)) as { workerMathjsTape: () => unknown };
-          return `export default JSON.parse(${JSON.stringify(JSON.stringify(mod.workerMathjsTape()))});`;
-        } finally {
-          await unregister();
-        }
+        return jsonModule(await computedByModel(root, 'src/ui/model-bridge/worker-mathjs-tape.ts', 'workerMathjsTape'));
       },
     },
   };
