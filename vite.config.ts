@@ -50,6 +50,21 @@ function offlineServiceWorker(): Plugin {
   };
 }
 
+/** What the function `name` exported by the TypeScript module `file` returns, run now through tsx. */
+async function computedByModel(root: string, file: string, name: string): Promise<unknown> {
+  const { register } = await import('tsx/esm/api');
+  const unregister = register();
+  try {
+    const mod = (await import(pathToFileURL(resolve(root, file)).href)) as Record<string, () => unknown>;
+    return mod[name]();
+  } finally {
+    await unregister();
+  }
+}
+
+/** A module whose default export is `value` (parsed from JSON text: faster to load than an object literal). */
+const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+
 /**
  * `virtual:chengyu-prerender`: the model's description and baseline run, computed now by
  * the model's own code (through tsx), so the page can draw the baseline at once.
@@ -73,14 +88,38 @@ function prerenderedModel(): Plugin {
       filter: { id: /^\0virtual:chengyu-prerender$/ },
       async handler(resolved) {
         if (resolved !== `\0${id}`) return undefined;
-        const { register } = await import('tsx/esm/api');
-        const unregister = register();
-        try {
-          const mod = (await import(pathToFileURL(resolve(root, 'src/ui/model-bridge/prerender.ts')).href)) as { prerender: () => unknown };
-          return `export default JSON.parse(${JSON.stringify(JSON.stringify(mod.prerender()))});`;
-        } finally {
-          await unregister();
-        }
+        return jsonModule(await computedByModel(root, 'src/ui/model-bridge/prerender.ts', 'prerender'));
+      },
+    },
+  };
+}
+
+/**
+ * The model worker's "#mathjs": a replay of the answers mathjs gave when the regional model
+ * was compiled at build time (src/model/engine/mathjs-tape.ts), so the worker ships no mathjs.
+ * `virtual:chengyu-mathjs-tape` holds them, recorded by the model's own code (through tsx).
+ */
+function replayedMathjs(): Plugin {
+  const id = 'virtual:chengyu-mathjs-tape';
+  let root = '.';
+  return {
+    name: 'chengyu-mathjs-replay',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId: {
+      filter: { id: /^(#mathjs|virtual:chengyu-mathjs-tape)$/ },
+      handler(source) {
+        if (source === '#mathjs') return resolve(root, 'src/ui/worker/mathjs-replay.ts');
+        return source === id ? `\0${id}` : undefined;
+      },
+    },
+    load: {
+      filter: { id: /^\0virtual:chengyu-mathjs-tape$/ },
+      async handler(resolved) {
+        if (resolved !== `\0${id}`) return undefined;
+        return jsonModule(await computedByModel(root, 'src/ui/model-bridge/worker-mathjs-tape.ts', 'workerMathjsTape'));
       },
     },
   };
@@ -94,6 +133,6 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [replayedMathjs()] },
   plugins: [prerenderedModel(), offlineServiceWorker()],
 });

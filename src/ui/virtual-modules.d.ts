@@ -4,3 +4,9 @@ declare module 'virtual:chengyu-prerender' {
   const value: Prerendered;
   export default value;
 }
+
+declare module 'virtual:chengyu-mathjs-tape' {
+  import type { MathjsTape } from '../model/engine/mathjs-tape.ts';
+  const value: MathjsTape;
+  export default value;
+}

@@ -219,6 +219,8 @@ describe('web app in Chromium', () => {
 
   it('exports the chart as PNG and SVG and the data as CSV', async () => {
     const page = await open();
+    // The posterior band is drawn by default; without it the CSV holds the runs and the observations.
+    await page.locator('#unc-toggle').uncheck();
     const get = async (id: string) => {
       const [d] = await Promise.all([page.waitForEvent('download'), page.locator(id).click()]);
       return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
@@ -237,7 +239,7 @@ describe('web app in Chromium', () => {
     // Comment lines first (what, unit, settings, model version, date), then the table.
     const lines = text.trim().split('\r\n').filter((l) => !l.startsWith('# '));
     // The circle's observed counts are the provinces' sums, and the file says so.
-    expect(lines[0]).toBe('年份,基准,当前,观测值');
+    expect(lines[0]).toBe('年份,基准,中心运行,观测值');
     expect(lines.length).toBeGreaterThan(20);
     expect(lines[1]).toMatch(/^2015,\d+,\d+,\d+$/);
     expect(text).toContain('# 观测值为推算值：高新技术企业（四川省）、高新技术企业（重庆市）之和');

@@ -24,6 +24,8 @@ async function nudge(page: Page, slider: string, presses: number): Promise<void>
 describe('exports', () => {
   it('CSV carries unit, settings, model version and date, and whole enterprise counts', async () => {
     const page = await open();
+    // The posterior band is drawn by default; without it the CSV holds the runs and the observations.
+    await page.locator('#unc-toggle').uncheck();
     await nudge(page, '#corridor-integration-slider', 6);
     const text = (await download(page, '#export-csv')).toString('utf8');
     expect(text.startsWith('\ufeff# ')).toBe(true);
@@ -34,7 +36,7 @@ describe('exports', () => {
     expect(comments).toMatch(/模型版本 [0-9a-f]{6,}/);
     expect(comments).toMatch(/导出日期：\d{4}-\d{2}-\d{2}/);
     const table = lines.filter((l) => !l.startsWith('# '));
-    expect(table[0]).toBe('年份,基准,当前,观测值');
+    expect(table[0]).toBe('年份,基准,中心运行,观测值');
     for (const row of table.slice(1)) expect(row).toMatch(/^\d{4}(\.\d+)?(,\d*)+$/);
     // R&D intensity: a few decimals, not 16 digits.
     await page.locator('#kpi').selectOption('rd_intensity');
@@ -92,9 +94,9 @@ describe('numbers', () => {
     // The chart's tooltip: the same two decimals.
     const plot = (await page.locator('cy-line-chart .plot').boundingBox())!;
     await page.mouse.move(plot.x + plot.width * 0.75, plot.y + plot.height / 2);
-    const tip = page.locator('cy-line-chart .plot div', { hasText: '当前:' }).last();
+    const tip = page.locator('cy-line-chart .plot div', { hasText: '中心运行:' }).last();
     await tip.waitFor();
-    expect(await tip.textContent()).toMatch(/当前: \d+\.\d{2}/);
+    expect(await tip.textContent()).toMatch(/中心运行: \d+\.\d{2}/);
     // Sensitivity of a percentage: in percentage points.
     await page.locator('#tornado').click();
     await page.locator('#tornado-table').waitFor({ timeout: 90_000 });

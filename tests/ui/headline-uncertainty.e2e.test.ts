@@ -153,8 +153,8 @@ describe('uncertainty of the policy effect', () => {
   });
 
   it('the Monte Carlo band on the chart stays drawn while it is recomputed', async () => {
+    // Drawn by default: nothing to switch on.
     const page = await newPage(1280, 720);
-    await page.locator('#unc-toggle').check();
     const bandSeries = () =>
       page.evaluate(() => {
         const chart = document.querySelector('cy-app')!.shadowRoot!.querySelector('cy-chart-panel')!.shadowRoot!.querySelector('cy-line-chart') as unknown as { series: Array<{ id: string; name: string }> };
@@ -166,7 +166,8 @@ describe('uncertainty of the policy effect', () => {
     await settled(page);
     // Right after the move: the old band is still there, named as updating, and the status says it is computing.
     expect(await bandSeries()).toEqual(['5–95% 区间（更新中）']);
-    expect(await page.locator('#unc-status').innerText()).toMatch(/正在计算/);
+    // (textContent: the panel is below the fold, where the page skips its rendering.)
+    expect(await page.locator('#unc-status').textContent()).toMatch(/正在计算/);
     await page.waitForFunction(() => /已完成/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-uncertainty-panel')?.shadowRoot?.querySelector('#unc-status')?.textContent ?? ''), undefined, { timeout: 60_000 });
     expect(await bandSeries()).toEqual(['5–95% 区间']);
     await page.close();
@@ -198,6 +199,75 @@ describe('cost', () => {
     expect(await page.locator('#cost-total').innerText()).toBe('120.0 CNY 100 m');
     expect(chineseText(await visibleText(page))).toEqual([]);
     if (SHOTS) await page.locator('cy-cost-panel').screenshot({ path: `${SHOTS}/cost-en-${w}.png` });
+    await page.close();
+  });
+});
+
+describe('the cards and the chart say the same number', () => {
+  /** The main chart's series as data (id, role, name, value in `year`). */
+  const chartSeries = (page: Page, year: number) =>
+    page.evaluate((y) => {
+      const chart = document.querySelector('cy-app')!.shadowRoot!.querySelector('cy-chart-panel')!.shadowRoot!.querySelector('cy-line-chart') as unknown as {
+        series: Array<{ id: string; role: string; name: string; times: ArrayLike<number>; values: ArrayLike<number> }>;
+      };
+      return chart.series.map((s) => {
+        const i = Array.from(s.times).findIndex((t) => Math.abs(t - y) < 1e-9);
+        return { id: s.id, role: s.role, name: s.name, value: i >= 0 ? s.values[i] : NaN };
+      });
+    }, year);
+
+  it.each([
+    [1280, 720],
+    [390, 844],
+  ])('at %i×%i the default chart draws the posterior band, and its thick line in 2035 is the card\'s median', async (w, h) => {
+    const page = await newPage(w, h);
+    // Nothing switched on: the band comes by default.
+    await page.waitForFunction(() => /已完成 100 次运行/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-uncertainty-panel')?.shadowRoot?.querySelector('#unc-status')?.textContent ?? ''), undefined, { timeout: 90_000 });
+    await bandsReady(page);
+    const series = await chartSeries(page, 2035);
+    expect(series.filter((s) => s.role === 'band').map((s) => s.name)).toEqual(['5–95% 区间', '25–75% 区间']);
+    const emphasised = series.filter((s) => s.role === 'current');
+    expect(emphasised.map((s) => s.name)).toEqual(['后验中位数']);
+    // The central run is still drawn and named, as a thin line.
+    const central = series.find((s) => s.id === 'current')!;
+    expect(central).toMatchObject({ role: 'central', name: '中心运行' });
+    // The card's exact median is the chart's line (same draws), and its rounded text agrees within its rounding.
+    const card = page.locator('[data-kpi-value=hte]');
+    expect(Number(await card.getAttribute('data-median'))).toBeCloseTo(emphasised[0].value, 6);
+    const text = await card.innerText();
+    const m = /约 ([\d.]+) 万家/.exec(text)!;
+    const decimals = m[1].split('.')[1]?.length ?? 0;
+    expect(Math.abs(Number(m[1]) * 1e4 - emphasised[0].value)).toBeLessThanOrEqual(0.5 * 10 ** (4 - decimals) + 1e-6);
+    // The central run ends elsewhere: the two lines are different quantities, and named so.
+    expect(central.value).not.toBeCloseTo(emphasised[0].value, 0);
+    // The cards say what their number is (on a phone the legend does: the line is kept for the chart).
+    if (w > 1000) expect(await page.locator('#band-status').innerText()).toBe('后验中位数（100 次抽样），即图中粗线');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/card-chart-zh-${w}.png` });
+    await page.locator('[data-lang=en]').click();
+    const en = await chartSeries(page, 2035);
+    expect(en.filter((s) => s.role === 'current').map((s) => s.name)).toEqual(['Posterior median']);
+    expect(en.find((s) => s.id === 'current')?.name).toBe('Central run');
+    if (w > 1000) expect(await page.locator('#band-status').innerText()).toBe('posterior median (100 draws), the thick line on the chart');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/card-chart-en-${w}.png` });
+    await page.close();
+  });
+
+  it('after a lever move the central run updates first, the band follows and stays drawn meanwhile', async () => {
+    const page = await newPage(1280, 720);
+    await page.waitForFunction(() => /已完成 100 次运行/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-uncertainty-panel')?.shadowRoot?.querySelector('#unc-status')?.textContent ?? ''), undefined, { timeout: 90_000 });
+    const before = await chartSeries(page, 2035);
+    await press(page, '#rd_support-extra_share_gdp-slider', 'ArrowRight', 10);
+    await settled(page);
+    const moved = await chartSeries(page, 2035);
+    // The central run is new at once; the old band and median are still drawn, marked as updating.
+    expect(moved.find((s) => s.id === 'current')!.value).not.toBe(before.find((s) => s.id === 'current')!.value);
+    expect(moved.filter((s) => s.role === 'band').map((s) => s.name)).toEqual(['5–95% 区间（更新中）', '25–75% 区间（更新中）']);
+    await page.waitForFunction(() => /已完成/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-uncertainty-panel')?.shadowRoot?.querySelector('#unc-status')?.textContent ?? ''), undefined, { timeout: 90_000 });
+    await bandsReady(page);
+    const after = await chartSeries(page, 2035);
+    const median = after.find((s) => s.role === 'current')!;
+    expect(median.value).not.toBe(before.find((s) => s.role === 'current')!.value);
+    expect(Number(await page.locator('[data-kpi-value=hte]').getAttribute('data-median'))).toBeCloseTo(median.value, 6);
     await page.close();
   });
 });

@@ -12,6 +12,7 @@ import { PARAMETERS } from '../../src/model/chengyu/parameters.ts';
 
 let app: AppHarness;
 let context: BrowserContext;
+const SHOTS = process.env.CHENGYU_SHOTS;
 
 beforeAll(async () => {
   app = await startApp();
@@ -98,5 +99,60 @@ describe('language', () => {
     expect(englishWords(await panelText(page))).toEqual([]);
     expect(await page.locator('cy-pin-board li input[type=text]').inputValue()).toBe('方案 1');
     await page.close();
+  }, 240_000);
+});
+
+describe('language of every panel', () => {
+  /** The visible text's leaks for `lang`: English words in 中文, Chinese in English. */
+  const leaks = async (page: Page, lang: 'zh' | 'en'): Promise<string[]> => {
+    const texts = await visibleText(page);
+    return lang === 'zh' ? englishWords(texts) : chineseText(texts);
+  };
+
+  it.each([
+    [1280, 720],
+    [390, 844],
+  ])('at %i×%i: the graphs menu with 4 charts, share and its QR code, presentation mode, cost, effect, structure, pins, data and method', async (w, h) => {
+    const ctx = await app.browser.newContext({ viewport: { width: w, height: h }, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await openApp(page, app.url);
+    // Parks (a cost to split), a pin, four charts, one of them a model variable.
+    await page.locator('#parks-count-slider').focus();
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+    await settled(page);
+    await page.locator('#pin').click();
+    await page.locator('[data-charts="4"]').click();
+    const menu = (i: number) => page.locator(`cy-chart-panel[data-chart="${i}"] cy-variable-menu`);
+    await menu(1).locator('#trigger').click();
+    await menu(1).locator('#var-search').fill('knowledge');
+    await menu(1).locator('[data-var=knowledge]').click();
+    await settled(page);
+    await page.locator('#structure-pick').selectOption('knowledge');
+    for (const lang of ['zh', 'en'] as const) {
+      if (lang === 'en') await page.locator('[data-lang=en]').click();
+      await openAll(page);
+      expect(await leaks(page, lang), `${lang}: page`).toEqual([]);
+      // The graphs menu, open.
+      await menu(2).locator('#trigger').click();
+      await menu(2).locator('[data-var]').first().waitFor();
+      expect(await leaks(page, lang), `${lang}: graphs menu`).toEqual([]);
+      await page.keyboard.press('Escape');
+      // The share panel, its QR code large.
+      await page.locator('#share').click();
+      await page.locator('#share-url').waitFor();
+      expect(await leaks(page, lang), `${lang}: share`).toEqual([]);
+      await page.locator('#share-qr-big').click();
+      expect(await leaks(page, lang), `${lang}: QR code`).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.locator('#share-close').click();
+      // Data and method.
+      expect(lang === 'zh' ? englishWords(await panelText(page)) : chineseText(await panelText(page)), `${lang}: data and method`).toEqual([]);
+      // Presentation mode.
+      await page.locator('#present').click();
+      expect(await leaks(page, lang), `${lang}: presentation mode`).toEqual([]);
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/language-present-${lang}-${w}.png` });
+      await page.keyboard.press('Escape');
+    }
+    await ctx.close();
   }, 240_000);
 });

@@ -185,3 +185,61 @@ describe('long links of the first format', () => {
     expect(kindOf(long('[1,2]'))).toBe('foreign');
   });
 });
+
+describe('compact share links carry the view', () => {
+  // A model's variables as the page passes them: a scalar and an arrayed one.
+  const variables = new Map<string, string[]>([
+    ['gdp_circle', []],
+    ['hte', ['chengdu', 'mianyang']],
+  ]);
+  const decode = (hash: string) => decodeShareFragment(hash, areas, undefined, variables);
+  const viewed = (): ShareableState => ({
+    ...rich(),
+    year: 2030,
+    charts: { count: 4, choices: [{ kpi: 'rd_intensity' }, { variable: 'hte', element: 'mianyang' }, { variable: 'gdp_circle' }, { kpi: 'hte' }] },
+  });
+
+  it('round-trip the headline year and the graphs menu (count, indicators, variables and their elements)', () => {
+    const s = viewed();
+    const link = encodeShareFragment(s);
+    expect(link).toContain('&year=2030&charts=4&chart2.var=hte&chart2.el=mianyang&chart3.var=gdp_circle&chart4.kpi=hte&');
+    expect(decode(link)).toEqual(s);
+    for (const count of [1, 2] as const) {
+      const two = { ...baseline(), year: 2025 as const, charts: { count, choices: [{ kpi: 'hte' as const }, { variable: 'gdp_circle' }, { kpi: 'tech_contracts' as const }, { kpi: 'policy_cost' as const }] } };
+      expect(decode(encodeShareFragment(two))).toEqual(two);
+    }
+  });
+
+  it('say nothing of a default view, so older links keep their check code', () => {
+    const s = { ...baseline(), year: 2035 as const, charts: { count: 1 as const, choices: [{ kpi: 'hte' as const }, { kpi: 'rd_intensity' as const }, { kpi: 'tech_contracts' as const }, { kpi: 'policy_cost' as const }] } };
+    expect(encodeShareFragment(s)).toBe(encodeShareFragment(baseline()));
+  });
+
+  it('refuse a bad year, chart count, chart place, indicator, variable or element by name', () => {
+    const link = encodeShareFragment(viewed());
+    const cases: Array<[string, string | undefined, RegExp, RegExp]> = [
+      ['year', '2040', /link\.year: "2040" is not allowed; allowed: 2025, 2030, 2035/, /link\.year：不允许 "2040"/],
+      ['charts', '3', /link\.charts: "3" is not allowed; allowed: 1, 2, 4/, /link\.charts：不允许 "3"/],
+      ['chart4.kpi', 'gdp', /link\.charts\[3\]\.kpi: "gdp" is not allowed/, /link\.charts\[3\]\.kpi：不允许 "gdp"/],
+      ['chart3.var', 'teleport', /link\.charts\[2\]\.var: "teleport" is not a variable of the model/, /不是模型中的变量/],
+      ['chart2.el', 'atlantis', /link\.charts\[1\]\.el: "atlantis" is not an element of hte; allowed: chengdu, mianyang/, /不是 hte 的元素/],
+      ['chart5.kpi', 'hte', /chart5: there are 4 chart places/, /图表位置只有 4 个/],
+      ['chart1.el', 'chengdu', /link\.charts\[0\]\.el: an element needs a variable/, /须同时指定变量/],
+      ['chart2.kpi', 'hte', /link\.charts\[1\]: expected one of chart2\.kpi or chart2\.var, not both/, /只能有一项/],
+    ];
+    for (const [key, value, en, zh] of cases) {
+      const hash = edited(link, key, value);
+      let err: ShareLinkError | undefined;
+      try {
+        decode(hash);
+      } catch (e) {
+        err = e as ShareLinkError;
+      }
+      expect(err, key).toBeInstanceOf(ShareLinkError);
+      expect(err!.message).toMatch(en);
+      expect(err!.zh).toMatch(zh);
+    }
+    // Changed by hand and signed again with a wrong code: refused as altered.
+    expect(() => decode(link.replace('year=2030', 'year=2025'))).toThrow(/check code does not match/);
+  });
+});

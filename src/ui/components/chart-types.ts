@@ -1,7 +1,7 @@
 // The data a line chart shows: plain series, already chosen and labelled by the shell.
 
-/** How a series is drawn. */
-export type SeriesRole = 'current' | 'baseline' | 'pin' | 'history' | 'band';
+/** How a series is drawn ('central': the current settings' central run beside their emphasised posterior median). */
+export type SeriesRole = 'current' | 'central' | 'baseline' | 'pin' | 'history' | 'band';
 
 /** One series on a time chart. */
 export interface ChartSeries {

@@ -293,8 +293,10 @@ export class CyApp extends LitElement {
     this.structureVar = '';
     this.busy = true;
     this.modelReady = false;
-    this.uncEnabled = false;
-    this.uncRuns = 300;
+    // The posterior band is drawn by default, from the same draws as the headline cards, so
+    // the cards' number and the chart's emphasised line (the posterior median) agree.
+    this.uncEnabled = true;
+    this.uncRuns = HEADLINE_RUNS;
     this.uncStatus = undefined;
     this.fan = undefined;
     this.tornadoBars = undefined;
@@ -423,6 +425,10 @@ export class CyApp extends LitElement {
       if (key !== this.extraKey) {
         this.extraKey = '\u0000';
         this.updateExtraColumns();
+      } else if (this.extraColumns.length) {
+        // A link's charts of model variables: the runs asked for before the charts were known lack their columns.
+        this.scheduler.submit(this.levers);
+        this.runPins();
       }
       if (this.current === base) this.busy = false;
       this.headline.start(meta.columns, leverConstants(defaultLeverSettings()), leverConstants(this.levers));
@@ -604,6 +610,8 @@ export class CyApp extends LitElement {
     if (!extra.length || !this.modelReady) return;
     this.busy = true;
     this.scheduler.submit(this.levers);
+    // Pins made before this chart was chosen have no values of its variable yet.
+    this.runPins();
     this.client.run(leverConstants(defaultLeverSettings()), extra).then(
       (b) => {
         if (this.extraKey === key) this.baseline = b;
@@ -622,7 +630,7 @@ export class CyApp extends LitElement {
     if (fromNavigation && hash === this.currentFragment()) return false;
     let state: ShareableState | undefined;
     try {
-      state = decodeShareFragment(hash, this.meta.areas.map((a) => a.id));
+      state = decodeShareFragment(hash, this.meta.areas.map((a) => a.id), undefined, this.linkVariables(this.meta));
     } catch (err) {
       // The bad link stays in the address bar (until the settings change) and in the message, to send back.
       this.linkProblem = { err, href: location.href, fallback: fromNavigation ? 'kept' : 'baseline', held: this.settingsFragment() };
@@ -632,19 +640,33 @@ export class CyApp extends LitElement {
     this.linkProblem = undefined;
     this.lang = state.lang;
     this.view = state.view;
+    this.headlineYear = state.year ?? 2035;
+    this.chartCount = state.charts?.count ?? 1;
+    this.choices = state.charts ? [...state.charts.choices] : [{ kpi: state.view.kpi }, ...defaultChoices().slice(1)];
     this.structureVar = this.meta.kpiVariables[state.view.kpi] ?? this.structureVar;
-    const pins = pinsFromStates(state.pins);
-    this.pins = pins;
+    this.pins = pinsFromStates(state.pins);
     this.clearNotice();
     this.setLevers(state.levers, state.scenarioId, state.scenarioTitle);
-    Promise.all(pins.map((p) => this.client.run(leverConstants(p.levers)))).then(
+    this.runPins();
+    return true;
+  }
+
+  /** Count of pin runs asked for: only the latest one's results are kept. */
+  private pinRuns = 0;
+
+  /** Run the pins again with the columns the charts show (the graphs menu's variables too), so every chart draws them. */
+  private runPins(): void {
+    const pins = this.pins;
+    if (!pins.length) return;
+    const seq = ++this.pinRuns;
+    Promise.all(pins.map((p) => this.client.run(leverConstants(p.levers), this.extraColumns))).then(
       (results) => {
-        // Only if the pins were not changed meanwhile.
-        if (this.pins === pins) this.pins = pins.map((p, i) => ({ ...p, result: results[i] }));
+        // Only if the same settings are still pinned (names and colours may have changed meanwhile).
+        if (seq !== this.pinRuns || this.pins.length !== pins.length || this.pins.some((p, i) => p.levers !== pins[i].levers)) return;
+        this.pins = this.pins.map((p, i) => ({ ...p, result: results[i] }));
       },
       (err) => this.showError('error.run', err),
     );
-    return true;
   }
 
   /** The viewed indicator's output column, or undefined before the model is loaded. */
@@ -665,7 +687,13 @@ export class CyApp extends LitElement {
     if (!this.uncEnabled || !this.meta || this.fan?.key === this.fanKey()) return;
     // Said at once: the band on screen is for earlier settings from now on.
     this.uncStatus = { key: 'unc.computing', runs: this.uncRuns };
-    this.fanTimer = setTimeout(() => this.computeFan(), 300);
+    // After the headline cards' band of these settings: the cards' runs get the CPU first, and at load
+    // the band's worker (a second compile of the model) starts only once the page is live.
+    const go = () => {
+      if (this.modelReady && !this.headline.updating) this.computeFan();
+      else this.fanTimer = setTimeout(go, 100);
+    };
+    this.fanTimer = setTimeout(go, 300);
   }
 
   // Latest wins: while a Monte Carlo runs, newer requests replace each other.
@@ -722,8 +750,13 @@ export class CyApp extends LitElement {
       levers: this.levers,
       view: this.view,
       pins: pinStates(this.pins),
+      year: this.headlineYear,
+      charts: { count: this.chartCount, choices: this.choices },
     };
   }
+
+  /** The model variables a link's charts may name, with their elements. */
+  private readonly linkVariables = memoByIdentity((meta: ModelMeta): Map<string, string[]> => new Map(meta.catalog.variables.map((v) => [v.name, elementsOf(v, meta.catalog)])));
 
   private currentFragment(): string {
     return encodeShareFragment(this.shareable());
@@ -768,7 +801,7 @@ export class CyApp extends LitElement {
       document.documentElement.lang = this.lang === 'zh' ? 'zh-CN' : 'en';
       document.title = t(this.lang, 'app.title');
     }
-    if (this.meta && ['levers', 'view', 'pins', 'lang', 'scenarioId'].some((k) => changed.has(k))) {
+    if (this.meta && ['levers', 'view', 'pins', 'lang', 'scenarioId', 'headlineYear', 'chartCount', 'choices'].some((k) => changed.has(k))) {
       // Debounced: a lever drag changes the state many times a second, and browsers
       // throttle history updates (and they cost a few milliseconds each).
       clearTimeout(this.urlTimer);
@@ -790,9 +823,9 @@ export class CyApp extends LitElement {
   /** The series of a chart of `column`; the uncertainty band only on the viewed indicator's chart. */
   private chartSeriesAt(i: number, column: string): ChartSeries[] {
     // The last band of this indicator stays drawn while the band of new settings is computed, marked as updating.
-    const fan = column === this.viewColumn() && this.uncEnabled && this.fan && this.fan.column === column ? this.fan.chart : undefined;
+    const fan = column === this.viewColumn() && this.uncEnabled && this.fan && this.fan.column === column ? this.fan : undefined;
     const updating = !!fan && this.fan?.key !== this.fanKey();
-    return this.seriesMemos[i](this.meta, column, this.lang, this.current, this.baseline, this.pins, fan, updating);
+    return this.seriesMemos[i](this.meta, column, this.lang, this.current, this.baseline, this.pins, fan?.chart, updating);
   }
 
   // One memo per chart place, recomputed only when an input changes, so a lever move alone does not redraw the others.
@@ -821,7 +854,8 @@ export class CyApp extends LitElement {
       out.push(
         { id: 'band90', name: t(lang, 'unc.band90') + mark, role: 'band', times, lower: fan.p5, values: fan.p95, edgeNames: ['5%', '95%'], color: BAND_COLOR },
         { id: 'band50', name: t(lang, 'unc.band50') + mark, role: 'band', times, lower: fan.p25, values: fan.p75, edgeNames: ['25%', '75%'], color: BAND_COLOR },
-        { id: 'median', name: t(lang, 'unc.median') + mark, role: 'pin', times, values: fan.p50, color: '#5b8fc7' },
+        // The emphasised line: the posterior median, the same quantity as the headline cards' number.
+        { id: 'median', name: t(lang, 'chart.median') + mark, role: 'current', times, values: fan.p50 },
       );
     }
     const add = (r: RunOutput | undefined, s: Omit<ChartSeries, 'times' | 'values'>) => {
@@ -830,7 +864,8 @@ export class CyApp extends LitElement {
     };
     add(baseline, { id: 'baseline', name: t(lang, 'baseline'), role: 'baseline' });
     pins.forEach((p, i) => add(p.result, { id: `pin${i}`, name: pinName(p.label, lang), role: 'pin', color: PIN_COLORS[p.color] }));
-    add(current, { id: 'current', name: t(lang, 'pins.current'), role: 'current' });
+    // The calibrated central run (one run at the calibrated parameters): emphasised only while no band is drawn.
+    add(current, { id: 'current', name: t(lang, 'chart.central'), role: fan ? 'central' : 'current' });
     const obs = meta.observations.filter((o) => o.column === col);
     if (obs.length) {
       out.push({

@@ -2,14 +2,15 @@
 // `year-change`) in the viewed area: the posterior median rounded as a briefing would, its
 // 90 % and 50 % ranges, and the median difference from the baseline over paired draws (the
 // central run's numbers until the band has been computed). Clicking a card shows that
-// indicator (event `kpi-select`).
+// indicator (event `kpi-select`). The heading says which number the cards show (the
+// posterior median, drawn as the chart's thick line, or the central run before that).
 import { LitElement, css, html } from 'lit';
 import type { KpiInfo } from '../model-bridge/types.ts';
 import type { KpiId } from '../state/app-state.ts';
 import { formatDelta, formatFixed, t, withUnit, type Lang } from '../i18n/i18n.ts';
 import { focusRing } from './focus-ring.ts';
 import { briefingBand, type Band } from '../lib/briefing-number.ts';
-import { HEADLINE_YEARS } from '../model-bridge/headline-types.ts';
+import { HEADLINE_RUNS, HEADLINE_YEARS } from '../model-bridge/headline-types.ts';
 
 /** One card's numbers. */
 export interface KpiCardValue {
@@ -65,6 +66,8 @@ export class CyKpiCards extends LitElement {
     /* Two columns (phones): tighter cards, so the chart below them keeps its room. */
     @container (max-width: 29.99rem) {
       h2 { font-size: 0.85rem; margin-bottom: 0.2rem; }
+      /* What the number is: on a phone the chart's legend names it, and the line is kept for the chart. */
+      .what { display: none; }
       button { padding: 0.2rem 0.45rem; }
       .label, .delta { font-size: 0.72rem; }
     }
@@ -99,7 +102,7 @@ export class CyKpiCards extends LitElement {
           <select id="headline-year" @change=${(e: Event) => this.dispatchEvent(new CustomEvent('year-change', { detail: Number((e.target as HTMLSelectElement).value), bubbles: true, composed: true }))}>
             ${HEADLINE_YEARS.map((y) => html`<option value=${y} ?selected=${y === this.year}>${y}</option>`)}
           </select></label>
-        <span class="upd" id="band-status">${this.updating ? t(lang, 'kpi.updating') : ''}</span>
+        <span class="upd ${this.updating ? '' : 'what'}" id="band-status">${this.updating ? t(lang, 'kpi.updating') : this.cards.some((c) => c.band) ? t(lang, 'kpi.isMedian', { n: HEADLINE_RUNS }) : this.cards.length ? t(lang, 'kpi.isCentral') : ''}</span>
       </h2>
       <ul>
         ${this.cards.map((c) => html`<li>
@@ -120,7 +123,7 @@ export class CyKpiCards extends LitElement {
     const moved = c.effect && Math.abs(c.effect.p50) > 1e-12 ? (c.effect.p50 > 0 ? 'up' : 'down') : '';
     // The difference's unit only where it is not the value's, shown just above (percentage points, 亿元 beside 万亿元).
     const eUnit = e && e.unit !== w.unit ? `${e.unit === '%' ? '' : ' '}${e.unit}` : '';
-    return html`<div class="value" data-kpi-value=${c.kpi.id}><span class="approx">${w.approx}</span> ${w.value}${w.unit === '%' ? '' : ' '}<span class="unit">${w.unit}</span></div>
+    return html`<div class="value" data-kpi-value=${c.kpi.id} data-median=${band.p50}><span class="approx">${w.approx}</span> ${w.value}${w.unit === '%' ? '' : ' '}<span class="unit">${w.unit}</span></div>
       <div class="band" data-kpi-band=${c.kpi.id} title=${t(lang, 'kpi.bandTitle')}>${t(lang, 'kpi.range90', { range: w.range90 })}<br /><span class="b50">${t(lang, 'kpi.range50', { range: w.range50 })}</span></div>
       <div class="delta ${c.kpi.neutral ? '' : moved}">${t(lang, 'kpi.vsBaseline')} ${e ? `${e.value}${eUnit}` : '–'}</div>`;
   }

@@ -128,9 +128,12 @@ export class CyLineChart extends LitElement {
         }];
       }
       const color = s.color ?? (s.role === 'baseline' ? BASELINE_COLOR : CURRENT_COLOR);
+      // The emphasised line is thick; the central run beside a posterior median thin and dotted.
+      const width = s.role === 'current' ? 3 : s.role === 'central' ? 1.5 : 2;
+      const type = s.role === 'baseline' ? ('dashed' as const) : s.role === 'central' ? ('dotted' as const) : ('solid' as const);
       return [{
         id: s.id, name: s.name, type: 'line' as const, data, showSymbol: false,
-        lineStyle: { color, width: s.role === 'current' ? 3 : 2, type: s.role === 'baseline' ? ('dashed' as const) : ('solid' as const) },
+        lineStyle: { color, width, type },
         itemStyle: { color },
         z: s.role === 'current' ? 4 : 3,
       }];
@@ -145,7 +148,8 @@ export class CyLineChart extends LitElement {
         textStyle: { fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif" },
         // No title inside the plot: the panel shows the heading above it, and exports add it to their frame.
         // The legend below the plot: on a narrow chart it would run into the title.
-        legend: { bottom: 0, left: 'center', type: 'scroll', textStyle: { fontSize: size }, itemHeight: size * 0.9 },
+        // (A long legend pages: its page count "1/2" in the same size as the rest.)
+        legend: { bottom: 0, left: 'center', type: 'scroll', textStyle: { fontSize: size }, pageTextStyle: { fontSize: size }, itemHeight: size * 0.9 },
         // The axis labels fit inside the grid whatever their size and length.
         grid: { left: 8, right: 22, top: size + 16, bottom: size + 14, containLabel: true },
         tooltip: {

@@ -6,6 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Bilingual } from '../../model/scenario/levers.ts';
 import type { MethodSummary, SeriesError } from '../model-bridge/method-types.ts';
+import { HEADLINE_RUNS } from '../model-bridge/headline-types.ts';
 import type { AreaInfo, Observation } from '../model-bridge/types.ts';
 import { formatFixed, formatNumber, inParens, t, withUnit, type Lang } from '../i18n/i18n.ts';
 import { seriesLabel } from '../lib/series-label.ts';
@@ -233,6 +234,7 @@ export class CyMethodPanel extends LitElement {
         ess: formatNumber(lang, p.minEss, 0),
       })}</p>
       <p>${t(lang, 'method.posteriorFan')}</p>
+      <p id="method-two-lines">${t(lang, 'method.twoLines', { n: formatNumber(lang, HEADLINE_RUNS, 0) })}</p>
       ${(this.summary?.hindcast.coverage?.predictive ?? 1) < 0.8 ? html`<p class="strong" id="method-caveat">${t(lang, 'method.posteriorCaveat')}</p>` : nothing}
     </section>`;
   }

@@ -3,6 +3,8 @@
 import type { LeverSettings } from '../../model/scenario/lever-types.ts';
 import type { Bilingual } from '../../model/scenario/levers.ts';
 import type { Lang } from '../i18n/i18n.ts';
+import type { HeadlineYear } from '../model-bridge/headline-types.ts';
+import type { ChartChoice, ChartCount } from '../lib/chart-choice.ts';
 
 /** Indicators the app shows (output name stems of the model). */
 export const KPI_IDS = ['hte', 'rd_intensity', 'tech_contracts', 'policy_cost'] as const;
@@ -41,6 +43,10 @@ export interface ShareableState {
   levers: LeverSettings;
   view: ViewState;
   pins: PinState[];
+  /** Year of the headline numbers (2035 when absent). */
+  year?: HeadlineYear;
+  /** The graphs menu: how many charts, and what each of the four places shows (the first's indicator is the view's). */
+  charts?: { count: ChartCount; choices: ChartChoice[] };
 }
 
 /** Most runs that can be pinned at once. */

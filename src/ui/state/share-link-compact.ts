@@ -11,6 +11,17 @@ import { CUSTOM_SCENARIO, type PinState, type ShareableState } from './app-state
 import { ShareLinkError } from './share-link-error.ts';
 import { checkArea, checkKpi, checkLang, checkPinColor, checkPinCount, checkPinName, scenarioAt } from './link-checks.ts';
 import { t } from '../i18n/i18n.ts';
+import { KPI_IDS } from './app-state.ts';
+import { CHART_COUNTS, sameChoice, type ChartChoice, type ChartCount } from '../lib/chart-choice.ts';
+import { HEADLINE_YEARS, type HeadlineYear } from '../model-bridge/headline-types.ts';
+
+/** Headline year of a link that names none. */
+const DEFAULT_YEAR: HeadlineYear = 2035;
+/** Chart places of the graphs menu. */
+const CHART_PLACES = 4;
+
+/** Model variables a link's charts may name, each with its elements ([] for a scalar). */
+export type LinkVariables = ReadonlyMap<string, readonly string[]>;
 
 /** Fragment key that marks a compact link and gives its format version. */
 export const COMPACT_KEY = 'cy';
@@ -43,11 +54,34 @@ function leverPairs(levers: LeverSettings, base: LeverSettings): Array<[string, 
 /** Every lever value in table order (the check code's view of settings). */
 const allValues = (l: LeverSettings) => LEVERS.flatMap((s) => s.fields.map((f) => fieldsOf(l, s.id)[f.field]));
 
-/** The state as one canonical text (fixed order), what the check code covers. */
+/** What a chart place shows before anyone chooses: the first the viewed indicator, the others the other indicators. */
+const defaultChoice = (s: ShareableState, i: number): ChartChoice => ({ kpi: i === 0 ? s.view.kpi : KPI_IDS[i] });
+
+/** The view's pairs beyond area and indicator: the headline year and the graphs menu, only where they differ from the defaults. */
+function viewPairs(s: ShareableState): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  if (s.year !== undefined && s.year !== DEFAULT_YEAR) out.push(['year', String(s.year)]);
+  if (!s.charts) return out;
+  if (s.charts.count !== 1) out.push(['charts', String(s.charts.count)]);
+  s.charts.choices.slice(0, CHART_PLACES).forEach((c, i) => {
+    if (sameChoice(c, defaultChoice(s, i))) return;
+    const pre = `chart${i + 1}.`;
+    if ('kpi' in c) out.push([`${pre}kpi`, c.kpi]);
+    else {
+      out.push([`${pre}var`, c.variable]);
+      if (c.element) out.push([`${pre}el`, c.element]);
+    }
+  });
+  return out;
+}
+
+/** The state as one canonical text (fixed order), what the check code covers (links without year or charts keep their old code). */
 function canonical(s: ShareableState): string {
+  const view = viewPairs(s);
   return JSON.stringify([
     s.lang, s.view.area, s.view.kpi, s.scenarioId, s.scenarioTitle.zh, s.scenarioTitle.en, allValues(s.levers),
     s.pins.map((p) => [p.name, p.title?.zh ?? null, p.title?.en ?? null, p.color ?? null, allValues(p.levers)]),
+    ...(view.length ? [view] : []),
   ]);
 }
 
@@ -66,7 +100,7 @@ const sameTitle = (a: Bilingual | undefined, b: Bilingual | undefined) => !!a &&
 
 /** The compact fragment (with "#") that reproduces `state`. */
 export function encodeCompact(state: ShareableState, presets: readonly Scenario[]): string {
-  const pairs: Array<[string, string]> = [[COMPACT_KEY, String(COMPACT_VERSION)], ['lang', state.lang], ['area', state.view.area], ['kpi', state.view.kpi]];
+  const pairs: Array<[string, string]> = [[COMPACT_KEY, String(COMPACT_VERSION)], ['lang', state.lang], ['area', state.view.area], ['kpi', state.view.kpi], ...viewPairs(state)];
   const id = state.scenarioId;
   if (id !== CUSTOM_SCENARIO.id) pairs.push(['sc', id]);
   const implied = id === CUSTOM_SCENARIO.id ? CUSTOM_SCENARIO.title : presets.find((p) => p.id === id)?.title;
@@ -109,6 +143,55 @@ function partialLevers(entries: Array<[string, string]>): Record<string, Record<
 }
 
 const LEVER_KEY = /^[a-z_]+\.[a-z_]+$/;
+const CHART_KEY = /^chart([1-9]\d?)\.(kpi|var|el)$/;
+
+/** The headline year of a link, or a ShareLinkError. */
+function yearOf(v: string | undefined): HeadlineYear | undefined {
+  if (v === undefined) return undefined;
+  const y = (HEADLINE_YEARS as readonly number[]).find((h) => String(h) === v);
+  if (y === undefined) bad(`link.year: ${JSON.stringify(v)} is not allowed; allowed: ${HEADLINE_YEARS.join(', ')}`, `link.year：不允许 ${JSON.stringify(v)}；允许：${HEADLINE_YEARS.join('、')}`);
+  return y as HeadlineYear;
+}
+
+/** The graphs menu of a link (count and the four places' choices), or undefined when it names none; throws ShareLinkError. */
+function chartsOf(get: (k: string) => string | undefined, keys: readonly string[], kpi: ShareableState['view']['kpi'], variables: LinkVariables): ShareableState['charts'] {
+  const countText = get('charts');
+  const places = keys.map((k) => CHART_KEY.exec(k)).filter((m): m is RegExpExecArray => !!m);
+  if (countText === undefined && places.length === 0) return undefined;
+  let count: ChartCount = 1;
+  if (countText !== undefined) {
+    const c = CHART_COUNTS.find((n) => String(n) === countText);
+    if (c === undefined) bad(`link.charts: ${JSON.stringify(countText)} is not allowed; allowed: ${CHART_COUNTS.join(', ')}`, `link.charts：不允许 ${JSON.stringify(countText)}；允许：${CHART_COUNTS.join('、')}`);
+    count = c;
+  }
+  for (const m of places) {
+    const n = Number(m[1]);
+    if (n > CHART_PLACES) bad(`link: chart${n}: there are ${CHART_PLACES} chart places (chart1 to chart${CHART_PLACES})`, `link：chart${n}：图表位置只有 ${CHART_PLACES} 个（chart1 至 chart${CHART_PLACES}）`);
+  }
+  const choices: ChartChoice[] = [];
+  for (let i = 0; i < CHART_PLACES; i++) {
+    const pre = `chart${i + 1}.`;
+    const where = `link.charts[${i}]`;
+    const k = get(`${pre}kpi`);
+    const v = get(`${pre}var`);
+    const el = get(`${pre}el`);
+    if (k !== undefined && v !== undefined) bad(`${where}: expected one of ${pre}kpi or ${pre}var, not both`, `${where}：${pre}kpi 与 ${pre}var 只能有一项`);
+    if (el !== undefined && v === undefined) bad(`${where}.el: an element needs a variable (${pre}var)`, `${where}.el：指定元素时须同时指定变量（${pre}var）`);
+    if (k !== undefined) choices.push({ kpi: checkKpi(k, `${where}.kpi`) });
+    else if (v !== undefined) {
+      const elements = variables.get(v);
+      if (!elements) bad(`${where}.var: ${JSON.stringify(v)} is not a variable of the model`, `${where}.var：${JSON.stringify(v)} 不是模型中的变量`);
+      if (el !== undefined && !elements.includes(el)) {
+        bad(
+          `${where}.el: ${JSON.stringify(el)} is not an element of ${v}${elements.length ? `; allowed: ${elements.slice(0, 12).join(', ')}${elements.length > 12 ? ', …' : ''}` : ' (it has none)'}`,
+          `${where}.el：${JSON.stringify(el)} 不是 ${v} 的元素${elements.length ? `；允许：${elements.slice(0, 12).join('、')}${elements.length > 12 ? '、…' : ''}` : '（该变量没有元素）'}`,
+        );
+      }
+      choices.push(el !== undefined ? { variable: v, element: el } : { variable: v });
+    } else choices.push({ kpi: i === 0 ? kpi : KPI_IDS[i] });
+  }
+  return { count, choices };
+}
 const PIN_KEY = /^pin(\d+)\.(.+)$/;
 const PIN_LABEL_KEYS = ['name', 'run', 'sc', 'title.zh', 'title.en', 'color'];
 
@@ -128,7 +211,7 @@ function titleFrom(get: (k: string) => string | undefined, prefix: string): Reco
  * The state in a compact fragment (without "#"). `areas` are the viewable area ids and
  * `presets` the bundled presets. Throws ShareLinkError (with its kind) on any problem.
  */
-export function decodeCompact(frag: string, areas: readonly string[], presets: readonly Scenario[]): ShareableState {
+export function decodeCompact(frag: string, areas: readonly string[], presets: readonly Scenario[], variables: LinkVariables = new Map()): ShareableState {
   const params = new URLSearchParams(frag);
   const map = new Map<string, string>();
   for (const [k, v] of params) {
@@ -149,7 +232,7 @@ export function decodeCompact(frag: string, areas: readonly string[], presets: r
   const top: Array<[string, string]> = [];
   const pinEntries = new Map<number, Array<[string, string]>>();
   for (const [k, v] of map) {
-    if ([COMPACT_KEY, 'ck', 'lang', 'area', 'kpi', 'sc', 'title.zh', 'title.en'].includes(k)) continue;
+    if ([COMPACT_KEY, 'ck', 'lang', 'area', 'kpi', 'sc', 'title.zh', 'title.en', 'year', 'charts'].includes(k) || CHART_KEY.test(k)) continue;
     const pm = PIN_KEY.exec(k);
     if (pm && /^[1-9]\d?$/.test(pm[1]) && (PIN_LABEL_KEYS.includes(pm[2]) || LEVER_KEY.test(pm[2]))) {
       const list = pinEntries.get(Number(pm[1])) ?? [];
@@ -161,6 +244,8 @@ export function decodeCompact(frag: string, areas: readonly string[], presets: r
   const lang = checkLang(get('lang'), 'link.lang');
   const area = checkArea(get('area'), areas, 'link.view.area');
   const kpi = checkKpi(get('kpi'), 'link.view.kpi');
+  const year = yearOf(get('year'));
+  const charts = chartsOf(get, [...map.keys()], kpi, variables);
   const sc = get('sc');
   const id = sc ?? CUSTOM_SCENARIO.id;
   const given = titleFrom(get, '');
@@ -211,6 +296,8 @@ export function decodeCompact(frag: string, areas: readonly string[], presets: r
     levers: levers as unknown as LeverSettings,
     view: { area, kpi },
     pins,
+    ...(year !== undefined ? { year } : {}),
+    ...(charts ? { charts } : {}),
   };
   if (checkCode(canonical(state)) !== ck) {
     throw new ShareLinkError('link.ck: the check code does not match the settings (changed after it was made, or made with other presets)', 'link.ck：校验码与设置不符（链接生成后被改动过，或由使用其他预设的版本生成）', 'altered');

@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/i18n.ts';
 import { PRESETS } from './presets.ts';
 import { ShareLinkError } from './share-link-error.ts';
 import { checkArea, checkKpi, checkLang, checkPinColor, checkPinCount, checkPinName, scenarioAt } from './link-checks.ts';
-import { COMPACT_KEY, decodeCompact, encodeCompact } from './share-link-compact.ts';
+import { COMPACT_KEY, decodeCompact, encodeCompact, type LinkVariables } from './share-link-compact.ts';
 
 export { ShareLinkError } from './share-link-error.ts';
 
@@ -87,12 +87,13 @@ function onlyKeys(v: Record<string, unknown>, allowed: string[], where: string):
 
 /**
  * The state in a URL fragment, or undefined when the fragment carries none.
- * `areas` are the viewable area ids (regions and zones). Throws ShareLinkError.
+ * `areas` are the viewable area ids (regions and zones), `variables` the model variables a
+ * chart may show (with their elements). Throws ShareLinkError.
  */
-export function decodeShareFragment(hash: string, areas: readonly string[], presets: readonly Scenario[] = PRESET_SCENARIOS): ShareableState | undefined {
+export function decodeShareFragment(hash: string, areas: readonly string[], presets: readonly Scenario[] = PRESET_SCENARIOS, variables?: LinkVariables): ShareableState | undefined {
   const frag = hash.startsWith('#') ? hash.slice(1) : hash;
   const params = new URLSearchParams(frag);
-  if (params.has(COMPACT_KEY)) return decodeCompact(frag, areas, presets);
+  if (params.has(COMPACT_KEY)) return decodeCompact(frag, areas, presets, variables);
   const raw = params.get(SHARE_KEY);
   if (raw === null) return undefined;
   return decodeLong(raw, areas);

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runInThisContext } from 'node:vm';
 import type { MathJsInstance } from 'mathjs';
+import { tapeNode, type MathjsTape } from '../mathjs-tape.ts';
 
 // Loaded on first use: a process that only runs already compiled code (a batch worker with
 // the compiled-runner cache warm) never pays for it.
@@ -26,9 +27,42 @@ function load(): MathJsInstance {
   return math;
 }
 
+// While a tape records (recordMathjs), every answer is written down too.
+let tape: MathjsTape | undefined;
+
 /** mathjs's expression parser. */
-export const parse: MathJsInstance['parse'] = ((expr: string) => load().parse(expr)) as MathJsInstance['parse'];
+export const parse: MathJsInstance['parse'] = ((expr: string) => {
+  const node = load().parse(expr);
+  if (tape) tape.parses[expr] = tapeNode(node);
+  return node;
+}) as MathJsInstance['parse'];
 /** mathjs's Unit class (for the units check). */
 export function unitClass(): unknown {
-  return (load() as unknown as { Unit: unknown }).Unit;
+  const Unit = (load() as unknown as { Unit: MathUnit }).Unit;
+  if (!tape) return Unit;
+  const t = tape;
+  t.baseDimensions = [...Unit.BASE_DIMENSIONS];
+  return {
+    BASE_DIMENSIONS: Unit.BASE_DIMENSIONS,
+    isValuelessUnit(name: string) {
+      const known = Unit.isValuelessUnit(name);
+      t.units[name] = known ? [...Unit.parse(name).dimensions] : null;
+      return known;
+    },
+    parse: (name: string) => Unit.parse(name),
+  };
+}
+
+type MathUnit = { isValuelessUnit(n: string): boolean; parse(n: string): { dimensions: number[] }; BASE_DIMENSIONS: string[] };
+
+/** Run `work` and return what it asked mathjs (see ../mathjs-tape.ts): build tools record a model's tape for a browser bundle. */
+export function recordMathjs(work: () => void): MathjsTape {
+  const t: MathjsTape = { parses: {}, units: {}, baseDimensions: [] };
+  tape = t;
+  try {
+    work();
+  } finally {
+    tape = undefined;
+  }
+  return t;
 }
