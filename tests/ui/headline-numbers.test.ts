@@ -37,6 +37,9 @@ describe('numbers as a briefing quotes them', () => {
     expect(briefingLine('zh', 'tech_contracts', band(10_500, 11_000, 12_300, 13_000, 14_100))).toBe('约 1.2 万亿元（90% 区间 1.1–1.4 万亿）');
     expect(briefingLine('en', 'tech_contracts', band(3_100, 3_300, 3_456, 3_700, 4_200))).toBe('about 350 bn CNY (90 % range 310–420 bn)');
     expect(briefingBand('en', 'cost_per_enterprise', band(240, 300, 470, 800, 1_700))).toMatchObject({ value: '4.7', unit: 'm CNY per enterprise' });
+    // A yearly cost the levers fix has no spread: two significant digits, one number for its range (not "0.4000").
+    expect(briefingBand('en', 'policy_cost', band(4, 4, 4, 4, 4))).toMatchObject({ value: '0.40', unit: 'bn CNY/yr', range90: '0.40 bn' });
+    expect(briefingBand('zh', 'policy_cost', band(43.21, 43.21, 43.21, 43.21, 43.21))).toMatchObject({ value: '43', unit: '亿元/年', range90: '43 亿' });
   });
 
   it('probabilities in whole percent, the ends as <1% and >99%; thresholds as typed', () => {

@@ -71,8 +71,12 @@ function decimalsFor(x: number, sig: number): number {
   return sig - 1 - Math.floor(Math.log10(Math.abs(x)));
 }
 
-/** Significant digits a band deserves: 2, or 3–4 when the 90 % range is narrow against the median. */
+/**
+ * Significant digits a band deserves: 2, or 3–4 when the 90 % range is narrow against the median;
+ * a value with no spread at all (a cost the levers fix) is quoted like any briefing figure, with 2.
+ */
 function significantDigits(b: Band): number {
+  if (b.p95 === b.p5) return 2;
   const rel = (b.p95 - b.p5) / Math.max(Math.abs(b.p50), 1e-300);
   return rel >= 0.1 ? 2 : rel >= 0.01 ? 3 : 4;
 }
