@@ -50,7 +50,9 @@ async function expectFirstScreen(page: Page, w: number, h: number): Promise<void
   const cards = page.locator('cy-kpi-cards button[data-kpi]');
   expect(await cards.count()).toBe(4);
   for (let i = 0; i < 4; i++) expect(inViewport((await cards.nth(i).boundingBox()) as Box, w, h), `card ${i}`).toBe(true);
-  expect(inViewport((await boxOf(page, 'cy-line-chart .plot')) as Box, w, h), 'chart').toBe(true);
+  // The chart refits its height to the room left once the header and cards have their final size
+  // (after a language switch the English header takes two lines): give it that layout pass.
+  await expect.poll(async () => inViewport((await boxOf(page, 'cy-line-chart .plot')) as Box, w, h), { message: 'chart', timeout: 3000 }).toBe(true);
   expect(await uncovered(page, 'cy-line-chart .plot', 'cy-line-chart')).toBe(true);
   for (const g of ['inputs', 'mechanisms']) expect(inViewport((await boxOf(page, `cy-lever-panel #group-${g}`)) as Box, w, h), g).toBe(true);
 }

@@ -248,6 +248,15 @@ export class CyApp extends LitElement {
       .head-tools { gap: 0.35rem; }
       .sub { display: none; }
     }
+    /* A 1280×720 projector: one header line in either language, or the last lever leaves the first screen
+       (a long title ends in "…"; its tooltip has it all). */
+    @media (max-height: 800px) and (min-width: 1200px) {
+      header.top { flex-wrap: nowrap; }
+      .titles { min-width: 0; flex: 0 1 auto; }
+      h1 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      .status { min-width: 0; flex: none; }
+      .head-tools { flex: none; flex-wrap: nowrap; }
+    }
     /* Shorter still, in two columns: the header keeps to one line (a long title ends in "…"; its tooltip has it all). */
     @media (max-height: 600px) and (min-width: 760px) {
       header.top { flex-wrap: nowrap; }
@@ -256,6 +265,8 @@ export class CyApp extends LitElement {
       .status { min-width: 0; flex: none; }
       .head-tools { flex: none; flex-wrap: nowrap; }
       button.method { font-size: 0.8rem; }
+      /* The chart-count buttons say 1 / 2 / 4 by themselves (their group keeps its accessible name). */
+      .cc-label { display: none; }
       cy-scenario-bar { margin-top: 0.5rem; }
       /* Undo/redo under the levers here: the two groups' headings stay on the first screen. */
       .levers { display: flex; flex-direction: column; }

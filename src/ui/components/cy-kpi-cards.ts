@@ -71,6 +71,12 @@ export class CyKpiCards extends LitElement {
       button { padding: 0.2rem 0.45rem; }
       .label, .delta { font-size: 0.72rem; }
     }
+    /* A screen under 600 pixels high (1280×720 at 150 %): the line is kept for the chart too; its legend names the line. */
+    @media (max-height: 600px) {
+      .what { display: none; }
+      /* The 90 % range stays; the 50 % range (the chart's dark band shows it) would push the chart off the first screen. */
+      .b50 { display: none; }
+    }
     li { display: flex; }
     button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 0.35rem 0.6rem; }
     button[aria-pressed='true'] { border-color: #0b5394; box-shadow: 0 0 0 1px #0b5394; }
