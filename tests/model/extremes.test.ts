@@ -47,7 +47,9 @@ describe('extreme conditions over 20 years', () => {
 
   it('a node without talent forms no enterprises, even with every lever on', () => {
     for (const constants of [{}, allLevers('max', 2016), { lever_parks_count: 20, lever_parks_origin_share: 0.5 }]) {
-      const r = runChengyu(constants, { parameters: { 'talent_per_hte[zigong]': 0 } });
+      // 0 is outside talent_per_hte's plausible range: an extreme condition, asked for as such.
+      const r = runChengyu(constants, { parameters: { 'talent_per_hte[zigong]': 0 }, outsideRange: true });
+      expect(() => runChengyu(constants, { parameters: { 'talent_per_hte[zigong]': 0 } })).toThrow(/outside the plausible range/);
       expect(Array.from(r.series.get('talent[zigong]')!).every((x) => x === 0)).toBe(true);
       expect(Array.from(r.series.get('formation[zigong]')!).every((x) => x === 0)).toBe(true);
       // No new S&T SMEs: its firms (registry plus certified) only move between the two or leave.
@@ -63,7 +65,7 @@ describe('extreme conditions over 20 years', () => {
     const parameters = Object.fromEntries(
       ['chengdu', 'deyang', 'mianyang', 'leshan', 'zigong', 'panzhihua', 'luzhou', 'neijiang', 'chongqing_zone', 'yongchuan', 'bishan', 'rongchang', 'rest_of_chengdu', 'rest_of_sichuan', 'rest_of_chongqing'].map((n) => [`talent_per_hte[${n}]`, 0]),
     );
-    const r = runChengyu({}, { parameters });
+    const r = runChengyu({}, { parameters, outsideRange: true });
     finiteNonNegative(r);
     expect(valueAt(r, 'hte_circle', 2035)).toBeLessThan(valueAt(r, 'hte_circle', 2018));
   });

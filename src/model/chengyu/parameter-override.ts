@@ -6,8 +6,11 @@ import { PARAMETER_INDEX } from './parameters.ts';
 /** Ids of every registry parameter. */
 export const PARAMETER_IDS: readonly string[] = [...PARAMETER_INDEX.keys()];
 
-/** Why `name = value` is not an allowed parameter override, or undefined when it is. */
-export function parameterOverrideProblem(name: string, value: number): string | undefined {
+/**
+ * Why `name = value` is not an allowed parameter override, or undefined when it is; with
+ * `outsideRange`, values beyond the plausible range pass (extreme-condition tests).
+ */
+export function parameterOverrideProblem(name: string, value: number, outsideRange = false): string | undefined {
   const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$/.exec(name.trim());
   const p = m ? PARAMETER_INDEX.get(m[1]) : undefined;
   if (!m || !p) return `"${name}" is not a parameter of the regional model`;
@@ -18,7 +21,7 @@ export function parameterOverrideProblem(name: string, value: number): string | 
   }
   if (!Number.isFinite(value)) return `${value} is not a finite number`;
   const [lo, hi] = p.range;
-  if (value < lo || value > hi) {
+  if (!outsideRange && (value < lo || value > hi)) {
     return `${value} is outside the plausible range [${lo}, ${hi}]${p.unit && p.unit !== '1' ? ` ${p.unit}` : ''} of ${p.id} (${p.doc.replace(/\.$/, '')})`;
   }
   return undefined;

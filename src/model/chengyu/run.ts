@@ -37,12 +37,17 @@ export interface ChengyuRunOptions {
   parameters?: Record<string, number>;
   /** Simulation overrides (dt, stop, saveMode …). */
   sim?: Partial<SimSpecs>;
+  /** Let `parameters` leave their plausible ranges (extreme-condition tests); they must still be known and finite. */
+  outsideRange?: boolean;
 }
 
-/** Check every parameter override like the CLI's `--set id=value`: a registry parameter (or one of its nodes), finite, in its plausible range. */
-export function checkParameterOverrides(parameters: Record<string, number>): void {
+/**
+ * Check every parameter override like the CLI's `--set id=value`: a registry parameter (or one
+ * of its nodes), finite, in its plausible range (unless `outsideRange`).
+ */
+export function checkParameterOverrides(parameters: Record<string, number>, outsideRange = false): void {
   for (const [name, value] of Object.entries(parameters)) {
-    const problem = parameterOverrideProblem(name, value);
+    const problem = parameterOverrideProblem(name, value, outsideRange);
     if (problem) throw new Error(`parameter "${name}": ${problem}`);
   }
 }
@@ -67,7 +72,7 @@ export function checkLeverConstants(constants: Record<string, number>): void {
  * and any parameter); `opts.parameters` are registry parameters, checked against the registry.
  */
 export function runChengyu(constants: Record<string, number> = {}, opts: ChengyuRunOptions = {}): RunResult {
-  if (opts.parameters) checkParameterOverrides(opts.parameters);
+  if (opts.parameters) checkParameterOverrides(opts.parameters, opts.outsideRange);
   checkLeverConstants(constants);
   return getChengyuModel().run({
     constants: { ...(opts.parameters ?? {}), ...constants },
