@@ -3,7 +3,7 @@
 // several cut-offs (a rolling origin), the errors by how many years ahead the forecast was.
 import { driftForecast, mapeOf } from '../analysis/drift-forecast.ts';
 import { CALIBRATION_TARGETS, type CalibrationTarget } from './targets.ts';
-import type { Validation, ValidationRow } from './validation.ts';
+import type { ValidationRow } from './validation.ts';
 
 /** A series' forecast errors next to the naive drift forecast's from the same origin. */
 export interface ForecastSkill {
@@ -18,17 +18,20 @@ export interface ForecastSkill {
   skill: number;
 }
 
+/** The fields of a validation row the skill reads (the web app's build keeps only these). */
+export type SkillRow = Pick<ValidationRow, 'output' | 'year' | 'role' | 'observed' | 'simulated'>;
+
 /** One forecast point with the drift forecast from the same cut-off. */
 interface ForecastPair {
-  row: ValidationRow;
+  row: SkillRow;
   family: string;
   drift: number;
 }
 
 /** The forecast points that are point targets and have a drift forecast (two or more fitted points of their series). */
-function forecastPairs(v: Pick<Validation, 'rows'>, targets: readonly CalibrationTarget[]): ForecastPair[] {
-  const target = (r: ValidationRow) => targets.find((t) => t.output === r.output && t.year === r.year);
-  const isPoint = (r: ValidationRow) => target(r)?.bound === 'point';
+function forecastPairs(v: { rows: readonly SkillRow[] }, targets: readonly CalibrationTarget[]): ForecastPair[] {
+  const target = (r: SkillRow) => targets.find((t) => t.output === r.output && t.year === r.year);
+  const isPoint = (r: SkillRow) => target(r)?.bound === 'point';
   const pairs: ForecastPair[] = [];
   for (const row of v.rows.filter((r) => r.role === 'forecast' && isPoint(r))) {
     const history = v.rows.filter((r) => r.output === row.output && r.role === 'fit' && isPoint(r)).map((r) => ({ year: r.year, value: r.observed }));
@@ -42,7 +45,7 @@ function forecastPairs(v: Pick<Validation, 'rows'>, targets: readonly Calibratio
  * The model's forecast errors against the drift benchmark, per series that has at least two
  * fitted point observations and a forecast point (rows as in a Validation, e.g. the committed one).
  */
-export function forecastSkill(v: Pick<Validation, 'rows'>, targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS): ForecastSkill[] {
+export function forecastSkill(v: { rows: readonly SkillRow[] }, targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS): ForecastSkill[] {
   const pairs = forecastPairs(v, targets);
   return [...new Set(pairs.map((p) => p.row.output))].map((output) => {
     const ps = pairs.filter((p) => p.row.output === output);
@@ -66,7 +69,7 @@ export interface HorizonError {
 }
 
 /** Errors by family and horizon over several hindcasts (a rolling origin), model and drift on the same points. */
-export function horizonErrors(vs: ReadonlyArray<Pick<Validation, 'rows' | 'cutoff'>>, targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS): HorizonError[] {
+export function horizonErrors(vs: ReadonlyArray<{ rows: readonly SkillRow[]; cutoff: number }>, targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS): HorizonError[] {
   const all = vs.flatMap((v) => forecastPairs(v, targets).map((p) => ({ ...p, cutoff: v.cutoff, horizon: p.row.year - v.cutoff })));
   const keys = [...new Set(all.map((p) => `${p.family}|${p.horizon}`))];
   return keys

@@ -30,7 +30,7 @@ export function methodSummaryOf(run: RunResult, hindcast: HindcastPart, posterio
     return { output: s.series, points: s.rows.length, years: [Math.min(...years), Math.max(...years)], mape: s.mape, biasPct: bias };
   });
   const checks = checkTargets(run);
-  const skill = forecastSkill({ rows: hindcast.rows.map((r) => ({ ...r, errorPct: 0 })) });
+  const skill = forecastSkill(hindcast);
   const forecast = hindcast.series
     .filter((s) => s.role === 'forecast')
     .map((s): SeriesError => {
