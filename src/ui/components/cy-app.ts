@@ -248,22 +248,17 @@ export class CyApp extends LitElement {
       .head-tools { gap: 0.35rem; }
       .sub { display: none; }
     }
-    /* A 1280×720 projector: one header line in either language, or the last lever leaves the first screen
-       (a long title ends in "…"; its tooltip has it all). */
-    @media (max-height: 800px) and (min-width: 1200px) {
+    /* One header line on a 1280×720 projector in either language (or the last lever leaves the first
+       screen), and on shorter screens in two columns (a long title ends in "…"; its tooltip has it all). */
+    @media (max-height: 800px) and (min-width: 1200px), (max-height: 600px) and (min-width: 760px) {
       header.top { flex-wrap: nowrap; }
       .titles { min-width: 0; flex: 0 1 auto; }
       h1 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
       .status { min-width: 0; flex: none; }
       .head-tools { flex: none; flex-wrap: nowrap; }
     }
-    /* Shorter still, in two columns: the header keeps to one line (a long title ends in "…"; its tooltip has it all). */
+    /* Shorter still, in two columns: smaller header buttons, undo/redo under the levers. */
     @media (max-height: 600px) and (min-width: 760px) {
-      header.top { flex-wrap: nowrap; }
-      .titles { min-width: 0; flex: 0 1 auto; }
-      h1 { font-size: 1.05rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-      .status { min-width: 0; flex: none; }
-      .head-tools { flex: none; flex-wrap: nowrap; }
       button.method { font-size: 0.8rem; }
       /* The chart-count buttons say 1 / 2 / 4 by themselves (their group keeps its accessible name). */
       .cc-label { display: none; }
