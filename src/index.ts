@@ -35,6 +35,8 @@ export { Sampler, type SamplingPlan, type SamplingMethod, type UncertainParamete
 export { quantile as distributionQuantile } from './model/analysis/distributions.ts';
 export { STATISTICS, describe as describeSample, percentileSorted } from './model/analysis/statistics.ts';
 export { monteCarlo, monteCarloSummary, fanCharts, type FanChart } from './model/analysis/monte-carlo.ts';
+// Forecast error beyond the data: a seeded log random walk per run and group, added to a run table.
+export { withForecastError, bandFactor, type ForecastErrorSpec, type OutputForecastError } from './model/analysis/forecast-error.ts';
 // Policy effects on common draws: any BatchModel variants, and the regional model's scenarios.
 export { runOnCommonDraws, commonDrawsProblem } from './model/analysis/common-draws.ts';
 export { effectTable, type EffectCell } from './model/analysis/effect-table.ts';
@@ -66,6 +68,7 @@ export {
   parameterRegistry, buildChengyuSpec, getChengyuModel, runChengyu, headlineOutputs, NODES, NODE_IDS, REGIONS, ZONES,
   RAIL_LINES, OBSERVATIONS, CALIBRATION_TARGETS, CALIBRATED_IDS, calibrateChengyu, fitReport, checkTargets,
   generateModelDoc, packageInteraction, PAPER_PACKAGE, modelSections,
+  forecastErrorScales, forecastErrorSpec, COMMITTED_FORECAST_ERROR, FORECAST_ORIGIN,
 } from './model/chengyu/index.ts';
-export type { ChengyuRunOptions, CalibrationFile, FitReport, FitSeries, FitRow, TargetCheck, ModelNode, Region, Zone, Observation, CalibrationTarget, InteractionRow } from './model/chengyu/index.ts';
+export type { ChengyuRunOptions, CalibrationFile, FitReport, FitSeries, FitRow, TargetCheck, ModelNode, Region, Zone, Observation, CalibrationTarget, InteractionRow, ForecastErrorScale } from './model/chengyu/index.ts';
 export type { ParameterSpec, Provenance } from './model/chengyu/parameter-types.ts';

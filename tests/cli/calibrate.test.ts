@@ -102,9 +102,16 @@ describe('chengyu-sim validate', () => {
     expect(hte1.cutoffs).toEqual([2020, 2021]);
     expect(hte2.cutoffs).toEqual([2020]);
     expect(j.horizons.some((h) => h.horizon > 2)).toBe(false);
+    // The forecast-error scale per family: hte over its three points of those horizons.
+    const fe = (j as unknown as { forecastError: Array<{ family: string; sigma: number; points: number; cutoffs: number[] }> }).forecastError.find((f) => f.family === 'hte')!;
+    expect(fe.points).toBe(hte1.points + hte2.points);
+    expect(fe.cutoffs).toEqual([2020, 2021]);
+    expect(fe.sigma).toBeGreaterThan(0);
     const t = cli(['validate', '--cutoff', '2020,2021', '--starts', '1', '--max-evals', '30']);
     expect(t.stdout).toMatch(/By years ahead, over the cut-offs 2020, 2021 \(model and naive trend on the same points\):/);
     expect(t.stdout).toMatch(/hte\s+1\s+\d+\s+2020 2021\s+\d+\.\d\s+\d+\.\d/);
+    expect(t.stdout).toContain('Forecast-error scale per family');
+    expect(t.stdout).toMatch(new RegExp(`hte\\s+${fe.points}\\s+${fe.sigma.toFixed(3)}\\s+×/÷ \\d+\\.\\d\\d`));
     expect(committed()).toEqual(before);
   }, T);
 

@@ -3,6 +3,8 @@
 // for the committed 2015–2022 fit in-sample; `--out FILE.csv` writes every point.
 import { Command } from 'commander';
 import { forecastSkill, horizonErrors } from '../../model/chengyu/forecast-skill.ts';
+import { forecastErrorScales, FORECAST_ORIGIN } from '../../model/chengyu/forecast-error.ts';
+import { bandFactor } from '../../model/analysis/forecast-error.ts';
 import type { Validation } from '../../model/chengyu/validation.ts';
 import { choiceOption } from '../choice-option.ts';
 import { CliError } from '../errors.ts';
@@ -40,6 +42,12 @@ function horizonText(hinds: readonly Validation[]): string {
       ['family', 'years ahead', 'points', 'cut-offs', 'model MAPE %', 'naive MAPE %'],
       horizonErrors(hinds).map((r) => [r.family, String(r.horizon), String(r.points), r.cutoffs.join(' '), r.modelMape.toFixed(1), r.driftMape.toFixed(1)]),
       ['left', 'right', 'right', 'left', 'right', 'right'],
+    ) +
+    `Forecast-error scale per family (root-mean-square log error per √year ahead over these points; the web app's outer band and withForecastError add it after ${FORECAST_ORIGIN}):\n` +
+    renderTable(
+      ['family', 'points', 'sigma', '90 % factor in 2035'],
+      forecastErrorScales(hinds).map((s) => [s.family, String(s.points), s.sigma.toFixed(3), `×/÷ ${bandFactor(s.sigma, 2035 - FORECAST_ORIGIN).toFixed(2)}`]),
+      ['left', 'right', 'right', 'right'],
     ) +
     '\n'
   );
@@ -114,7 +122,7 @@ export function register(program: Command): void {
       const json = () =>
         hinds.length === 1
           ? { hindcast: hinds[0], inSample: fit, forecastSkill: forecastSkill(hinds[0]) }
-          : { hindcasts: hinds.map((h) => ({ ...h, forecastSkill: forecastSkill(h) })), horizons: horizonErrors(hinds), inSample: fit };
+          : { hindcasts: hinds.map((h) => ({ ...h, forecastSkill: forecastSkill(h) })), horizons: horizonErrors(hinds), forecastError: forecastErrorScales(hinds), inSample: fit };
       const text = format === 'json' ? `${JSON.stringify(json(), null, 2)}\n` : format === 'csv' ? validationCsv(hinds, fit) : validationText(hinds, fit);
       if (opts.write) {
         writeOutFile(VALIDATION_PATH, `${JSON.stringify({ hindcast: hinds[0], inSample: fit }, null, 1)}\n`);

@@ -13,8 +13,11 @@ import { posteriorCoverage } from './posterior-check.ts';
 import { numericsCheck } from './numerics.ts';
 import validation from './validation.json' with { type: 'json' };
 import rolling from './validation-rolling.json' with { type: 'json' };
+import { COMMITTED_FORECAST_ERROR } from './forecast-error-data.ts';
+import { FORECAST_ORIGIN, logErrorByHorizon } from './forecast-error.ts';
+import { bandFactor } from '../analysis/forecast-error.ts';
 import type { ForecastCoverage, ValidationRow, ValidationSeries } from './validation.ts';
-import { forecastSkill, type HorizonError } from './forecast-skill.ts';
+import { forecastSkill, type HorizonError, type SkillRow } from './forecast-skill.ts';
 import { LEVERS } from '../scenario/levers.ts';
 import { runChengyu } from './run.ts';
 import { fitReport, checkTargets, CALIBRATION_BASIS } from './calibration.ts';
@@ -275,6 +278,22 @@ export function generateModelDoc(): string {
     '',
     `Families where the model beats the naive trend at every horizon: ${list(side(true))}; where it is worse at every horizon: ${list(side(false))}. ` +
       'Where the enterprise counts are worse, the certification and pool structure damps growth that, in 2019–2022, kept accelerating. Read the enterprise projections as conditional on the policy path staying as it was in 2022, with an error that grows by roughly the table\'s rate per year ahead.',
+    '',
+  );
+
+  const origin = FORECAST_ORIGIN;
+  p(
+    `**Forecast error beyond the data.** Posterior draws vary only the parameters, and the hindcasts show that their band is too narrow. The rolling-origin errors give each family a scale σ: the root of the mean of ln(observed / forecast)² / years ahead over its point targets, pooled over the cut-offs and the series (\`forecastErrorScales\`). Fan charts can add it to each draw as a random walk in log space from ${origin} on, one walk per family and draw, so its spread grows as σ·√(years ahead) and series of one family (the regions, zones and the circle) move together (\`withForecastError\`; the web app draws this as the lighter outer band). Package effects on common draws leave it out: a package and the baseline carry the same error.`,
+    '',
+    `| family | σ (log per √year) | points | 90 % factor in ${origin + 3} | in 2030 | in 2035 |`,
+    '|---|---|---|---|---|---|',
+  );
+  const byH = logErrorByHorizon((rolling as unknown as { hindcasts: Array<{ cutoff: number; rows: SkillRow[] }> }).hindcasts, 'hte');
+  const factor = (sigma: number, year: number) => `×/÷ ${bandFactor(sigma, year - origin).toFixed(2)}`;
+  for (const f of COMMITTED_FORECAST_ERROR) p(`| ${code(f.family)} | ${f.sigma.toFixed(3)} | ${f.points} | ${factor(f.sigma, origin + 3)} | ${factor(f.sigma, 2030)} | ${factor(f.sigma, 2035)} |`);
+  p(
+    '',
+    `The scales come from three cut-offs and one episode (the 2019–2022 surge, which the structure damped), so they are rough, and measured on the points they are then applied to, not tested on new ones. A √year growth assumes errors that do not persist; a persistent error in the growth rate would widen the band faster (the enterprise counts' root-mean-square log error was ${byH.map((h) => `${h.rms.toFixed(2)} ${h.horizon} year${h.horizon > 1 ? 's' : ''} ahead`).join(', ')}: between √year and linear growth). The finite pool of qualifying firms bounds the real upper tail, which the log-normal walk does not know.`,
     '',
   );
 

@@ -20,6 +20,8 @@ export { getChengyuModel, runChengyu, checkParameterOverrides } from './run.ts';
 export type { ChengyuRunOptions } from './run.ts';
 export { PAPER_PACKAGE, paperPackageConstants, packageInteraction, valueAt } from './experiments.ts';
 export { generateModelDoc } from './doc.ts';
+export { forecastErrorScales, forecastErrorSpec, outputFamily, FORECAST_ORIGIN, type ForecastErrorScale } from './forecast-error.ts';
+export { COMMITTED_FORECAST_ERROR } from './forecast-error-data.ts';
 export { modelSections } from './equations.ts';
 export type { ModelSection } from './equations.ts';
 export type { InteractionRow } from './experiments.ts';
