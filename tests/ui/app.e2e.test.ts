@@ -295,13 +295,18 @@ describe('web app in Chromium', () => {
       trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => Number((td.textContent ?? '').replace(/,/g, '')))),
     );
     const last = rows[rows.length - 1];
-    // Columns: 5–95 % low, high, 25–75 % low, high, median, baseline, current.
+    // Columns: 5–95 % low, high, 25–75 % low, high, median, with forecast errors low, high, baseline, current.
     const [p5, p95, p25, p75, p50] = last;
     expect(p5).toBeLessThanOrEqual(p25);
     expect(p25).toBeLessThanOrEqual(p50);
     expect(p50).toBeLessThanOrEqual(p75);
     expect(p75).toBeLessThanOrEqual(p95);
     expect(p95).toBeGreaterThan(p5);
+    // Then the band with the past forecast errors: wider than the parameters' band.
+    expect(head).toContain('5–95%（含预测误差） 95%');
+    const [f5, f95] = last.slice(5, 7);
+    expect(f5).toBeLessThan(p5);
+    expect(f95).toBeGreaterThan(p95);
     await page.locator('#toggle-table').click();
     await page.locator('#tornado').click();
     await page.locator('#tornado-table').waitFor({ timeout: 90_000 });

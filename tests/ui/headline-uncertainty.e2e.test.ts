@@ -225,7 +225,12 @@ describe('the cards and the chart say the same number', () => {
     await page.waitForFunction(() => /已完成 100 次运行/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-uncertainty-panel')?.shadowRoot?.querySelector('#unc-status')?.textContent ?? ''), undefined, { timeout: 90_000 });
     await bandsReady(page);
     const series = await chartSeries(page, 2035);
-    expect(series.filter((s) => s.role === 'band').map((s) => s.name)).toEqual(['5–95% 区间', '25–75% 区间']);
+    expect(series.filter((s) => s.role === 'band').map((s) => s.name)).toEqual(['5–95% 区间', '25–75% 区间', '5–95%（含预测误差）']);
+    // The outer band adds the past forecast errors: wider than the parameters' band in 2035, absent before 2022.
+    const upper = (id: string, list: typeof series) => list.find((s) => s.id === id)!.value;
+    expect(upper('bandF', series)).toBeGreaterThan(1.5 * upper('band90', series));
+    expect(upper('bandF', await chartSeries(page, 2021))).toBeNaN();
+    expect(upper('bandF', await chartSeries(page, 2022))).toBeCloseTo(upper('band90', await chartSeries(page, 2022)), 6);
     const emphasised = series.filter((s) => s.role === 'current');
     expect(emphasised.map((s) => s.name)).toEqual(['后验中位数']);
     // The central run is still drawn and named, as a thin line.
@@ -246,6 +251,7 @@ describe('the cards and the chart say the same number', () => {
     await page.locator('[data-lang=en]').click();
     const en = await chartSeries(page, 2035);
     expect(en.filter((s) => s.role === 'current').map((s) => s.name)).toEqual(['Posterior median']);
+    expect(en.find((s) => s.id === 'bandF')?.name).toBe('5–95 % + forecast error');
     expect(en.find((s) => s.id === 'current')?.name).toBe('Central run');
     if (w > 1000) expect(await page.locator('#band-status').innerText()).toBe('posterior median (100 draws), the thick line on the chart');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/card-chart-en-${w}.png` });
@@ -261,7 +267,7 @@ describe('the cards and the chart say the same number', () => {
     const moved = await chartSeries(page, 2035);
     // The central run is new at once; the old band and median are still drawn, marked as updating.
     expect(moved.find((s) => s.id === 'current')!.value).not.toBe(before.find((s) => s.id === 'current')!.value);
-    expect(moved.filter((s) => s.role === 'band').map((s) => s.name)).toEqual(['5–95% 区间（更新中）', '25–75% 区间（更新中）']);
+    expect(moved.filter((s) => s.role === 'band').map((s) => s.name)).toEqual(['5–95% 区间（更新中）', '25–75% 区间（更新中）', '5–95%（含预测误差）（更新中）']);
     await page.waitForFunction(() => /已完成/.test(document.querySelector('cy-app')?.shadowRoot?.querySelector('cy-uncertainty-panel')?.shadowRoot?.querySelector('#unc-status')?.textContent ?? ''), undefined, { timeout: 90_000 });
     await bandsReady(page);
     const after = await chartSeries(page, 2035);

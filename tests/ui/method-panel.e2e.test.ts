@@ -19,6 +19,7 @@ import validation from '../../src/model/chengyu/validation.json' with { type: 'j
 import { POSTERIOR } from '../../src/model/chengyu/posterior-data.ts';
 import { CALIBRATION_TARGETS } from '../../src/model/chengyu/targets.ts';
 import { forecastSkill } from '../../src/model/chengyu/forecast-skill.ts';
+import { COMMITTED_FORECAST_ERROR } from '../../src/model/chengyu/forecast-error-data.ts';
 
 const SHOTS = process.env.PANEL_SHOTS ?? '/tmp/panel-shots';
 let app: AppHarness;
@@ -120,6 +121,11 @@ describe('data-and-method panel', () => {
         expect(post).toContain(String(POSTERIOR.draws.length));
         expect(post).toContain(Math.max(...POSTERIOR.summary.map((s) => s.rhat)).toFixed(3));
         expect(post).toContain(String(Math.round(Math.min(...POSTERIOR.summary.map((s) => s.ess)))));
+        // The chart's outer band: the hindcasts' forecast error, and what it means for 2035.
+        const hte = COMMITTED_FORECAST_ERROR.find((s) => s.family === 'hte')!;
+        const fe = (await page.locator('#method-forecast-error').textContent()) ?? '';
+        expect(fe).toContain(`${Math.round(100 * hte.sigma)}%`);
+        expect(fe).toContain(`×${Math.exp(1.645 * hte.sigma * Math.sqrt(2035 - 2022)).toFixed(1)}`);
         // 6. The default chart (circle, enterprises): the provinces' sums, each with both sources.
         const points = page.locator('#method-observed-list > li');
         const sums = CALIBRATION_TARGETS.filter((t) => t.output === 'hte_sichuan' && CALIBRATION_TARGETS.some((c) => c.output === 'hte_chongqing' && c.year === t.year));

@@ -17,6 +17,8 @@ export interface ChartSeries {
   lower?: ArrayLike<number>;
   /** Names of a band's edges in tables ("5 %", "95 %"). */
   edgeNames?: [string, string];
+  /** A band's fill opacity (default 0.18). */
+  opacity?: number;
   /** Colour; the chart picks one by role when absent. */
   color?: string;
   /** Per point, lines the tooltip adds (plain text in the interface language): an observation's source. */

@@ -30,7 +30,7 @@ import { derivedNote, observationTip } from '../lib/observation-tip.ts';
 import prerendered from 'virtual:chengyu-prerender';
 import { fromPlainRun } from '../model-bridge/plain-run.ts';
 import { BAND_COLOR, PIN_COLORS, type ChartSeries } from './chart-types.ts';
-import type { FanChart } from '../../model/analysis/monte-carlo.ts';
+import type { FanWithForecast as FanChart } from '../model-bridge/uncertainty.ts';
 import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 import type { LeverChangeDetail } from './cy-lever-control.ts';
 import type { KpiCardValue } from './cy-kpi-cards.ts';
@@ -704,7 +704,7 @@ export class CyApp extends LitElement {
 
   // Latest wins: while a Monte Carlo runs, newer requests replace each other.
   private readonly fanScheduler = new LatestWins<{ key: string; constants: Record<string, number>; column: string; runs: number }, FanChart>(
-    (r) => uncertaintyModelClient().fan(r.constants, r.column, r.runs),
+    (r) => uncertaintyModelClient().fan(r.constants, r.column, r.runs, prerendered.method.forecastError.scales),
     (r, chart) => {
       // A band for earlier settings of this indicator is still newer than the one on screen.
       if (r.column !== this.viewColumn()) return;
@@ -863,6 +863,16 @@ export class CyApp extends LitElement {
         // The emphasised line: the posterior median, the same quantity as the headline cards' number.
         { id: 'median', name: t(lang, 'chart.median') + mark, role: 'current', times, values: fan.p50 },
       );
+      // The outer band, drawn beneath the others (listed after the median, so tables keep their first
+      // columns): the same runs with the model's past forecast errors, from the last observed year on.
+      const f = fan.forecast;
+      if (f) {
+        const from = times.findIndex((x) => x >= f.origin);
+        out.push({
+          id: 'bandF', name: t(lang, 'unc.bandForecast') + mark, role: 'band', times: times.slice(from), lower: f.p5.slice(from), values: f.p95.slice(from),
+          edgeNames: ['5%', '95%'], color: BAND_COLOR, opacity: 0.08,
+        });
+      }
     }
     const add = (r: RunOutput | undefined, s: Omit<ChartSeries, 'times' | 'values'>) => {
       const values = r?.columns[col];

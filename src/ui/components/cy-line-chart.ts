@@ -114,10 +114,11 @@ export class CyLineChart extends LitElement {
           width.push([s.times[i], s.values[i] - s.lower[i]]);
         }
         const color = s.color ?? BAND_COLOR;
-        const common = { type: 'line' as const, stack: s.id, showSymbol: false, silent: true, lineStyle: { opacity: 0 }, z: 1 };
+        // A lighter band lies beneath the darker ones.
+        const common = { type: 'line' as const, stack: s.id, showSymbol: false, silent: true, lineStyle: { opacity: 0 }, z: (s.opacity ?? 0.18) < 0.18 ? 0 : 1 };
         return [
           { ...common, id: `${s.id}-low`, name: s.name, data: lower, itemStyle: { color } },
-          { ...common, id: `${s.id}-width`, name: s.name, data: width, itemStyle: { color }, areaStyle: { color, opacity: 0.18 } },
+          { ...common, id: `${s.id}-width`, name: s.name, data: width, itemStyle: { color }, areaStyle: { color, opacity: s.opacity ?? 0.18 } },
         ];
       }
       if (s.role === 'history') {

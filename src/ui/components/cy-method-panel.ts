@@ -8,7 +8,7 @@ import type { Bilingual } from '../../model/scenario/levers.ts';
 import type { MethodSummary, SeriesError } from '../model-bridge/method-types.ts';
 import { HEADLINE_RUNS } from '../model-bridge/headline-types.ts';
 import type { AreaInfo, Observation } from '../model-bridge/types.ts';
-import { formatFixed, formatNumber, inParens, t, withUnit, type Lang } from '../i18n/i18n.ts';
+import { formatFixed, formatNumber, inParens, t, withUnit, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import { seriesLabel } from '../lib/series-label.ts';
 import { hindcastHeadline } from '../lib/hindcast-text.ts';
 import { sourceLabel } from '../lib/source-label.ts';
@@ -234,9 +234,20 @@ export class CyMethodPanel extends LitElement {
         ess: formatNumber(lang, p.minEss, 0),
       })}</p>
       <p>${t(lang, 'method.posteriorFan')}</p>
+      ${this.renderForecastError()}
       <p id="method-two-lines">${t(lang, 'method.twoLines', { n: formatNumber(lang, HEADLINE_RUNS, 0) })}</p>
       ${(this.summary?.hindcast.coverage?.predictive ?? 1) < 0.8 ? html`<p class="strong" id="method-caveat">${t(lang, 'method.posteriorCaveat')}</p>` : nothing}
     </section>`;
+  }
+
+  /** The chart's outer band: the past forecast errors per family and what they mean for 2035. */
+  private renderForecastError() {
+    const f = this.summary?.forecastError;
+    if (!f || f.hte2035Factor === undefined) return nothing;
+    const lang = this.lang;
+    const list = f.scales.map((x) => `${t(lang, `method.family.${x.family}` as MessageKey)} ${formatNumber(lang, 100 * x.sigma, 0)}%`).join(lang === 'zh' ? '、' : ', ');
+    const factor = formatFixed(lang, f.hte2035Factor, 1);
+    return html`<p id="method-forecast-error">${t(lang, 'method.forecastError', { origin: f.origin, cutoffs: f.cutoffs.join(lang === 'zh' ? '、' : ', '), list, year: 2035, factor })}</p>`;
   }
 
   /** Where one target comes from, and (as the original) why its value was chosen. */

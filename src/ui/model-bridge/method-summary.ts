@@ -11,6 +11,9 @@ import { MODEL_ERROR_PREFIX, type PosteriorFile } from '../../model/chengyu/post
 import validation from '../../model/chengyu/validation.json' with { type: 'json' };
 import type { ValidationRow, ValidationSeries } from '../../model/chengyu/validation.ts';
 import { forecastSkill } from '../../model/chengyu/forecast-skill.ts';
+import { COMMITTED_FORECAST_ERROR } from '../../model/chengyu/forecast-error-data.ts';
+import { FORECAST_ORIGIN, type ForecastErrorScale } from '../../model/chengyu/forecast-error.ts';
+import { bandFactor } from '../../model/analysis/forecast-error.ts';
 import type { MethodSummary, SeriesError } from './method-types.ts';
 
 /** The part of a hindcast (validation.json's `hindcast`) the panel reads; the file holds more. */
@@ -22,7 +25,7 @@ export interface HindcastPart {
 }
 
 /** The panel's numbers from a baseline `run`, a hindcast and a posterior. */
-export function methodSummaryOf(run: RunResult, hindcast: HindcastPart, posterior: PosteriorFile): MethodSummary {
+export function methodSummaryOf(run: RunResult, hindcast: HindcastPart, posterior: PosteriorFile, forecastError: readonly ForecastErrorScale[] = COMMITTED_FORECAST_ERROR): MethodSummary {
   const first = Math.min(...CALIBRATION_TARGETS.map((t) => t.year));
   const inSample = fitReport(run).series.map((s): SeriesError => {
     const years = s.rows.map((r) => r.year);
@@ -40,6 +43,7 @@ export function methodSummaryOf(run: RunResult, hindcast: HindcastPart, posterio
       const naive = k?.driftMape;
       return { output: s.output, points: s.points, years: [Math.min(...years), Math.max(...years)], mape: s.mape, biasPct: s.biasPct, ...(naive === undefined ? {} : { naiveMape: naive }) };
     });
+  const hte = forecastError.find((s) => s.family === 'hte');
   // The model-error scales are the likelihood's, not the model's: the diagnostics cover every column.
   const model = posterior.parameters.filter((id) => !id.startsWith(MODEL_ERROR_PREFIX)).length;
   return {
@@ -54,6 +58,12 @@ export function methodSummaryOf(run: RunResult, hindcast: HindcastPart, posterio
       ...(hindcast.coverage
         ? { coverage: { points: hindcast.coverage.bands.length, predictive: hindcast.coverage.predictive, model: hindcast.coverage.model } }
         : {}),
+    },
+    forecastError: {
+      origin: FORECAST_ORIGIN,
+      cutoffs: [...new Set(forecastError.flatMap((s) => s.cutoffs))].sort(),
+      scales: forecastError.map((s) => ({ family: s.family, sigma: s.sigma, points: s.points })),
+      ...(hte ? { hte2035Factor: bandFactor(hte.sigma, 2035 - FORECAST_ORIGIN) } : {}),
     },
     posterior: {
       draws: posterior.draws.length,

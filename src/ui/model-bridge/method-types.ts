@@ -36,6 +36,14 @@ export interface MethodSummary {
     /** With a posterior fitted up to the cut-off: the shares of the forecast observations inside its 90 % bands. */
     coverage?: { points: number; predictive: number; model: number };
   };
+  /** Forecast-error scales from the rolling-origin hindcasts: the chart's outer band adds them after the last observed year. */
+  forecastError: {
+    origin: number;
+    cutoffs: number[];
+    scales: Array<{ family: string; sigma: number; points: number }>;
+    /** The enterprise counts' 90 % band in 2035 spans median ÷ factor to × factor. */
+    hte2035Factor?: number;
+  };
   /** The committed posterior sample. */
   posterior: { draws: number; chains: number; generations: number; parameters: number; maxRhat: number; minEss: number };
 }

@@ -4,7 +4,8 @@
 import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
 import type { ModelWorkerApi } from '../worker/model-worker.ts';
 import type { ModelMeta, RunOutput } from './types.ts';
-import type { FanChart } from '../../model/analysis/monte-carlo.ts';
+import type { FanWithForecast } from './uncertainty.ts';
+import type { FamilySigma } from '../../model/chengyu/forecast-error.ts';
 import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 import type { HeadlineDraws } from './headline-types.ts';
 import type { GoalAnswer, GoalProgress, GoalRequest } from './goal-types.ts';
@@ -47,10 +48,10 @@ export class ModelClient {
     return Promise.race([api.run(constants, extra), died]);
   }
 
-  /** Monte Carlo fan chart of one output column (see uncertainty.ts). */
-  fan(constants: Record<string, number>, column: string, runs: number): Promise<FanChart> {
+  /** Monte Carlo fan chart of one output column, with the band of past forecast errors under `scales` (see uncertainty.ts). */
+  fan(constants: Record<string, number>, column: string, runs: number, scales: FamilySigma[] = []): Promise<FanWithForecast> {
     const { api, died } = this.ensure();
-    return Promise.race([api.fan(constants, column, runs), died]);
+    return Promise.race([api.fan(constants, column, runs, scales), died]);
   }
 
   /** Morris tornado bars of one output column in one year. */

@@ -6,17 +6,31 @@ import { chengyuBatchModel } from '../../model/chengyu/batch-model.ts';
 import { fanCharts, monteCarlo, type FanChart } from '../../model/analysis/monte-carlo.ts';
 import { sensitivity, tornado, type TornadoBar } from '../../model/analysis/sensitivity.ts';
 import { localEvaluator } from '../../model/analysis/evaluate.ts';
+import { withForecastError } from '../../model/analysis/forecast-error.ts';
+import { forecastErrorSpec, type FamilySigma } from '../../model/chengyu/forecast-error.ts';
 
 /** Seed of the page's uncertainty runs: fixed, so the same settings always show the same band. */
 export const UNCERTAINTY_SEED = 20350;
 
-/** Fan chart (5/25/50/75/95 % per year) of `column` under lever `constants`, from `runs` Latin-hypercube runs. */
-export function fanOf(constants: Record<string, number>, column: string, runs: number): FanChart {
+/** A fan chart and, for an output with a forecast-error scale, its 90 % band with the past forecast errors added after `origin`. */
+export interface FanWithForecast extends FanChart {
+  forecast?: { origin: number; p5: number[]; p95: number[] };
+}
+
+/**
+ * Fan chart (5/25/50/75/95 % per year) of `column` under lever `constants`, from `runs`
+ * Latin-hypercube runs; with `scales`, the same runs with their family's forecast error too.
+ */
+export function fanOf(constants: Record<string, number>, column: string, runs: number, scales: readonly FamilySigma[] = []): FanWithForecast {
   const model = chengyuBatchModel({ constants, outputs: [column] });
-  const fans = fanCharts(monteCarlo(model, runs, UNCERTAINTY_SEED, 'lhs'));
-  const fan = fans.find((f) => f.output === column);
+  const table = monteCarlo(model, runs, UNCERTAINTY_SEED, 'lhs');
+  const fan = fanCharts(table).find((f) => f.output === column);
   if (!fan) throw new Error(`no fan chart for ${column}`);
-  return fan;
+  const spec = forecastErrorSpec([column], scales);
+  if (!spec.outputs[column]) return fan;
+  // Ten walks per draw: the outer band's percentiles from 10 × runs values, at no extra model run.
+  const wide = fanCharts(withForecastError(table, spec, UNCERTAINTY_SEED, 10))[0];
+  return { ...fan, forecast: { origin: spec.origin, p5: wide.p5, p95: wide.p95 } };
 }
 
 /** Morris screening (`trajectories` × (d+1) runs) of `column` in `year` over the posterior's marginals: bars, largest effect first. */

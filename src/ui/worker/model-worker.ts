@@ -6,10 +6,10 @@ import type { GoalAnswer, GoalProgress, GoalRequest } from '../model-bridge/goal
 import { loadChengyuRuntime } from '../model-bridge/runtime-source.ts';
 import type { ModelRuntime } from '../model-bridge/model-runtime.ts';
 import type { ModelMeta, RunOutput } from '../model-bridge/types.ts';
-import { fanOf, tornadoOf } from '../model-bridge/uncertainty.ts';
+import { fanOf, tornadoOf, type FanWithForecast } from '../model-bridge/uncertainty.ts';
+import type { FamilySigma } from '../../model/chengyu/forecast-error.ts';
 import { headlineDraws } from '../model-bridge/headline-draws.ts';
 import type { HeadlineDraws } from '../model-bridge/headline-types.ts';
-import type { FanChart } from '../../model/analysis/monte-carlo.ts';
 import type { TornadoBar } from '../../model/analysis/sensitivity.ts';
 
 let runtime: ModelRuntime | undefined;
@@ -20,8 +20,8 @@ export interface ModelWorkerApi {
   meta(): ModelMeta;
   /** One run; `extra` output columns are added to the usual ones. */
   run(constants: Record<string, number>, extra?: string[]): RunOutput;
-  /** Monte Carlo fan chart of one output column. */
-  fan(constants: Record<string, number>, column: string, runs: number): FanChart;
+  /** Monte Carlo fan chart of one output column, with its band of past forecast errors under `scales`. */
+  fan(constants: Record<string, number>, column: string, runs: number, scales?: FamilySigma[]): FanWithForecast;
   /** Morris tornado bars of one output column in one year. */
   tornado(constants: Record<string, number>, column: string, year: number, trajectories: number): Promise<TornadoBar[]>;
   /** Per-draw values of columns at the headline years (see headline-draws.ts). */
@@ -36,7 +36,7 @@ const api: ModelWorkerApi = {
     const out = get().run(constants, extra);
     return transfer(out, [out.times.buffer, ...Object.values(out.columns).map((c) => c.buffer)]);
   },
-  fan: (constants, column, runs) => fanOf(constants, column, runs),
+  fan: (constants, column, runs, scales) => fanOf(constants, column, runs, scales),
   tornado: (constants, column, year, trajectories) => tornadoOf(constants, column, year, trajectories),
   headline(constants, columns, years, runs) {
     const out = headlineDraws(constants, columns, years, runs);
