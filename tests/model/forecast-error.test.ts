@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastErrorScales, forecastErrorSpec, logErrorByHorizon, outputFamily, FORECAST_ORIGIN } from '../../src/model/chengyu/forecast-error.ts';
+import { forecastErrorScales, forecastErrorSpec, logErrorByHorizon, outputFamily, widenedCoverage, FORECAST_ORIGIN } from '../../src/model/chengyu/forecast-error.ts';
 import { COMMITTED_FORECAST_ERROR } from '../../src/model/chengyu/forecast-error-data.ts';
 import { CALIBRATION_TARGETS } from '../../src/model/chengyu/targets.ts';
 
@@ -54,5 +54,17 @@ describe('the regional model\'s forecast-error scales', () => {
     expect(by.hte.sigma).toBeLessThan(0.25);
     expect(by.gdp.sigma).toBeLessThan(by.hte.sigma / 2);
     expect(by.intensity.sigma).toBeLessThan(by.hte.sigma / 2);
+  });
+
+  it('widened coverage: a band missing an observation holds it once the forecast error over its years is added', () => {
+    const z = 1.6448536269514722;
+    const t = point('hte_sichuan', 2022);
+    // Median 100, predictive log sd 0.1; the observation 1.5× the median is outside (ln 1.5 = 0.405 > 0.164).
+    const band = { output: t.output, year: t.year, observed: 150, model: [90, 100, 110] as [number, number, number], predictive: [100 * Math.exp(-z * 0.1), 100 * Math.exp(z * 0.1)] as [number, number] };
+    expect(widenedCoverage([band], [], 2019)).toBe(0);
+    // σ = 0.15 over 3 years: log sd √(0.01 + 0.0675) = 0.278, reach 0.458 > 0.405.
+    expect(widenedCoverage([band], [{ family: 'hte', sigma: 0.15 }], 2019)).toBe(1);
+    // Another family's scale does not widen it.
+    expect(widenedCoverage([band], [{ family: 'gdp', sigma: 0.15 }], 2019)).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ import { numericsCheck } from './numerics.ts';
 import validation from './validation.json' with { type: 'json' };
 import rolling from './validation-rolling.json' with { type: 'json' };
 import { COMMITTED_FORECAST_ERROR } from './forecast-error-data.ts';
-import { FORECAST_ORIGIN, logErrorByHorizon } from './forecast-error.ts';
+import { FORECAST_ORIGIN, forecastErrorScales, logErrorByHorizon, widenedCoverage } from './forecast-error.ts';
 import { bandFactor } from '../analysis/forecast-error.ts';
 import type { ForecastCoverage, ValidationRow, ValidationSeries } from './validation.ts';
 import { forecastSkill, type HorizonError, type SkillRow } from './forecast-skill.ts';
@@ -291,9 +291,20 @@ export function generateModelDoc(): string {
   const byH = logErrorByHorizon((rolling as unknown as { hindcasts: Array<{ cutoff: number; rows: SkillRow[] }> }).hindcasts, 'hte');
   const factor = (sigma: number, year: number) => `×/÷ ${bandFactor(sigma, year - origin).toFixed(2)}`;
   for (const f of COMMITTED_FORECAST_ERROR) p(`| ${code(f.family)} | ${f.sigma.toFixed(3)} | ${f.points} | ${factor(f.sigma, origin + 3)} | ${factor(f.sigma, 2030)} | ${factor(f.sigma, 2035)} |`);
+  const hcCov = vs.hindcast.coverage;
+  if (hcCov) {
+    const cut = vs.hindcast.cutoff;
+    const hs = (rolling as unknown as { hindcasts: Array<{ cutoff: number; rows: SkillRow[] }> }).hindcasts;
+    const others = forecastErrorScales(hs.filter((h) => h.cutoff !== cut));
+    const cov = widenedCoverage(hcCov.bands, others, cut);
+    p(
+      '',
+      `A check out of sample: with the scales measured on the cut-offs ${others[0].cutoffs.join(' and ')} alone (enterprise counts σ = ${others.find((o) => o.family === 'hte')?.sigma.toFixed(3)}), the ${cut} hindcast's 90 % posterior-predictive bands widened by them (each band read as log-normal around its median) hold ${(100 * cov).toFixed(0)} % of its ${hcCov.bands.length} later observations, against ${(100 * hcCov.predictive).toFixed(0)} % without (\`widenedCoverage\`). The cut-offs share forecast years, so this is not a test on new data.`,
+    );
+  }
   p(
     '',
-    `The scales come from three cut-offs and one episode (the 2019–2022 surge, which the structure damped), so they are rough, and measured on the points they are then applied to, not tested on new ones. A √year growth assumes errors that do not persist; a persistent error in the growth rate would widen the band faster (the enterprise counts' root-mean-square log error was ${byH.map((h) => `${h.rms.toFixed(2)} ${h.horizon} year${h.horizon > 1 ? 's' : ''} ahead`).join(', ')}: between √year and linear growth). The finite pool of qualifying firms bounds the real upper tail, which the log-normal walk does not know.`,
+    `The scales come from three cut-offs and one episode (the 2019–2022 surge, which the structure damped), so they are rough, and measured on the points they are then applied to. A √year growth assumes errors that do not persist; a persistent error in the growth rate would widen the band faster (the enterprise counts' root-mean-square log error was ${byH.map((h) => `${h.rms.toFixed(2)} ${h.horizon} year${h.horizon > 1 ? 's' : ''} ahead`).join(', ')}: between √year and linear growth). The finite pool of qualifying firms bounds the real upper tail, which the log-normal walk does not know.`,
     '',
   );
 

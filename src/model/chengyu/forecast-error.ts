@@ -4,7 +4,9 @@
 // Posterior draws vary only the parameters; σ adds what the model's structure missed then
 // (e.g. the 2019–2022 surge) as the spread of a random walk from the last observed year on.
 import type { ForecastErrorSpec, OutputForecastError } from '../analysis/forecast-error.ts';
+import { normalQuantile } from '../analysis/normal.ts';
 import type { SkillRow } from './forecast-skill.ts';
+import type { TargetBand } from './posterior-check.ts';
 import { REGIONS } from './nodes.ts';
 import { CALIBRATION_TARGETS, type CalibrationTarget } from './targets.ts';
 
@@ -96,4 +98,29 @@ export function forecastErrorSpec(outputs: readonly string[], scales: readonly F
     return family !== undefined && sigma !== undefined ? [[o, { group: family, sigma }]] : [];
   });
   return { origin, outputs: Object.fromEntries(entries) };
+}
+
+/**
+ * Share of a hindcast's later observations inside its 90 % predictive bands widened by the
+ * forecast error: each band read as log-normal around its median (log sd from its 5–95 % width)
+ * and combined with σ²·(years after `cutoff`). With scales measured without this cut-off, an
+ * out-of-sample check of the scales.
+ */
+export function widenedCoverage(
+  bands: ReadonlyArray<Pick<TargetBand, 'output' | 'year' | 'observed' | 'model' | 'predictive'>>,
+  scales: readonly FamilySigma[],
+  cutoff: number,
+  targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS,
+): number {
+  const z = normalQuantile(0.95);
+  const by = new Map(scales.map((s) => [s.family, s.sigma]));
+  const inside = bands.filter((b) => {
+    const t = targets.find((x) => x.output === b.output && x.year === b.year);
+    const sigma = (t && by.get(t.family)) ?? 0;
+    const sp = (Math.log(b.predictive[1]) - Math.log(b.predictive[0])) / (2 * z);
+    const s = Math.sqrt(sp * sp + sigma * sigma * (b.year - cutoff));
+    const [lo, hi] = [b.model[1] * Math.exp(-z * s), b.model[1] * Math.exp(z * s)];
+    return t?.bound === 'lower' ? hi >= b.observed : lo <= b.observed && b.observed <= hi;
+  });
+  return inside.length / bands.length;
 }
