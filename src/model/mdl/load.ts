@@ -6,6 +6,8 @@ import type { Diagnostic, DimensionSpec, ModelSpec, VariableSpec } from '../engi
 import { MdlSyntaxError, parseMdl, type MdlExpr, type MdlLhs, type MdlStatement } from './grammar.ts';
 import { MdlTranslateError, renamed, translate, type TranslateContext } from './translate.ts';
 import { macroExpander } from './macro.ts';
+import { seriesTable } from './data.ts';
+import { readDataSeries } from './data-vars.ts';
 
 /** An equation or lookup definition. */
 export type Eq = Extract<MdlStatement, { k: 'eq' | 'lookup' }>;
@@ -58,7 +60,9 @@ export function importMdl(text: string): MdlImport {
   }
   const sim = readControl(byName, diags);
   const lookups = new Set<string>();
-  for (const [c, list] of byName) if (list.every((s) => s.k === 'lookup')) lookups.add(c);
+  // A lookup with a data keyword on the left is data (time-value points), read without an input.
+  for (const [c, list] of byName) if (list.every((s) => s.k === 'lookup' && !s.lhs.mode)) lookups.add(c);
+  const data = readDataSeries(byName, diags);
   const stocks = new Set<string>();
   for (const [c, list] of byName) if (list.some((s) => s.k === 'eq' && isCall(s.expr, 'integ'))) stocks.add(c);
   const places = new Map<string, MdlPlace>();
@@ -68,6 +72,12 @@ export function importMdl(text: string): MdlImport {
   for (const [c, list] of byName) {
     if (c !== 'saveper' && CONTROL.includes(c)) continue;
     places.set(c, placeOfTok(list[0].lhs));
+    if (data.failed.has(c)) continue;
+    const series = data.series.get(c);
+    if (series) {
+      variables.push({ name: list[0].lhs.name, kind: 'aux', equation: 'time', gf: seriesTable(series), ...unitsAndDoc(list[0]) });
+      continue;
+    }
     try {
       variables.push(...readVariable(list, dims, { lookups, macro }, stocks, flows));
     } catch (err) {
@@ -193,13 +203,18 @@ function combos(subs: string[], dims: Dims): string[][] {
   return out;
 }
 
+/** A definition's units (without Vensim's range `[min, max]`) and comment, as spec fields. */
+function unitsAndDoc(first: Eq): Pick<VariableSpec, 'units' | 'doc'> {
+  const units = first.units.replace(/\[[^\]]*\]\s*$/, '').trim();
+  return { ...(units ? { units } : {}), ...(first.doc ? { doc: first.doc } : {}) };
+}
+
 /** One variable (with the flow made for its rate, if a stock) from its equations. */
 export function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stocks: Set<string>, flows: Set<string>): VariableSpec[] {
   const first = list[0];
   const name = first.lhs.name;
   const canon = canonicalName(name);
-  const units = first.units.replace(/\[[^\]]*\]\s*$/, '').trim();
-  const base = { ...(units ? { units } : {}), ...(first.doc ? { doc: first.doc } : {}) };
+  const base = unitsAndDoc(first);
   if (first.k === 'lookup') return [{ name, kind: 'aux', equation: '', gf: { xs: first.table.xs, ys: first.table.ys, type: 'continuous' }, ...base }];
   const eqs = list as Array<Extract<Eq, { k: 'eq' }>>;
   const fail = (msg: string, lhs: MdlLhs): never => { const p = placeOfTok(lhs); throw new MdlTranslateError(msg, p.line, p.column); };
