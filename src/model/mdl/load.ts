@@ -8,6 +8,7 @@ import { MdlTranslateError, renamed, translate, type TranslateContext } from './
 import { macroExpander } from './macro.ts';
 import { seriesTable } from './data.ts';
 import { readDataSeries } from './data-vars.ts';
+import { bindMapped, mappedIn, readMappings, type Mappings } from './mapping.ts';
 
 /** An equation or lookup definition. */
 export type Eq = Extract<MdlStatement, { k: 'eq' | 'lookup' }>;
@@ -100,6 +101,8 @@ interface Dims {
   elements: Map<string, string[]>;
   /** Canonical element → canonical name of its (root) dimension. */
   dimOfElement: Map<string, string>;
+  /** Subscript mappings (`->`) of the ranges. */
+  mappings: Mappings;
 }
 
 function readDimensions(defs: Dim[], diags: Diagnostic[]): Dims {
@@ -152,7 +155,7 @@ function readDimensions(defs: Dim[], diags: Diagnostic[]): Dims {
     specs.push({ name: d.name, elements: spec ? spec.elements : es, aliasOf: d.aliasOf });
     elements.set(c, es);
   }
-  return { specs, elements, dimOfElement };
+  return { specs, elements, dimOfElement, mappings: readMappings(defs, elements, diags) };
 }
 
 /** A constant of the control section: a number, or arithmetic on other control values. */
@@ -249,7 +252,10 @@ export function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stock
     }
     return { eq: e! };
   };
-  const single = eqs.length === 1 && first.lhs.except.length === 0 && first.lhs.subs.every((s) => dims.elements.has(canonicalName(s))) && first.expr!.k !== 'list';
+  // Ranges on the right that map (`->`) to the equation's ranges, per equation.
+  const mapped = eqs.map((e) => mappedIn(e.expr!, dims.mappings, new Set(e.lhs.subs.map(canonicalName))));
+  const single = eqs.length === 1 && first.lhs.except.length === 0 && first.lhs.subs.every((s) => dims.elements.has(canonicalName(s)))
+    && first.expr!.k !== 'list' && mapped[0].size === 0;
   const v: VariableSpec = { name, kind: isStock ? 'stock' : 'aux', equation: '', ...(dimsOf.length ? { dims: dimsOf } : {}), ...base };
   let rateOf: Record<string, string> | string = '';
   if (single) {
@@ -264,7 +270,7 @@ export function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stock
   } else {
     const out: Record<string, string> = {};
     const rates: Record<string, string> = {};
-    for (const e of eqs) {
+    eqs.forEach((e, n) => {
       const except = new Set(e.lhs.except.flatMap((x) => combos(x, dims)).map((k) => k.join(',')));
       const keys = combos(e.lhs.subs, dims).filter((k) => !except.has(k.join(',')));
       const p = parts(e.expr);
@@ -275,11 +281,14 @@ export function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stock
         // Bind each range on the left to this element, so `x[Dim]` on the right reads x[elem].
         const bind = new Map<string, string>();
         e.lhs.subs.forEach((s, j) => { if (dims.elements.has(canonicalName(s))) bind.set(canonicalName(s), k[j]); });
+        // A mapped range reads the element that maps to this one.
+        const wrong = bindMapped(mapped[n], k, dims.mappings, bind);
+        if (wrong) fail(`"${name}[${k.join(',')}]": ${wrong}`, e.lhs);
         const key = k.join(',');
         out[key] = translate(items ? items[i] : p.eq, { ...cx, bind });
         if (p.rate) rates[key] = translate(p.rate, { ...cx, bind });
       });
-    }
+    });
     v.equation = elementNames(out, dims);
     rateOf = elementNames(rates, dims);
   }
