@@ -42,9 +42,11 @@ s[A] = INTEG(b[B], 0) ~~|`);
     expect(s['s[a2]']).toEqual([0, 7, 14, 21, 28]);
   });
 
-  it('leaves equations over the mapped range itself alone', () => {
-    const s = run(`${DIMS}\nw[R] = r[R] / 10 ~~|`);
+  it('leaves a mapped range alone in equations that have it on the left', () => {
+    const s = run(`${DIMS}\nw[R] = r[R] / 10 ~~|\nv[L, R] = r[R] ~~|`);
     expect([s['w[r1]'][0], s['w[r3]'][0]]).toEqual([1, 3]);
+    // Over L and R, r[R] is this element of R, not the one mapped to the element of L.
+    expect([s['v[l2,r1]'][0], s['v[l4,r3]'][0]]).toEqual([10, 30]);
   });
 
   it('refuses a mapping that does not fit, with the line and column in the .mdl', () => {

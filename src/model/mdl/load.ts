@@ -252,8 +252,13 @@ export function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stock
     }
     return { eq: e! };
   };
-  // Ranges on the right that map (`->`) to the equation's ranges, per equation.
-  const mapped = eqs.map((e) => mappedIn(e.expr!, dims.mappings, new Set(e.lhs.subs.map(canonicalName))));
+  // Ranges on the right that map (`->`) to the equation's ranges, per equation; a range of
+  // the family of one on the left (itself, a subrange, an equivalent) is read as usual.
+  const familyOf = (c: string): string => dims.dimOfElement.get(dims.elements.get(c)?.[0] ?? c) ?? c;
+  const mapped = eqs.map((e) => {
+    const own = new Set(e.lhs.subs.map((s) => familyOf(canonicalName(s))));
+    return mappedIn(e.expr!, dims.mappings, (r) => own.has(familyOf(r)));
+  });
   const single = eqs.length === 1 && first.lhs.except.length === 0 && first.lhs.subs.every((s) => dims.elements.has(canonicalName(s)))
     && first.expr!.k !== 'list' && mapped[0].size === 0;
   const v: VariableSpec = { name, kind: isStock ? 'stock' : 'aux', equation: '', ...(dimsOf.length ? { dims: dimsOf } : {}), ...base };

@@ -50,11 +50,11 @@ export function readMappings(defs: Dim[], elements: Map<string, string[]>, diags
   return out;
 }
 
-/** Mapped ranges the expression subscripts with, other than those in `own` (the equation's own, canonical). */
-export function mappedIn(e: MdlExpr, mappings: Mappings, own: Set<string>): Set<string> {
+/** Mapped ranges the expression subscripts with, but those `own` says are the equation's own (canonical names). */
+export function mappedIn(e: MdlExpr, mappings: Mappings, own: (range: string) => boolean): Set<string> {
   const out = new Set<string>();
   const walk = (x: MdlExpr): void => {
-    if (x.k === 'ref') for (const s of x.subs) { const c = canonicalName(s); if (mappings.has(c) && !own.has(c)) out.add(c); }
+    if (x.k === 'ref') for (const s of x.subs) { const c = canonicalName(s); if (mappings.has(c) && !own(c)) out.add(c); }
     if (x.k === 'un') walk(x.a);
     if (x.k === 'bin') { walk(x.a); walk(x.b); }
     if (x.k === 'call') x.args.forEach(walk);
