@@ -1,38 +1,9 @@
 // Vensim .mdl import: control section, equations, Vensim functions and semantics,
 // subscripts (ranges, subranges, :EXCEPT:, equivalences), lookups, errors with line and column.
 import { describe, expect, it } from 'vitest';
-import { ModelError, compileModel } from '../../src/model/engine/index.ts';
+import { compileModel } from '../../src/model/engine/index.ts';
 import { equationSection, loadMdl, parseMdl } from '../../src/model/mdl/index.ts';
-
-const CONTROL = `
-********************************************************
-	.Control
-********************************************************~
-		Simulation Control Parameters
-	|
-FINAL TIME  = 4 ~ Month ~ The final time. |
-INITIAL TIME  = 0 ~ Month ~ |
-SAVEPER  = TIME STEP ~ Month [0,?] ~ |
-TIME STEP  = 1 ~ Month [0,?] ~ |
-`;
-
-const mdl = (eqs: string, control = CONTROL) => `{UTF-8}\n${eqs}\n${control}\n\\\\\\---/// Sketch information\nV300  Do not put anything below this section\n*View 1\n`;
-
-/** Run a model and return the series by column name. */
-function run(eqs: string, control?: string): Record<string, number[]> {
-  const r = compileModel(loadMdl(mdl(eqs, control))).run();
-  return Object.fromEntries(r.names.map((n) => [n, [...r.series.get(n)!]]));
-}
-
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof ModelError) return err.message;
-    throw err;
-  }
-  throw new Error('expected a ModelError');
-}
+import { errorOf, mdl, run } from './mdl-helpers.ts';
 
 describe('Vensim .mdl import', () => {
   it('reads the control section, stocks, flows, units and comments', () => {

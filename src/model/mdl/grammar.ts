@@ -16,14 +16,21 @@ export type MdlExpr =
 /** A lookup table: points, and the declared range if any. */
 export interface MdlTable { xs: number[]; ys: number[] }
 
-/** Left-hand side: name, subscripts, `:EXCEPT:` subscript lists. */
-export interface MdlLhs { name: string; subs: string[]; except: string[][]; tok: IToken }
+/** How a data variable's values are read between its points (Vensim's interpolation keywords). */
+export type DataMode = 'interpolate' | 'raw' | 'hold_backward' | 'look_forward';
+
+/** Left-hand side: name, subscripts, `:EXCEPT:` subscript lists, a data keyword if any. */
+export interface MdlLhs { name: string; subs: string[]; except: string[][]; tok: IToken; mode?: DataMode }
+
+/** A subscript mapping: the range mapped to, and, for an ordered mapping, the elements or subranges each element maps to. */
+export interface MdlMapping { to: string; tok: IToken; list?: string[] }
 
 /** One statement of the equation section. */
 export type MdlStatement =
-  | { k: 'eq'; lhs: MdlLhs; expr: MdlExpr | null; units: string; doc: string }
+  // `data`: written with `:=` (a data equation).
+  | { k: 'eq'; lhs: MdlLhs; expr: MdlExpr | null; units: string; doc: string; data?: true }
   | { k: 'lookup'; lhs: MdlLhs; table: MdlTable; units: string; doc: string }
-  | { k: 'dim'; name: string; tok: IToken; elements: string[]; mapsTo: string[]; aliasOf?: string }
+  | { k: 'dim'; name: string; tok: IToken; elements: string[]; mapsTo: string[]; mappings: MdlMapping[]; aliasOf?: string }
   | { k: 'group' }
   | { k: 'macro'; name: string; tok: IToken; params: string[]; body: MdlStatement[] };
 
@@ -41,6 +48,8 @@ const Except = createToken({ name: 'Except', pattern: /:EXCEPT:/i });
 const MacroStart = createToken({ name: 'MacroStart', pattern: /:MACRO:/i });
 const MacroEnd = createToken({ name: 'MacroEnd', pattern: /:END OF MACRO:/i });
 const Na = createToken({ name: 'Na', pattern: /:NA:/i });
+const DataEq = createToken({ name: 'DataEq', pattern: /:=/ });
+const Interp = createToken({ name: 'Interp', pattern: /:(?:INTERPOLATE|RAW|HOLD[ \t]+BACKWARD|LOOK[ \t]+FORWARD):/i });
 const Num = createToken({ name: 'Num', pattern: /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/ });
 // Names hold spaces between words ("Entry 1", "IF THEN ELSE").
 const Name = createToken({ name: 'Name', pattern: /[A-Za-z_\u00A0-\uFFFF][\w$'&%\u00A0-\uFFFF]*(?:[ \t]+[\w$'&%\u00A0-\uFFFF]+)*/ });
@@ -67,7 +76,7 @@ const Comma = createToken({ name: 'Comma', pattern: /,/ });
 const Semi = createToken({ name: 'Semi', pattern: /;/ });
 const Bang = createToken({ name: 'Bang', pattern: /!/ });
 
-const EQ_TOKENS: TokenType[] = [WS, Comment, Group, Tilde, Pipe, MacroStart, MacroEnd, And, Or, Not, Except, Na, Num, Name, QName,
+const EQ_TOKENS: TokenType[] = [WS, Comment, Group, Tilde, Pipe, MacroStart, MacroEnd, And, Or, Not, Except, Na, DataEq, Interp, Num, Name, QName,
   Equiv, Map, Le, Ge, Ne, Lt, Gt, Eq, Colon, Plus, Minus, Star, Slash, Caret, LParen, RParen, LBrack, RBrack, Comma, Semi, Bang];
 const ALL = [...EQ_TOKENS, Text, TextTilde];
 
@@ -136,9 +145,14 @@ class MdlParser extends EmbeddedActionsParser {
     this.OPTION(() => {
       st = this.OR([
         { ALT: () => { this.CONSUME(Eq); return { k: 'eq', lhs, expr: this.SUBRULE(this.rhs), units: '', doc: '' } as MdlStatement; } },
+        { ALT: () => { this.CONSUME(DataEq); return { k: 'eq', lhs, expr: this.SUBRULE2(this.rhs), units: '', doc: '', data: true } as MdlStatement; } },
         { ALT: () => { this.CONSUME(LParen); const table = this.SUBRULE(this.tableBody); this.CONSUME(RParen); return { k: 'lookup', lhs, table, units: '', doc: '' } as MdlStatement; } },
-        { ALT: () => { this.CONSUME(Colon); const d = this.SUBRULE(this.dimBody); return { k: 'dim', name: lhs.name, tok: lhs.tok, elements: d.elements, mapsTo: d.mapsTo } as MdlStatement; } },
-        { ALT: () => { this.CONSUME(Equiv); const other = this.SUBRULE(this.name); return { k: 'dim', name: lhs.name, tok: lhs.tok, elements: [], mapsTo: [], aliasOf: other.name } as MdlStatement; } },
+        { ALT: () => {
+          this.CONSUME(Colon);
+          const d = this.SUBRULE(this.dimBody);
+          return { k: 'dim', name: lhs.name, tok: lhs.tok, elements: d.elements, mapsTo: this.ACTION(() => d.mappings.map((m) => m.to)), mappings: d.mappings } as MdlStatement;
+        } },
+        { ALT: () => { this.CONSUME(Equiv); const other = this.SUBRULE(this.name); return { k: 'dim', name: lhs.name, tok: lhs.tok, elements: [], mapsTo: [], mappings: [], aliasOf: other.name } as MdlStatement; } },
       ]);
     });
     const tl = this.SUBRULE(this.tail);
@@ -164,17 +178,23 @@ class MdlParser extends EmbeddedActionsParser {
     let subs: string[] = [];
     const except: string[][] = [];
     this.OPTION(() => { subs = this.SUBRULE(this.subList); });
+    let mode: DataMode | undefined;
     this.OPTION2(() => {
       this.CONSUME(Except);
       this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => except.push(this.SUBRULE2(this.subList)) });
     });
-    return { name: n.name, subs, except, tok: n.tok };
+    this.OPTION3(() => {
+      const t = this.CONSUME(Interp);
+      mode = t.image.slice(1, -1).trim().toLowerCase().replace(/[ \t]+/, '_') as DataMode;
+    });
+    return { name: n.name, subs, except, tok: n.tok, ...(mode ? { mode } : {}) };
   });
 
-  // Elements (`A, B`, a range `(A1-A10)`), then an optional mapping `-> Other`.
-  dimBody = this.RULE('dimBody', (): { elements: string[]; mapsTo: string[] } => {
+  // Elements (`A, B`, a range `(A1-A10)`), then optional mappings: `-> Other`, or ordered,
+  // `-> (Other: o2, o1), Another` (each element of the ordered list an element or a subrange).
+  dimBody = this.RULE('dimBody', (): { elements: string[]; mappings: MdlMapping[] } => {
     const elements: string[] = [];
-    const mapsTo: string[] = [];
+    const mappings: MdlMapping[] = [];
     this.MANY_SEP({ SEP: Comma, DEF: () => this.OR([
       { ALT: () => { elements.push(this.SUBRULE(this.name).name); } },
       { ALT: () => {
@@ -189,11 +209,19 @@ class MdlParser extends EmbeddedActionsParser {
     this.OPTION(() => {
       this.CONSUME(Map);
       this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.OR2([
-        { ALT: () => { mapsTo.push(this.SUBRULE4(this.name).name); } },
-        { ALT: () => { this.CONSUME2(LParen); mapsTo.push(this.SUBRULE5(this.name).name); this.CONSUME(Colon); this.MANY(() => { this.CONSUME2(Comma); this.SUBRULE6(this.name); }); this.CONSUME2(RParen); } },
+        { ALT: () => { const n = this.SUBRULE4(this.name); mappings.push({ to: n.name, tok: n.tok }); } },
+        { ALT: () => {
+          this.CONSUME2(LParen);
+          const n = this.SUBRULE5(this.name);
+          const list: string[] = [];
+          this.CONSUME(Colon);
+          this.AT_LEAST_ONE_SEP2({ SEP: Comma, DEF: () => { list.push(this.SUBRULE6(this.name).name); } });
+          this.CONSUME2(RParen);
+          mappings.push({ to: n.name, tok: n.tok, list });
+        } },
       ]) });
     });
-    return { elements, mapsTo };
+    return { elements, mappings };
   });
 
   // An expression, or a list of numbers (`1, 2, 3` / `1, 2; 3, 4;`) for an array.

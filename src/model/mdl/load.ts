@@ -6,6 +6,9 @@ import type { Diagnostic, DimensionSpec, ModelSpec, VariableSpec } from '../engi
 import { MdlSyntaxError, parseMdl, type MdlExpr, type MdlLhs, type MdlStatement } from './grammar.ts';
 import { MdlTranslateError, renamed, translate, type TranslateContext } from './translate.ts';
 import { macroExpander } from './macro.ts';
+import { seriesTable } from './data.ts';
+import { readDataSeries } from './data-vars.ts';
+import { bindMapped, mappedIn, readMappings, type Mappings } from './mapping.ts';
 
 /** An equation or lookup definition. */
 export type Eq = Extract<MdlStatement, { k: 'eq' | 'lookup' }>;
@@ -58,7 +61,9 @@ export function importMdl(text: string): MdlImport {
   }
   const sim = readControl(byName, diags);
   const lookups = new Set<string>();
-  for (const [c, list] of byName) if (list.every((s) => s.k === 'lookup')) lookups.add(c);
+  // A lookup with a data keyword on the left is data (time-value points), read without an input.
+  for (const [c, list] of byName) if (list.every((s) => s.k === 'lookup' && !s.lhs.mode)) lookups.add(c);
+  const data = readDataSeries(byName, diags);
   const stocks = new Set<string>();
   for (const [c, list] of byName) if (list.some((s) => s.k === 'eq' && isCall(s.expr, 'integ'))) stocks.add(c);
   const places = new Map<string, MdlPlace>();
@@ -68,6 +73,12 @@ export function importMdl(text: string): MdlImport {
   for (const [c, list] of byName) {
     if (c !== 'saveper' && CONTROL.includes(c)) continue;
     places.set(c, placeOfTok(list[0].lhs));
+    if (data.failed.has(c)) continue;
+    const series = data.series.get(c);
+    if (series) {
+      variables.push({ name: list[0].lhs.name, kind: 'aux', equation: 'time', gf: seriesTable(series), ...unitsAndDoc(list[0]) });
+      continue;
+    }
     try {
       variables.push(...readVariable(list, dims, { lookups, macro }, stocks, flows));
     } catch (err) {
@@ -90,6 +101,8 @@ interface Dims {
   elements: Map<string, string[]>;
   /** Canonical element → canonical name of its (root) dimension. */
   dimOfElement: Map<string, string>;
+  /** Subscript mappings (`->`) of the ranges. */
+  mappings: Mappings;
 }
 
 function readDimensions(defs: Dim[], diags: Diagnostic[]): Dims {
@@ -142,7 +155,7 @@ function readDimensions(defs: Dim[], diags: Diagnostic[]): Dims {
     specs.push({ name: d.name, elements: spec ? spec.elements : es, aliasOf: d.aliasOf });
     elements.set(c, es);
   }
-  return { specs, elements, dimOfElement };
+  return { specs, elements, dimOfElement, mappings: readMappings(defs, elements, diags) };
 }
 
 /** A constant of the control section: a number, or arithmetic on other control values. */
@@ -193,13 +206,18 @@ function combos(subs: string[], dims: Dims): string[][] {
   return out;
 }
 
+/** A definition's units (without Vensim's range `[min, max]`) and comment, as spec fields. */
+function unitsAndDoc(first: Eq): Pick<VariableSpec, 'units' | 'doc'> {
+  const units = first.units.replace(/\[[^\]]*\]\s*$/, '').trim();
+  return { ...(units ? { units } : {}), ...(first.doc ? { doc: first.doc } : {}) };
+}
+
 /** One variable (with the flow made for its rate, if a stock) from its equations. */
 export function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stocks: Set<string>, flows: Set<string>): VariableSpec[] {
   const first = list[0];
   const name = first.lhs.name;
   const canon = canonicalName(name);
-  const units = first.units.replace(/\[[^\]]*\]\s*$/, '').trim();
-  const base = { ...(units ? { units } : {}), ...(first.doc ? { doc: first.doc } : {}) };
+  const base = unitsAndDoc(first);
   if (first.k === 'lookup') return [{ name, kind: 'aux', equation: '', gf: { xs: first.table.xs, ys: first.table.ys, type: 'continuous' }, ...base }];
   const eqs = list as Array<Extract<Eq, { k: 'eq' }>>;
   const fail = (msg: string, lhs: MdlLhs): never => { const p = placeOfTok(lhs); throw new MdlTranslateError(msg, p.line, p.column); };
@@ -234,7 +252,15 @@ export function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stock
     }
     return { eq: e! };
   };
-  const single = eqs.length === 1 && first.lhs.except.length === 0 && first.lhs.subs.every((s) => dims.elements.has(canonicalName(s))) && first.expr!.k !== 'list';
+  // Ranges on the right that map (`->`) to the equation's ranges, per equation; a range of
+  // the family of one on the left (itself, a subrange, an equivalent) is read as usual.
+  const familyOf = (c: string): string => dims.dimOfElement.get(dims.elements.get(c)?.[0] ?? c) ?? c;
+  const mapped = eqs.map((e) => {
+    const own = new Set(e.lhs.subs.map((s) => familyOf(canonicalName(s))));
+    return mappedIn(e.expr!, dims.mappings, (r) => own.has(familyOf(r)));
+  });
+  const single = eqs.length === 1 && first.lhs.except.length === 0 && first.lhs.subs.every((s) => dims.elements.has(canonicalName(s)))
+    && first.expr!.k !== 'list' && mapped[0].size === 0;
   const v: VariableSpec = { name, kind: isStock ? 'stock' : 'aux', equation: '', ...(dimsOf.length ? { dims: dimsOf } : {}), ...base };
   let rateOf: Record<string, string> | string = '';
   if (single) {
@@ -249,7 +275,7 @@ export function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stock
   } else {
     const out: Record<string, string> = {};
     const rates: Record<string, string> = {};
-    for (const e of eqs) {
+    eqs.forEach((e, n) => {
       const except = new Set(e.lhs.except.flatMap((x) => combos(x, dims)).map((k) => k.join(',')));
       const keys = combos(e.lhs.subs, dims).filter((k) => !except.has(k.join(',')));
       const p = parts(e.expr);
@@ -260,11 +286,14 @@ export function readVariable(list: Eq[], dims: Dims, cx: TranslateContext, stock
         // Bind each range on the left to this element, so `x[Dim]` on the right reads x[elem].
         const bind = new Map<string, string>();
         e.lhs.subs.forEach((s, j) => { if (dims.elements.has(canonicalName(s))) bind.set(canonicalName(s), k[j]); });
+        // A mapped range reads the element that maps to this one.
+        const wrong = bindMapped(mapped[n], k, dims.mappings, bind);
+        if (wrong) fail(`"${name}[${k.join(',')}]": ${wrong}`, e.lhs);
         const key = k.join(',');
         out[key] = translate(items ? items[i] : p.eq, { ...cx, bind });
         if (p.rate) rates[key] = translate(p.rate, { ...cx, bind });
       });
-    }
+    });
     v.equation = elementNames(out, dims);
     rateOf = elementNames(rates, dims);
   }
