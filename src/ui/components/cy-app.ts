@@ -28,6 +28,7 @@ import type { CyMethodPanel } from './cy-method-panel.ts';
 import type { CyGoalPanel, GoalLoadDetail } from './cy-goal-panel.ts';
 import { derivedNote, observationTip } from '../lib/observation-tip.ts';
 import prerendered from 'virtual:chengyu-prerender';
+import { unpackMeta } from '../model-bridge/packed-meta.ts';
 import { fromPlainRun } from '../model-bridge/plain-run.ts';
 import { BAND_COLOR, PIN_COLORS, type ChartSeries } from './chart-types.ts';
 import type { FanWithForecast as FanChart } from '../model-bridge/uncertainty.ts';
@@ -409,7 +410,7 @@ export class CyApp extends LitElement {
    * (if any), then let the worker compile the model and replace the baseline with its own run.
    */
   private async start(): Promise<void> {
-    const meta = prerendered.meta;
+    const meta = unpackMeta(prerendered.meta);
     this.meta = meta;
     this.structureVar = meta.kpiVariables[this.view.kpi] ?? meta.structure[0]?.name ?? '';
     const built = fromPlainRun(prerendered.baseline);
