@@ -125,6 +125,37 @@ function replayedMathjs(): Plugin {
   };
 }
 
+/**
+ * The worker's posterior.json: the same posterior with its draws in the packed form of
+ * src/model/chengyu/posterior-codec.ts (lossless, about 7 KB less gzipped), unpacked on load.
+ */
+function packedPosterior(): Plugin {
+  const id = 'virtual:chengyu-posterior';
+  let root = '.';
+  return {
+    name: 'chengyu-packed-posterior',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId: {
+      filter: { id: /^\.\/posterior\.json$/ },
+      handler(source, importer) {
+        return importer && /[\\/]src[\\/]model[\\/]chengyu[\\/]posterior-data\.ts$/.test(importer) ? `\0${id}` : undefined;
+      },
+    },
+    load: {
+      filter: { id: /^\0virtual:chengyu-posterior$/ },
+      async handler(resolved) {
+        if (resolved !== `\0${id}`) return undefined;
+        const packed = await computedByModel(root, 'src/ui/model-bridge/worker-posterior.ts', 'workerPosterior');
+        const codec = JSON.stringify(resolve(root, 'src/model/chengyu/posterior-codec.ts'));
+        return `import { unpackDraws } from ${codec};\nconst p = JSON.parse(${JSON.stringify(JSON.stringify(packed))});\np.draws = unpackDraws(p.draws);\nexport default p;`;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   root: '.',
@@ -133,6 +164,6 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
   },
-  worker: { format: 'es', plugins: () => [replayedMathjs()] },
+  worker: { format: 'es', plugins: () => [replayedMathjs(), packedPosterior()] },
   plugins: [prerenderedModel(), offlineServiceWorker()],
 });
