@@ -1,6 +1,6 @@
 // The time loop: plain JavaScript over preallocated arrays, calling the generated passes.
 // Euler and classic RK4; stocks marked non-negative are kept ≥ 0 after each step.
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 import type { GenFn, RunProgram } from './compile.ts';
 import type { Method } from './types.ts';
 
@@ -48,7 +48,7 @@ export function timing(start: number, stop: number, dt: number): Timing {
 /** A seeded uniform source for the random builtins (null when the model draws nothing). */
 export function makeRng(p: RunProgram, seed: number | string | undefined): (() => number) | null {
   if (p.nRandom === 0) return null;
-  return seedrandom.alea(String(seed ?? 0));
+  return alea(String(seed ?? 0));
 }
 
 /**
