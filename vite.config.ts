@@ -65,96 +65,88 @@ async function computedByModel(root: string, file: string, name: string): Promis
 /** A module whose default export is `value` (parsed from JSON text: faster to load than an object literal). */
 const jsonModule = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
 
-/**
- * `virtual:chengyu-prerender`: the model's description and baseline run, computed now by
- * the model's own code (through tsx), so the page can draw the baseline at once.
- */
-function prerenderedModel(): Plugin {
-  const id = 'virtual:chengyu-prerender';
+/** What a build-time module plugin answers: which imports it takes over, and the module's code. */
+interface ComputedModule {
+  name: string;
+  /** The virtual module's id (`virtual:…`). */
+  id: string;
+  /** Import specifiers the plugin looks at (a hook filter: the bundler calls it only for these). */
+  imports: RegExp;
+  /** The resolved id of an import it takes over (`virtual` for the module), or undefined to leave it. */
+  resolve(source: string, importer: string | undefined, root: string, virtual: string): string | undefined;
+  /** The module's code, computed now. */
+  code(root: string): Promise<string>;
+}
+
+/** A plugin serving one virtual module computed at build time. */
+function computedModule(m: ComputedModule): Plugin {
+  const virtual = `\0${m.id}`;
   let root = '.';
   return {
-    name: 'chengyu-prerender',
+    name: m.name,
+    enforce: 'pre',
     configResolved(config) {
       root = config.root;
     },
-    // Hook filters: the bundler calls these hooks only for the virtual module's id.
+    // Hook filters: the bundler calls these hooks only for the ids they match.
     resolveId: {
-      filter: { id: /^virtual:chengyu-prerender$/ },
-      handler(source) {
-        return source === id ? `\0${id}` : undefined;
+      filter: { id: m.imports },
+      handler(source, importer) {
+        return m.resolve(source, importer, root, virtual);
       },
     },
     load: {
-      filter: { id: /^\0virtual:chengyu-prerender$/ },
+      filter: { id: new RegExp(`^\\0${m.id}$`) },
       async handler(resolved) {
-        if (resolved !== `\0${id}`) return undefined;
-        return jsonModule(await computedByModel(root, 'src/ui/model-bridge/prerender.ts', 'prerender'));
+        return resolved === virtual ? m.code(root) : undefined;
       },
     },
   };
 }
+
+/**
+ * `virtual:chengyu-prerender`: the model's description and baseline run, computed now by
+ * the model's own code (through tsx), so the page can draw the baseline at once.
+ */
+const prerenderedModel = () =>
+  computedModule({
+    name: 'chengyu-prerender',
+    id: 'virtual:chengyu-prerender',
+    imports: /^virtual:chengyu-prerender$/,
+    resolve: (_source, _importer, _root, virtual) => virtual,
+    code: async (root) => jsonModule(await computedByModel(root, 'src/ui/model-bridge/prerender.ts', 'prerender')),
+  });
 
 /**
  * The model worker's "#mathjs": a replay of the answers mathjs gave when the regional model
  * was compiled at build time (src/model/engine/mathjs-tape.ts), so the worker ships no mathjs.
  * `virtual:chengyu-mathjs-tape` holds them, recorded by the model's own code (through tsx).
  */
-function replayedMathjs(): Plugin {
-  const id = 'virtual:chengyu-mathjs-tape';
-  let root = '.';
-  return {
+const replayedMathjs = () =>
+  computedModule({
     name: 'chengyu-mathjs-replay',
-    enforce: 'pre',
-    configResolved(config) {
-      root = config.root;
-    },
-    resolveId: {
-      filter: { id: /^(#mathjs|virtual:chengyu-mathjs-tape)$/ },
-      handler(source) {
-        if (source === '#mathjs') return resolve(root, 'src/ui/worker/mathjs-replay.ts');
-        return source === id ? `\0${id}` : undefined;
-      },
-    },
-    load: {
-      filter: { id: /^\0virtual:chengyu-mathjs-tape$/ },
-      async handler(resolved) {
-        if (resolved !== `\0${id}`) return undefined;
-        return jsonModule(await computedByModel(root, 'src/ui/model-bridge/worker-mathjs-tape.ts', 'workerMathjsTape'));
-      },
-    },
-  };
-}
+    id: 'virtual:chengyu-mathjs-tape',
+    imports: /^(#mathjs|virtual:chengyu-mathjs-tape)$/,
+    resolve: (source, _importer, root, virtual) => (source === '#mathjs' ? resolve(root, 'src/ui/worker/mathjs-replay.ts') : virtual),
+    code: async (root) => jsonModule(await computedByModel(root, 'src/ui/model-bridge/worker-mathjs-tape.ts', 'workerMathjsTape')),
+  });
 
 /**
  * The worker's posterior.json: the same posterior with its draws in the packed form of
  * src/model/chengyu/posterior-codec.ts (lossless, about 7 KB less gzipped), unpacked on load.
  */
-function packedPosterior(): Plugin {
-  const id = 'virtual:chengyu-posterior';
-  let root = '.';
-  return {
+const packedPosterior = () =>
+  computedModule({
     name: 'chengyu-packed-posterior',
-    enforce: 'pre',
-    configResolved(config) {
-      root = config.root;
+    id: 'virtual:chengyu-posterior',
+    imports: /^\.\/posterior\.json$/,
+    resolve: (_source, importer, _root, virtual) => (importer && /[\\/]src[\\/]model[\\/]chengyu[\\/]posterior-data\.ts$/.test(importer) ? virtual : undefined),
+    async code(root) {
+      const packed = await computedByModel(root, 'src/ui/model-bridge/worker-posterior.ts', 'workerPosterior');
+      const codec = JSON.stringify(resolve(root, 'src/model/chengyu/posterior-codec.ts'));
+      return `import { unpackDraws } from ${codec};\nconst p = JSON.parse(${JSON.stringify(JSON.stringify(packed))});\np.draws = unpackDraws(p.draws);\nexport default p;`;
     },
-    resolveId: {
-      filter: { id: /^\.\/posterior\.json$/ },
-      handler(source, importer) {
-        return importer && /[\\/]src[\\/]model[\\/]chengyu[\\/]posterior-data\.ts$/.test(importer) ? `\0${id}` : undefined;
-      },
-    },
-    load: {
-      filter: { id: /^\0virtual:chengyu-posterior$/ },
-      async handler(resolved) {
-        if (resolved !== `\0${id}`) return undefined;
-        const packed = await computedByModel(root, 'src/ui/model-bridge/worker-posterior.ts', 'workerPosterior');
-        const codec = JSON.stringify(resolve(root, 'src/model/chengyu/posterior-codec.ts'));
-        return `import { unpackDraws } from ${codec};\nconst p = JSON.parse(${JSON.stringify(JSON.stringify(packed))});\np.draws = unpackDraws(p.draws);\nexport default p;`;
-      },
-    },
-  };
-}
+  });
 
 export default defineConfig({
   base: './',
