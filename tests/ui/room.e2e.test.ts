@@ -208,6 +208,22 @@ describe('offline-ready indicator', () => {
     }
   });
 
+  it('where the browser blocks service workers by policy: says offline is unavailable, with no script error', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+    try {
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await openApp(page, app.url);
+      await expect.poll(() => page.locator('cy-offline-status').getAttribute('data-offline'), { timeout: 30_000 }).toBe('unavailable:failed');
+      await page.locator('#offline-summary').click();
+      expect(await page.locator('#offline-detail').textContent()).toContain('浏览器拒绝了离线缓存');
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('on a plain-http room address: says why not and how, and the share link falls back to a selected field', async () => {
     // A name for this machine that is not "localhost": to the browser an ordinary http site, as a LAN address is.
     const port = new URL(app.url).port;

@@ -46,7 +46,8 @@ function register(): Promise<ServiceWorkerRegistration | OfflineReason> {
     });
     if (blocker) return blocker;
     try {
-      return await navigator.serviceWorker.register('./sw.js', { scope: './' });
+      // A browser (or a test harness) that blocks service workers by policy may resolve to nothing.
+      return (await navigator.serviceWorker.register('./sw.js', { scope: './' })) ?? 'failed';
     } catch (err) {
       // Chrome refuses a worker from a server whose certificate it does not trust (a room's self-signed one).
       const untrusted = /SSL|certificate/i.test(String(err)) || (err instanceof DOMException && err.name === 'SecurityError' && location.protocol === 'https:');
