@@ -45,7 +45,8 @@ async function showEverything(page: Page): Promise<void> {
   await page.locator('#pin').click();
   await page.locator('#unc-runs').selectOption('100');
   await page.locator('#unc-toggle').check();
-  await expect.poll(() => page.locator('#unc-status').textContent(), { timeout: 90_000 }).toMatch(/100/);
+  // Done, not only started ("正在计算 100 次运行…" holds "100" too): the English check below reads the finished status.
+  await expect.poll(() => page.locator('#unc-status').textContent(), { timeout: 90_000 }).toMatch(/已完成 100 次运行/);
   await page.locator('#tornado').click();
   await page.locator('#tornado-table').waitFor({ timeout: 90_000 });
   // A registry parameter with a unit, a variable with a doc, and a bad link's error.
