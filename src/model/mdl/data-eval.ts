@@ -45,15 +45,3 @@ export function evalData(e: MdlExpr, ref: RefValue): number {
     }
   }
 }
-
-/** Every reference in the expression. */
-export function refsOf(e: MdlExpr): Array<Extract<MdlExpr, { k: 'ref' }>> {
-  switch (e.k) {
-    case 'ref': return [e];
-    case 'un': return refsOf(e.a);
-    case 'bin': return [...refsOf(e.a), ...refsOf(e.b)];
-    case 'list': return e.items.flatMap(refsOf);
-    case 'call': return e.args.flatMap(refsOf);
-    default: return [];
-  }
-}

@@ -6,8 +6,8 @@
 import { canonicalName } from '../engine/names.ts';
 import type { Diagnostic } from '../engine/types.ts';
 import { unionTimes, valueAt, type DataSeries } from './data.ts';
-import { evalData, refsOf } from './data-eval.ts';
-import type { MdlLhs } from './grammar.ts';
+import { evalData } from './data-eval.ts';
+import { refsOf, type MdlLhs } from './grammar.ts';
 import type { Eq } from './load.ts';
 import { MdlTranslateError } from './translate.ts';
 

@@ -13,6 +13,18 @@ export type MdlExpr =
   | { k: 'un'; op: string; a: MdlExpr }
   | { k: 'list'; items: MdlExpr[] };
 
+/** Every reference in the expression. */
+export function refsOf(e: MdlExpr): Array<Extract<MdlExpr, { k: 'ref' }>> {
+  switch (e.k) {
+    case 'ref': return [e];
+    case 'un': return refsOf(e.a);
+    case 'bin': return [...refsOf(e.a), ...refsOf(e.b)];
+    case 'list': return e.items.flatMap(refsOf);
+    case 'call': return e.args.flatMap(refsOf);
+    default: return [];
+  }
+}
+
 /** A lookup table: points, and the declared range if any. */
 export interface MdlTable { xs: number[]; ys: number[] }
 

@@ -5,7 +5,7 @@
 // mapped range (`Other <-> Rh`) maps the same way.
 import { canonicalName } from '../engine/names.ts';
 import type { Diagnostic } from '../engine/types.ts';
-import type { MdlExpr, MdlStatement } from './grammar.ts';
+import { refsOf, type MdlExpr, type MdlStatement } from './grammar.ts';
 
 type Dim = Extract<MdlStatement, { k: 'dim' }>;
 
@@ -53,14 +53,12 @@ export function readMappings(defs: Dim[], elements: Map<string, string[]>, diags
 /** Mapped ranges the expression subscripts with, but those `own` says are the equation's own (canonical names). */
 export function mappedIn(e: MdlExpr, mappings: Mappings, own: (range: string) => boolean): Set<string> {
   const out = new Set<string>();
-  const walk = (x: MdlExpr): void => {
-    if (x.k === 'ref') for (const s of x.subs) { const c = canonicalName(s); if (mappings.has(c) && !own(c)) out.add(c); }
-    if (x.k === 'un') walk(x.a);
-    if (x.k === 'bin') { walk(x.a); walk(x.b); }
-    if (x.k === 'call') x.args.forEach(walk);
-    if (x.k === 'list') x.items.forEach(walk);
-  };
-  walk(e);
+  for (const r of refsOf(e)) {
+    for (const s of r.subs) {
+      const c = canonicalName(s);
+      if (mappings.has(c) && !own(c)) out.add(c);
+    }
+  }
   return out;
 }
 
