@@ -13,11 +13,11 @@ import { posteriorCoverage } from './posterior-check.ts';
 import { numericsCheck } from './numerics.ts';
 import validation from './validation.json' with { type: 'json' };
 import rolling from './validation-rolling.json' with { type: 'json' };
-import { COMMITTED_FORECAST_ERROR } from './forecast-error-data.ts';
+import { COMMITTED_FORECAST_ERROR, ROLLING_HINDCASTS } from './forecast-error-data.ts';
 import { FORECAST_ORIGIN, forecastErrorScales, logErrorByHorizon, widenedCoverage } from './forecast-error.ts';
 import { bandFactor } from '../analysis/forecast-error.ts';
 import type { ForecastCoverage, ValidationRow, ValidationSeries } from './validation.ts';
-import { forecastSkill, type HorizonError, type SkillRow } from './forecast-skill.ts';
+import { forecastSkill, type HorizonError } from './forecast-skill.ts';
 import { LEVERS } from '../scenario/levers.ts';
 import { runChengyu } from './run.ts';
 import { fitReport, checkTargets, CALIBRATION_BASIS } from './calibration.ts';
@@ -288,14 +288,13 @@ export function generateModelDoc(): string {
     `| family | σ (log per √year) | points | 90 % factor in ${origin + 3} | in 2030 | in 2035 |`,
     '|---|---|---|---|---|---|',
   );
-  const byH = logErrorByHorizon((rolling as unknown as { hindcasts: Array<{ cutoff: number; rows: SkillRow[] }> }).hindcasts, 'hte');
+  const byH = logErrorByHorizon(ROLLING_HINDCASTS, 'hte');
   const factor = (sigma: number, year: number) => `×/÷ ${bandFactor(sigma, year - origin).toFixed(2)}`;
   for (const f of COMMITTED_FORECAST_ERROR) p(`| ${code(f.family)} | ${f.sigma.toFixed(3)} | ${f.points} | ${factor(f.sigma, origin + 3)} | ${factor(f.sigma, 2030)} | ${factor(f.sigma, 2035)} |`);
   const hcCov = vs.hindcast.coverage;
   if (hcCov) {
     const cut = vs.hindcast.cutoff;
-    const hs = (rolling as unknown as { hindcasts: Array<{ cutoff: number; rows: SkillRow[] }> }).hindcasts;
-    const others = forecastErrorScales(hs.filter((h) => h.cutoff !== cut));
+    const others = forecastErrorScales(ROLLING_HINDCASTS.filter((h) => h.cutoff !== cut));
     const cov = widenedCoverage(hcCov.bands, others, cut);
     p(
       '',

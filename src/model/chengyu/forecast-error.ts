@@ -5,7 +5,7 @@
 // (e.g. the 2019–2022 surge) as the spread of a random walk from the last observed year on.
 import type { ForecastErrorSpec, OutputForecastError } from '../analysis/forecast-error.ts';
 import { normalQuantile } from '../analysis/normal.ts';
-import type { SkillRow } from './forecast-skill.ts';
+import type { HindcastRows } from './forecast-skill.ts';
 import type { TargetBand } from './posterior-check.ts';
 import { REGIONS } from './nodes.ts';
 import { CALIBRATION_TARGETS, type CalibrationTarget } from './targets.ts';
@@ -46,7 +46,7 @@ interface LogError {
 }
 
 /** The log errors of the forecast point targets of hindcasts (lower bounds say nothing of the spread). */
-function logErrors(hindcasts: ReadonlyArray<{ cutoff: number; rows: readonly SkillRow[] }>, targets: readonly CalibrationTarget[]): LogError[] {
+function logErrors(hindcasts: readonly HindcastRows[], targets: readonly CalibrationTarget[]): LogError[] {
   return hindcasts.flatMap((h) =>
     h.rows.flatMap((r): LogError[] => {
       const t = targets.find((x) => x.output === r.output && x.year === r.year);
@@ -58,7 +58,7 @@ function logErrors(hindcasts: ReadonlyArray<{ cutoff: number; rows: readonly Ski
 
 /** Forecast-error scales per family from hindcasts at several cut-offs: σ² = mean of ln(observed / forecast)² / years ahead. */
 export function forecastErrorScales(
-  hindcasts: ReadonlyArray<{ cutoff: number; rows: readonly SkillRow[] }>,
+  hindcasts: readonly HindcastRows[],
   targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS,
 ): ForecastErrorScale[] {
   const all = logErrors(hindcasts, targets);
@@ -75,7 +75,7 @@ export function forecastErrorScales(
 
 /** Root-mean-square log error of one family's forecasts by years ahead (how fast the error grew). */
 export function logErrorByHorizon(
-  hindcasts: ReadonlyArray<{ cutoff: number; rows: readonly SkillRow[] }>,
+  hindcasts: readonly HindcastRows[],
   family: string,
   targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS,
 ): Array<{ horizon: number; points: number; rms: number }> {

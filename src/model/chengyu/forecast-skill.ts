@@ -21,6 +21,12 @@ export interface ForecastSkill {
 /** The fields of a validation row the skill reads (the web app's build keeps only these). */
 export type SkillRow = Pick<ValidationRow, 'output' | 'year' | 'role' | 'observed' | 'simulated'>;
 
+/** A hindcast as the skill and forecast-error measures read it: its cut-off and its rows. */
+export interface HindcastRows {
+  cutoff: number;
+  rows: readonly SkillRow[];
+}
+
 /** One forecast point with the drift forecast from the same cut-off. */
 interface ForecastPair {
   row: SkillRow;
@@ -69,7 +75,7 @@ export interface HorizonError {
 }
 
 /** Errors by family and horizon over several hindcasts (a rolling origin), model and drift on the same points. */
-export function horizonErrors(vs: ReadonlyArray<{ rows: readonly SkillRow[]; cutoff: number }>, targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS): HorizonError[] {
+export function horizonErrors(vs: readonly HindcastRows[], targets: readonly CalibrationTarget[] = CALIBRATION_TARGETS): HorizonError[] {
   const all = vs.flatMap((v) => forecastPairs(v, targets).map((p) => ({ ...p, cutoff: v.cutoff, horizon: p.row.year - v.cutoff })));
   const keys = [...new Set(all.map((p) => `${p.family}|${p.horizon}`))];
   return keys
