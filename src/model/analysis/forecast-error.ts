@@ -45,7 +45,7 @@ export function withForecastError(t: RunTable, spec: ForecastErrorSpec, seed: Se
       values.set(t.values.subarray(r * K, (r + 1) * K), row * K);
       paramValues.set(t.paramValues.subarray(r * P, (r + 1) * P), row * P);
       for (const g of groups) {
-        const rng = replicates === 1 ? stream(seed, 'forecast-error', g, t.start + r) : stream(seed, 'forecast-error', g, t.start + r, j);
+        const rng = stream(seed, 'forecast-error', g, t.start + r, j);
         let w = 0;
         let prev = spec.origin;
         for (let i = 0; i < T; i++) {
