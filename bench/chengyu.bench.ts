@@ -10,26 +10,19 @@ import { compileModel } from '../src/model/engine/index.ts';
 import { calibrationObjective } from '../src/model/chengyu/calibration.ts';
 import { CALIBRATED_VALUES } from '../src/model/chengyu/equations.ts';
 import { paperPackageConstants } from '../src/model/chengyu/experiments.ts';
+import { Worker } from 'node:worker_threads';
 import { block, cpuMs, timeIt, warmUp } from './time-it.ts';
 
-/** Math.exp/log/pow calls one run of `f` makes (the generated code calls them through the global Math). */
-function countTranscendentals(f: () => void): number {
-  const m = Math as unknown as Record<'exp' | 'log' | 'pow', (...a: number[]) => number>;
-  const saved = { exp: m.exp, log: m.log, pow: m.pow };
-  let n = 0;
-  try {
-    for (const k of ['exp', 'log', 'pow'] as const) {
-      const orig = saved[k];
-      m[k] = (...a: number[]) => {
-        n++;
-        return orig(...a);
-      };
-    }
-    f();
-  } finally {
-    Object.assign(m, saved);
-  }
-  return n;
+/** Math.exp/log/pow calls of one headline run, without and with the paper's levers, counted in a worker thread. */
+function countInWorker(): Promise<{ calls: number; pkgCalls: number }> {
+  const w = new Worker(new URL('./transcendental-count-bootstrap.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    w.once('message', (m: { calls: number; pkgCalls: number }) => {
+      void w.terminate();
+      resolve(m);
+    });
+    w.once('error', reject);
+  });
 }
 
 /**
@@ -96,9 +89,7 @@ export async function run(): Promise<void> {
   const full = timeIt(50, () => model.run({}));
   const objective = calibrationObjective(undefined, model);
   const obj = timeIt(200, () => objective({ ...CALIBRATED_VALUES }));
-  // Fresh runners so the counting wrappers are seen by freshly run code.
-  const calls = countTranscendentals(() => model.createRunner({ outputs: [...headlineOutputs] }).run(c));
-  const pkgCalls = countTranscendentals(() => model.createRunner({ outputs: [...headlineOutputs] }).run(pkg));
+  const { calls, pkgCalls } = await countInWorker();
   const rounds = Number(process.env.CHENGYU_BENCH_ROUNDS ?? 9);
   const { ms, ns, perRound } = interleaved({
     fast: () => runner.run(c), before: () => plainRunner.run(c),
