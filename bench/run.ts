@@ -7,7 +7,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();
+const all = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+// An exact name runs that bench alone (`ui`, not `goal-ui` too); otherwise every name containing it.
+const files = all.includes(`${only}.bench.ts`) ? [`${only}.bench.ts`] : all.filter((f) => !only || f.includes(only));
 if (files.length === 0) {
   console.error(`bench: no benchmark matches ${only ?? '*'} in ${here}`);
   process.exit(1);
