@@ -705,7 +705,8 @@ export class CyApp extends LitElement {
 
   // Latest wins: while a Monte Carlo runs, newer requests replace each other.
   private readonly fanScheduler = new LatestWins<{ key: string; constants: Record<string, number>; column: string; runs: number }, FanChart>(
-    (r) => uncertaintyModelClient().fan(r.constants, r.column, r.runs, prerendered.method.forecastError.scales),
+    // In the headline band's worker: after the cards' band of these settings it holds their runs, and the fan reads them.
+    (r) => headlineModelClient().fan(r.constants, r.column, r.runs, prerendered.method.forecastError.scales),
     (r, chart) => {
       // A band for earlier settings of this indicator is still newer than the one on screen.
       if (r.column !== this.viewColumn()) return;

@@ -95,7 +95,7 @@ export function sharedModelClient(): ModelClient {
 
 let uncertainty: ModelClient | undefined;
 
-/** A second model worker for Monte Carlo and sensitivity, started on first use. */
+/** A second model worker for the tornado's sensitivity runs, started on first use. */
 export function uncertaintyModelClient(): ModelClient {
   uncertainty ??= new ModelClient();
   return uncertainty;
@@ -103,7 +103,7 @@ export function uncertaintyModelClient(): ModelClient {
 
 let headline: ModelClient | undefined;
 
-/** A third model worker for the headline bands, so they never wait behind a Monte Carlo band or a tornado. */
+/** A third model worker for the headline bands and the chart's fan (one set of runs for both), so they never wait behind a lever run or a tornado. */
 export function headlineModelClient(): ModelClient {
   headline ??= new ModelClient();
   return headline;

@@ -1,16 +1,14 @@
 // Uncertainty of the regional model for the page, from the analysis engineer's pure
-// functions, computed inside a model worker (a second instance of the page's model
-// worker, so lever runs never wait behind a Monte Carlo): fan charts of one output column
-// and Morris tornado bars of its value in one year.
+// functions, computed inside a model worker (not the lever runs' one, so lever runs never
+// wait behind a Monte Carlo): fan charts of one output column and Morris tornado bars of
+// its value in one year.
 import { chengyuBatchModel } from '../../model/chengyu/batch-model.ts';
-import { fanCharts, monteCarlo, type FanChart } from '../../model/analysis/monte-carlo.ts';
+import { fanCharts, type FanChart } from '../../model/analysis/monte-carlo.ts';
 import { sensitivity, tornado, type TornadoBar } from '../../model/analysis/sensitivity.ts';
 import { localEvaluator } from '../../model/analysis/evaluate.ts';
 import { withForecastError } from '../../model/analysis/forecast-error.ts';
 import { forecastErrorSpec, type FamilySigma } from '../../model/chengyu/forecast-error.ts';
-
-/** Seed of the page's uncertainty runs: fixed, so the same settings always show the same band. */
-export const UNCERTAINTY_SEED = 20350;
+import { posteriorRuns, UNCERTAINTY_SEED, withOutputs } from './posterior-runs.ts';
 
 /** A fan chart and, for an output with a forecast-error scale, its 90 % band with the past forecast errors added after `origin`. */
 export interface FanWithForecast extends FanChart {
@@ -19,11 +17,11 @@ export interface FanWithForecast extends FanChart {
 
 /**
  * Fan chart (5/25/50/75/95 % per year) of `column` under lever `constants`, from `runs`
- * Latin-hypercube runs; with `scales`, the same runs with their family's forecast error too.
+ * Latin-hypercube runs (the headline band's, when that worker already ran them for these
+ * settings); with `scales`, the same runs with their family's forecast error too.
  */
 export function fanOf(constants: Record<string, number>, column: string, runs: number, scales: readonly FamilySigma[] = []): FanWithForecast {
-  const model = chengyuBatchModel({ constants, outputs: [column] });
-  const table = monteCarlo(model, runs, UNCERTAINTY_SEED, 'lhs');
+  const table = withOutputs(posteriorRuns(constants, [column], runs), [column]);
   const fan = fanCharts(table).find((f) => f.output === column);
   if (!fan) throw new Error(`no fan chart for ${column}`);
   const spec = forecastErrorSpec([column], scales);
