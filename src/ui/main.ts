@@ -9,4 +9,7 @@ void sharedModelClient().meta().catch(() => {
   // The app reports errors when it asks itself.
 });
 void import('./components/cy-app.ts');
+// A page's first Intl.NumberFormat loads ICU's number data (about 30 ms): done now, while the
+// interface's scripts load, rather than in the first render of the numbers.
+setTimeout(() => void new Intl.NumberFormat('zh-CN').format(1), 0);
 registerOffline();

@@ -106,6 +106,45 @@ describe('layout', () => {
     });
   }
 
+  it('draws the first chart once, at the height the first screen leaves it (not at a default, then again)', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    // Note, inside every shadow root, the height of the chart's SVG when it is made and each
+    // height the page gives the charts (--chart-height on the results).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __svg: string[]; __fit: string[] };
+      w.__svg = [];
+      w.__fit = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init: ShadowRootInit) {
+        const root = attach.call(this, init);
+        new MutationObserver((records) => {
+          for (const r of records) {
+            for (const n of r.addedNodes) {
+              // ECharts adds its SVG inside a div of its own.
+              const svg = n instanceof SVGSVGElement ? n : n instanceof Element ? n.querySelector('svg') : null;
+              if (svg?.closest('.plot')) w.__svg.push(svg.getAttribute('height') ?? '');
+            }
+            const t = r.target as HTMLElement;
+            if (r.type === 'attributes' && t.classList?.contains('results')) w.__fit.push(t.style.getPropertyValue('--chart-height'));
+          }
+        }).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+        return root;
+      };
+    });
+    await page.goto(app.url);
+    await page.locator('cy-line-chart[data-draws]').waitFor();
+    const { svg, fit } = await page.evaluate(() => {
+      const w = window as unknown as { __svg: string[]; __fit: string[] };
+      return { svg: w.__svg, fit: w.__fit };
+    });
+    expect(svg.length).toBe(1);
+    expect(fit.length).toBeGreaterThan(0);
+    expect(`${svg[0]}px`).toBe(fit[0]);
+    expect(await page.locator('cy-line-chart').getAttribute('data-draws')).toBe('1');
+    await ctx.close();
+  });
+
   it('"show data as a table" replaces the chart, and the exports stay available', async () => {
     const page = await openAt(1280, 720);
     await page.locator('#toggle-table').click();

@@ -334,6 +334,8 @@ export class CyApp extends LitElement {
   }
 
   override firstUpdated(): void {
+    this.wasNarrow = this.narrow;
+    this.wasShort = this.short;
     const results = this.renderRoot.querySelector('.results') as HTMLElement;
     this.resultsObserver = new ResizeObserver(() => {
       // The sticky results' height, so a lever focused under them scrolls clear of them (narrow layout).
@@ -341,6 +343,8 @@ export class CyApp extends LitElement {
       this.fitChart(results);
     });
     this.resultsObserver.observe(results);
+    // A chart about to draw for the first time gets its height first (see cy-line-chart).
+    this.renderRoot.addEventListener('plot-mount', () => this.fitChart(results));
     // The tools above change height with the language (a row more or less): the chart refits.
     const tools = this.renderRoot.querySelector('.toolbar');
     if (tools) this.resultsObserver.observe(tools);
@@ -349,7 +353,9 @@ export class CyApp extends LitElement {
 
   /** One-column (phone) layout: a smaller chart, with smaller axis text. */
   private get narrow(): boolean {
-    return window.matchMedia('(max-width: 759px)').matches;
+    // The viewport width the media queries compare (innerWidth includes the scrollbar, as they do);
+    // matchMedia would cost a style update when called in the first render.
+    return window.innerWidth <= 759;
   }
 
   /**
@@ -357,7 +363,7 @@ export class CyApp extends LitElement {
    * leaving the first screen's height to the numbers and the chart.
    */
   private get short(): boolean {
-    return !this.narrow && window.matchMedia('(max-height: 600px)').matches;
+    return !this.narrow && window.innerHeight <= 600;
   }
 
   private readonly onResize = () => {
@@ -391,7 +397,7 @@ export class CyApp extends LitElement {
     }
     const plot = this.renderRoot.querySelector('cy-chart-panel')?.shadowRoot?.querySelector('cy-line-chart')?.shadowRoot?.querySelector('.plot') as HTMLElement | null;
     if (!plot || plot.clientHeight === 0) return;
-    const narrow = window.matchMedia('(max-width: 759px)').matches;
+    const narrow = this.narrow;
     const rows = this.chartCount === 4 && !narrow ? 2 : 1;
     const current = this.chartHeight || plot.clientHeight;
     const fixed = results.offsetHeight - rows * current;
@@ -792,11 +798,12 @@ export class CyApp extends LitElement {
 
   override updated(changed: Map<string, unknown>): void {
     if (['meta', 'choices', 'chartCount', 'view', 'modelReady'].some((k) => changed.has(k))) this.updateExtraColumns();
-    if (changed.has('chartCount')) this.onResize();
+    // (Not on the first update: the children have not rendered yet, and the results' observer fits the chart once they have.)
+    if (changed.has('chartCount') && changed.get('chartCount') !== undefined) this.onResize();
     if (changed.has('presenting')) {
       // Large type: the components size their text in rem.
       document.documentElement.style.fontSize = this.presenting ? '118.75%' : '';
-      this.onResize();
+      if (changed.get('presenting') !== undefined) this.onResize();
     }
     if (changed.has('busy') || changed.has('view') || changed.has('current')) this.scheduleAnnouncement();
     if (['levers', 'view', 'uncEnabled', 'uncRuns', 'meta'].some((k) => changed.has(k))) this.scheduleFan();

@@ -40,7 +40,7 @@ export class CyLineChart extends LitElement {
     :host { display: block; }
     /* The table alternative replaces the chart: [hidden] must win over display: block. */
     :host([hidden]) { display: none; }
-    .plot { width: 100%; height: var(--chart-height, 340px); contain: strict; }
+    .plot { position: relative; width: 100%; height: var(--chart-height, 340px); contain: strict; }
   `;
 
   constructor() {
@@ -58,17 +58,28 @@ export class CyLineChart extends LitElement {
 
   override firstUpdated(): void {
     const el = this.renderRoot.querySelector('.plot') as HTMLDivElement;
-    this.chart = init(el, undefined, { renderer: 'svg' });
-    // While hidden (table shown) the plot is 0×0: keep the last size, so exports still draw the chart.
+    // Drawn at the plot's first observation, after the page has fitted its height to the screen
+    // (`plot-mount`, handled at once), the chart is drawn once, at its final size, instead of
+    // at the CSS default and again on the resize.
+    const start = (): void => {
+      this.dispatchEvent(new Event('plot-mount', { bubbles: true, composed: true }));
+      this.chart = init(el, undefined, { renderer: 'svg' });
+      this.draw();
+    };
     this.resizeObserver = new ResizeObserver(() => {
+      if (!this.chart) return start();
+      // While hidden (table shown) the plot is 0×0: keep the last size, so exports still draw the chart.
       if (el.clientWidth > 0 && el.clientHeight > 0) {
-        this.chart?.resize();
+        this.chart.resize();
         // Crossing the short-plot height changes the ticks.
         if ((el.clientHeight < 200) !== this.wasShort) this.draw();
       }
     });
     this.resizeObserver.observe(el);
-    this.draw();
+    // A hidden plot (the table shown) is never observed: draw it a frame later all the same, for the exports.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      if (!this.chart && this.isConnected) start();
+    }));
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -155,6 +166,9 @@ export class CyLineChart extends LitElement {
         grid: { left: 8, right: 22, top: size + 16, bottom: size + 14, containLabel: true },
         tooltip: {
           trigger: 'axis',
+          // Named, the tooltip's container is not looked up with getComputedStyle on every draw
+          // (a forced style recalculation, ~4 ms a lever move); it is the plot, positioned in CSS.
+          appendTo: (dom: HTMLElement) => dom,
           // Inside the chart: a source note must not run off a phone's screen.
           confine: true,
           textStyle: { fontSize: size },
