@@ -56,12 +56,27 @@ export class HeadlineBands implements ReactiveController {
     clearTimeout(this.timer);
   }
 
-  /** Begin once the model runs: the baseline's draws first, then the current settings'. */
+  /**
+   * Begin once the model runs: the baseline's draws first, then the current settings', once
+   * the levers have rested for a moment (like every band after a move: starting the band's
+   * worker takes a core for a second, and lever moves meanwhile would wait for it).
+   */
   start(columns: string[], baseline: Record<string, number>, current: Record<string, number>): void {
     this.columns = columns;
     this.started = true;
     this.baselineKey = settingsKey(baseline);
-    void this.compute(baseline).then(
+    this.baselineConstants = baseline;
+    this.request(current);
+  }
+
+  private baselineConstants: Record<string, number> = {};
+  private baselineAsked = false;
+
+  /** Ask for the baseline's draws (once). */
+  private startBaseline(): void {
+    if (this.baselineAsked) return;
+    this.baselineAsked = true;
+    void this.compute(this.baselineConstants).then(
       (d) => {
         this.baseline = d;
         this.remember(this.baselineKey, d);
@@ -70,7 +85,6 @@ export class HeadlineBands implements ReactiveController {
       },
       (err) => this.onError(err),
     );
-    this.request(current);
   }
 
   /** Show the band of these settings: at once if known, else after the worker computed it (latest wins). */
@@ -86,7 +100,10 @@ export class HeadlineBands implements ReactiveController {
       return;
     }
     this.host.requestUpdate();
-    this.timer = setTimeout(() => this.scheduler.submit({ key, constants }), DEBOUNCE_MS);
+    this.timer = setTimeout(() => {
+      this.startBaseline();
+      if (key !== this.baselineKey) this.scheduler.submit({ key, constants });
+    }, DEBOUNCE_MS);
   }
 
   /** The band on screen is for other settings than the current ones (a newer one is on its way). */
