@@ -99,7 +99,7 @@ describe('runChengyu input checks', () => {
   it('refuses lever inputs that are unknown, out of range, not whole or not finite, naming them', () => {
     expect(() => runChengyu({ lever_corridor_integration: 1.5 })).toThrow('lever input "lever_corridor_integration" (lever corridor, field integration): 1.5 is out of range; allowed: a number in [0, 1]');
     expect(() => runChengyu({ lever_parks_count: 2.5 })).toThrow('lever input "lever_parks_count" (lever parks, field count): 2.5 is not a whole number');
-    expect(() => runChengyu({ lever_parks_start_year: 2015 })).toThrow(/out of range; allowed: an integer in \[2016, 2035\]/);
+    expect(() => runChengyu({ lever_parks_start_year: 2015 })).toThrow(/out of range; allowed: an integer in \[2017, 2035\]/);
     expect(() => runChengyu({ lever_corridor_width: 1 })).toThrow(/"lever_corridor_width" is not a lever field/);
     expect(() => runChengyu({ lever_rd_support_extra_share_gdp: Number.NaN })).toThrow(/must be a finite number/);
     expect(valueAt(runChengyu({ lever_corridor_integration: 1 }), 'corridor_effect', 2035)).toBeGreaterThan(0);

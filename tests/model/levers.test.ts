@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runChengyu } from '../../src/model/chengyu/index.ts';
 import { PAPER_PACKAGE, valueAt } from '../../src/model/chengyu/experiments.ts';
-import { defaultLeverConstants } from '../../src/model/scenario/levers.ts';
+import { defaultLeverConstants, START_YEAR_RANGE } from '../../src/model/scenario/levers.ts';
 import type { RunResult } from '../../src/model/engine/types.ts';
 
 const base = runChengyu();
@@ -87,7 +87,7 @@ describe('each lever at its scenario setting', () => {
   // Time Y is the end of year Y; rates report the year's mean. A lever starting in year Y acts
   // over the whole of year Y and changes no reported value of any variable before Y.
   it.each(LEVER_CASES.map((c) => [c.lever, c] as const))('%s changes no value of any variable before its start year and acts from it', (_, c) => {
-    for (const start of [2021, 2026]) {
+    for (const start of [START_YEAR_RANGE.min, 2021, 2026]) {
       const r = runChengyu({ ...PAPER_PACKAGE[c.lever], [`lever_${c.lever}_start_year`]: start });
       const before = Array.from(r.times).filter((t) => t < start);
       // Only the lever's setting itself (its inputs and constant transforms of them, such as a
@@ -103,7 +103,7 @@ describe('each lever at its scenario setting', () => {
   });
 
   it("puts a lever's spending in its start year's figure, the whole year of it", () => {
-    for (const start of [2021, 2026]) {
+    for (const start of [START_YEAR_RANGE.min, 2021, 2026]) {
       const r = runChengyu({ ...PAPER_PACKAGE.science_city, lever_science_city_start_year: start });
       expect(valueAt(r, 'policy_cost', start - 1)).toBe(0);
       expect(valueAt(r, 'policy_cost', start)).toBeCloseTo(50, 12);

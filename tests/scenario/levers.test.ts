@@ -32,7 +32,7 @@ describe('lever table', () => {
     expect(r('parks', 'count')).toEqual([0, 20, 0, true]);
     expect(r('parks', 'origin_share')).toEqual([0, 1, 0.5, false]);
     expect(r('rd_support', 'extra_share_gdp')).toEqual([0, 1.5, 0, false]);
-    for (const l of LEVERS) expect(r(l.id, 'start_year')).toEqual([2016, 2035, 2026, true]);
+    for (const l of LEVERS) expect(r(l.id, 'start_year')).toEqual([2017, 2035, 2026, true]);
   });
 
   it('gives every lever and field labels, units and docs in both languages', () => {

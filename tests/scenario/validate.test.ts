@@ -52,7 +52,7 @@ describe('scenario validation: rejected, with field, value and allowed range nam
       'test.json: levers.corridor.integration: -0.1 is out of range; allowed: a number in [0, 1] (share (0–1))',
     );
     expect(messageOf(withLevers({ transfer: { start_year: 2015 } }))).toBe(
-      'test.json: levers.transfer.start_year: 2015 is out of range; allowed: an integer in [2016, 2035] (year)',
+      'test.json: levers.transfer.start_year: 2015 is out of range; allowed: an integer in [2017, 2035] (year)',
     );
   });
   it('wrong type', () => {

@@ -181,7 +181,7 @@ export function generateModelDoc(): string {
 
   p('## Time convention', '');
   p(
-    'Time Y is the end of year Y. Stocks and levels (enterprise counts, the S&T SME registry, knowledge) report their value at the end of the year. Rates (GDP, R&D expenditure, technology contracts, policy cost) report their mean over the year, i.e. the year\'s flow, as statistics do (the engine\'s `saveMode: interval-mean`); R&D intensity is the year\'s mean ratio. 2015, the first point, reports the rates at the end of 2015. A lever starting in year Y acts from time Y − 1 (the start of year Y), so its spending in year Y appears in year Y\'s figure and no value of an earlier year changes (tested for every output).',
+    'Time Y is the end of year Y. Stocks and levels (enterprise counts, the S&T SME registry, knowledge) report their value at the end of the year. Rates (GDP, R&D expenditure, technology contracts, policy cost) report their mean over the year, i.e. the year\'s flow, as statistics do (the engine\'s `saveMode: interval-mean`); R&D intensity is the year\'s mean ratio. 2015, the first point, reports the rates at the end of 2015. A lever starting in year Y acts from time Y − 1 (the start of year Y), so its spending in year Y appears in year Y\'s figure and no value of an earlier year changes (tested for every output, from the earliest start year on). Levers start in 2017 at the earliest: a 2016 start would act from time 2015, the initial state, and change the 2015 figures and the 2015 baselines (`INIT`) the model measures growth against.',
     '',
   );
 

@@ -46,9 +46,11 @@ export interface LeverSpec {
 /**
  * First and last year a lever may start, and the default: levers start in 2026, the first year
  * after the policies the baseline continues ("policies in place through 2025"); earlier years
- * back to 2016 stay allowed for retrospective what-ifs.
+ * back to 2017 stay allowed for retrospective what-ifs. Not 2016: a lever starting in year Y acts
+ * from time Y − 1, and time 2015 is the initial state (the 2015 figures and the INIT baselines),
+ * which a lever must not change.
  */
-export const START_YEAR_RANGE = { min: 2016, max: 2035, default: 2026 } as const;
+export const START_YEAR_RANGE = { min: 2017, max: 2035, default: 2026 } as const;
 
 function startYear(): LeverFieldSpec {
   return {
