@@ -41,6 +41,29 @@ describe('--calibration FILE', () => {
     expect(cli(['run', 'scenarios/baseline.json', '--calibration', join(dir, 'none.json')]).stderr).toMatch(/cannot read \(no such file\)/);
   }, T);
 
+  it('refuses values outside the plausible range, a missing parameter, and a posterior with an unknown column or a draw out of range', () => {
+    const bad = join(dir, 'range.json');
+    const refused = (file: object, message: string) => {
+      writeFileSync(bad, JSON.stringify(file));
+      const r = cli(['run', 'scenarios/baseline.json', '--calibration', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`chengyu-sim: --calibration ${bad}: ${message}\n`);
+    };
+    refused({ ...committed, parameters: { ...committed.parameters, certification_rate: 5 } },
+      'parameters.certification_rate: 5 is outside the plausible range [0.02, 0.6] of certification_rate');
+    const { certification_rate: _, ...rest } = committed.parameters;
+    refused({ ...committed, parameters: rest },
+      'parameters: missing certification_rate (a calibration gives every calibrated parameter, as `calibrate --out` writes)');
+    const posterior = JSON.parse(readFileSync(join(CALIBRATION_PATH, '..', 'posterior.json'), 'utf8'));
+    const j = posterior.parameters.indexOf('certification_rate');
+    const draws = posterior.draws.map((row: number[]) => [...row]);
+    draws[3][j] = 50;
+    refused({ ...committed, posterior: { ...posterior, draws } },
+      'posterior.draws[3] (certification_rate): 50 is outside the plausible range [0.02, 0.6] of certification_rate');
+    refused({ ...committed, posterior: { ...posterior, parameters: ['bogus_param', ...posterior.parameters.slice(1)] } },
+      'posterior.parameters[0]: "bogus_param" is not a parameter of the model');
+  }, T);
+
   it('lets a batch draw from the file\'s posterior, or its priors; refuses a posterior it does not have', () => {
     const out = join(dir, 'batch');
     const r = cli(['batch', 'scenarios/baseline.json', '--runs', '8', '--workers', '0', '--calibration', other, '--out', out]);
