@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { RunResult } from '../../model/engine/types.ts';
-import type { CalibrationFile, FitReport, TargetCheck } from '../../model/chengyu/index.ts';
+import type { CalibrationFile, FittedBound, FitReport, TargetCheck } from '../../model/chengyu/index.ts';
 import type { PosteriorFile } from '../../model/chengyu/posterior.ts';
 import type { PosteriorCoverage } from '../../model/chengyu/posterior-check.ts';
 import { choiceOption } from '../choice-option.ts';
@@ -68,6 +68,18 @@ export function posteriorText(post: PosteriorFile, cov: PosteriorCoverage): stri
     `Prior only (the targets do not inform them): ${post.priorOnly.join(', ')}\n` +
     `Coverage of the ${cov.bands.length} targets by the 90 % bands over ${cov.draws} draws: posterior predictive ${(100 * cov.predictiveCoverage).toFixed(0)} %, model values alone ${(100 * cov.modelCoverage).toFixed(0)} %.\n`
   );
+}
+
+/** The fitted values in their boxes as aligned text, those on a bound named below the table. */
+export function fittedText(fitted: readonly FittedBound[]): string {
+  const g = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(4));
+  const table = renderTable(['parameter', 'fitted', 'lower', 'upper', 'at bound'],
+    fitted.map((f) => [f.id, g(f.value), g(f.lower), g(f.upper), f.atBound ?? '']), ['left', 'right', 'right', 'right', 'left']);
+  const at = fitted.filter((f) => f.atBound);
+  const note = at.length
+    ? `On a bound of its range (within 0.1 % of the width; the bound, not the data, set it): ${at.map((f) => `${f.id} (${f.atBound})`).join(', ')}\n`
+    : 'No fitted value is on a bound of its range.\n';
+  return `Fitted parameters (box = the registry's plausible range):\n${table}\n${note}`;
 }
 
 /** The fit report and the acceptance targets as aligned text. */
@@ -152,11 +164,13 @@ export function register(program: Command): void {
         }
       }
       const { report, checks } = await reportFor(parameters);
+      const { fittedBounds } = await import('../../model/chengyu/index.ts');
+      const fitted = fittedBounds(parameters);
       const cov = post ? posteriorCoverage(post) : undefined;
       const text =
         opts.format === 'json'
-          ? `${JSON.stringify({ calibration: file ?? { parameters }, report, targets: checks, ...(post ? { posterior: { ...post, draws: undefined }, coverage: cov } : {}) }, null, 2)}\n`
-          : `${fitReportText(report, checks)}${post && cov ? `\n${posteriorText(post, cov)}` : ''}`;
+          ? `${JSON.stringify({ calibration: file ?? { parameters }, fitted, report, targets: checks, ...(post ? { posterior: { ...post, draws: undefined }, coverage: cov } : {}) }, null, 2)}\n`
+          : `${fitReportText(report, checks)}\n${fittedText(fitted)}${post && cov ? `\n${posteriorText(post, cov)}` : ''}`;
       // Write only once the report has been produced from the new calibration.
       if (file && opts.write) {
         writeOutFile(CALIBRATION_PATH, `${JSON.stringify(file, null, 2)}\n`);

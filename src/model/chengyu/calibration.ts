@@ -56,6 +56,28 @@ export function calibrationParameters(): BoundedParameter[] {
   });
 }
 
+/** A fitted value against its box, and the bound it sits on (within `tol` of the box's width), if any. */
+export interface FittedBound {
+  id: string;
+  value: number;
+  lower: number;
+  upper: number;
+  atBound?: 'lower' | 'upper';
+}
+
+/**
+ * Where each fitted value lies in its box: a value on a bound means the data push past the
+ * plausible range (or do not inform the parameter), so the bound, not the data, set it.
+ */
+export function fittedBounds(values: Readonly<Record<string, number>>, tol = 1e-3): FittedBound[] {
+  return calibrationParameters().map(({ id, lower, upper }) => {
+    const value = values[id];
+    const near = tol * (upper - lower);
+    const atBound = value - lower <= near ? 'lower' : upper - value <= near ? 'upper' : undefined;
+    return { id, value, lower, upper, ...(atBound ? { atBound } : {}) };
+  });
+}
+
 /** The informative priors of calibrated parameters (those with a distribution), as log densities. */
 export function calibrationPriors(): { id: string; logPdf: (x: number) => number }[] {
   return CALIBRATED_IDS.flatMap((id) => {

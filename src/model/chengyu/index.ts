@@ -12,8 +12,8 @@ export type { Zone } from './data/zones.ts';
 export { RAIL_LINES, HINTERLAND_POINTS, PUBLISHED_DISTANCES_KM } from './data/geography.ts';
 export { OBSERVATIONS, OFFICIAL_FIGURES, CALIBRATION_TARGETS, MODEL_ERROR, targetsUpTo, targetPenalty } from './observations.ts';
 export type { Observation, CalibrationTarget } from './observations.ts';
-export { calibrateChengyu, calibrationObjective, calibrationParameters, fitReport, checkTargets, CALIBRATION_BASIS } from './calibration.ts';
-export type { CalibrationFile, CalibrateOptions, FitReport, FitSeries, FitRow, TargetCheck } from './calibration.ts';
+export { calibrateChengyu, calibrationObjective, calibrationParameters, fittedBounds, fitReport, checkTargets, CALIBRATION_BASIS } from './calibration.ts';
+export type { CalibrationFile, CalibrateOptions, FittedBound, FitReport, FitSeries, FitRow, TargetCheck } from './calibration.ts';
 export { HEADLINE_OUTPUTS as headlineOutputs, REGION_OUTPUT_PREFIXES } from './outputs.ts';
 
 export { getChengyuModel, runChengyu, checkParameterOverrides } from './run.ts';
