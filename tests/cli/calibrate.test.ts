@@ -52,6 +52,9 @@ describe('chengyu-sim calibrate', () => {
     expect(j.targets.map((t: { name: string }) => t.name)).toContain('hte_sichuan MAPE 2015–2022 (%)');
     expect(j.coverage.predictiveCoverage).toBeGreaterThanOrEqual(0.8);
     for (const s of j.posterior.summary) expect(s.rhat, s.id).toBeLessThan(1.1);
+    expect(j.fitted.find((f: { id: string }) => f.id === 'conversion_sichuan_other_factor').atBound).toBe('lower');
+    const text = cli(['calibrate', '--report-only']).stdout;
+    expect(text).toMatch(/^On a bound of its range .*: conversion_sichuan_other_factor \(lower\)$/m);
   }, T);
 
   it('rejects bad options in one line, writing nothing', () => {
