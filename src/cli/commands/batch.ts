@@ -104,7 +104,7 @@ export function register(program: Command): void {
     .option('--chunk-size <n>', 'runs per chunk (unit of work and of resume)')
     .option('--extend', 'grow the batch already in --out to --runs N (random sampling only): the result is the same bytes as a batch of N runs from the start')
     .option('--calibration <file>', 'use this calibration (written by `calibrate --posterior --out`) and its posterior')
-    .addOption(choiceOption('--uncertainty <source>', 'regional model: draw joint posterior draws (default), the posterior marginals, or the registry priors', [...UNCERTAINTY_SOURCES]))
+    .addOption(choiceOption('--uncertainty <source>', 'regional model: draw joint posterior draws (default), the posterior marginals, or the registry priors of the uncertain parameters (calibrated ones fixed at their fit)', [...UNCERTAINTY_SOURCES]))
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())
     .addOption(new Option('--toy-delay-ms <ms>', 'toy model cost per run (tests)').hideHelp())
     .action(async (model: string | undefined, o: BatchCliOptions) => {

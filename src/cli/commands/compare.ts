@@ -101,7 +101,7 @@ export function register(program: Command): void {
     .option('--calibration <file>', 'use this calibration (written by `calibrate --out`) instead of the committed one')
     .option('--runs <n>', 'run every scenario on N common draws of the uncertain inputs and report each effect\'s distribution (mean, sd, p5–p95)')
     .option('--seed <s>', 'with --runs: seed of the draws (same seed → same numbers)', '1')
-    .addOption(choiceOption('--uncertainty <source>', 'with --runs: draw from the joint posterior (default), its marginals, or the registry priors', [...UNCERTAINTY_SOURCES]).default('posterior'))
+    .addOption(choiceOption('--uncertainty <source>', 'with --runs: draw from the joint posterior (default), its marginals, or the registry priors of the uncertain parameters (calibrated ones fixed at their fit)', [...UNCERTAINTY_SOURCES]).default('posterior'))
     .addOption(choiceOption('--sampling <method>', 'with --runs: sampling design', ['random', 'lhs']).default('lhs'))
     .option('--threshold <kpi=value>', 'with --runs: also report P(effect > value) for this KPI (repeatable)', collect, [])
     .option('--problem <file>', 'with --runs: draw the factors of this problem file and compare its outputs and times; the arguments may then be XMILE/.mdl models (base and variants)')

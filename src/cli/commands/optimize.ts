@@ -141,7 +141,7 @@ export function register(program: Command): void {
     .option('--generations <n>', 'CMA-ES generations', '40')
     .option('--earliest-start <year>', 'earliest start year the search may choose', '2026')
     .option('--cost-year <year>', 'year up to which the cost is summed', '2035')
-    .addOption(choiceOption('--uncertainty <source>', 'uncertain inputs: the joint posterior or the registry priors (named as such)', ['posterior', 'prior']).default('posterior'))
+    .addOption(choiceOption('--uncertainty <source>', 'uncertain inputs: the joint posterior or the registry priors of the uncertain parameters (calibrated ones fixed at their fit)', ['posterior', 'prior']).default('posterior'))
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--checkpoint <file>', 'keep the search in FILE after every generation; the same command with the same FILE resumes it')
     .addOption(choiceOption('--format <format>', 'report format (default: table, or json for a .json --out)', ['table', 'json']))

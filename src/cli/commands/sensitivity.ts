@@ -225,7 +225,7 @@ export function register(program: Command): void {
     .option('--save-design <dir>', 'also write the design and outputs (X, Y as .csv and .npy, a SALib problem) to DIR')
     .option('--checkpoint <dir>', 'keep finished runs in DIR; after an interruption the same command resumes')
     .option('--calibration <file>', 'use this calibration (written by `calibrate --posterior --out`) and its posterior')
-    .addOption(choiceOption('--uncertainty <source>', 'regional model: vary the posterior marginals (default; correlations dropped, as the indices need independent factors) or the registry priors', ['posterior-marginals', 'prior']))
+    .addOption(choiceOption('--uncertainty <source>', 'regional model: vary the posterior marginals (default; correlations dropped, as the indices need independent factors) or the registry priors of the uncertain parameters (calibrated ones fixed at their fit)', ['posterior-marginals', 'prior']))
     .option('--out <file>', 'write to a file (atomically) instead of stdout (- for stdout)')
     .addOption(new Option('--toy-model <name>', 'use a built-in toy model (tests)').hideHelp())
     .addOption(new Option('--toy-delay-ms <ms>', 'toy model cost per run (tests)').hideHelp())

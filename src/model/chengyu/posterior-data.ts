@@ -1,6 +1,6 @@
 // The committed posterior sample (posterior.json, written by `calibrate --write`) and the
 // distributions Monte Carlo and sensitivity draw from: the joint posterior draws, their
-// marginals, or the registry's priors.
+// marginals, or the registry's priors of the uncertain parameters (calibrated ones at their fit).
 import posterior from './posterior.json' with { type: 'json' };
 import { hashValue } from '../engine/hash.ts';
 import { modelColumns, type PosteriorFile } from './posterior-types.ts';
