@@ -1,7 +1,7 @@
 // `chengyu-sim calibrate`, `validate` and `data` through the real command. Fits are kept tiny
 // (one start, a few dozen runs, a few posterior generations) and written to a temporary --out,
 // so the committed calibration is untouched.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,10 @@ describe('chengyu-sim calibrate', () => {
     const r = cli(['calibrate', '--starts', '0', '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('chengyu-sim: --starts: "0" is not allowed; allowed: an integer in [1, 1000]\n');
+    const txt = cli(['calibrate', '--out', join(dir, 'cal.txt')]);
+    expect(txt.code).toBe(2);
+    expect(txt.stderr).toBe(`chengyu-sim: --out ${join(dir, 'cal.txt')}: unknown extension ".txt"; allowed: .json\n`);
+    expect(existsSync(join(dir, 'cal.txt'))).toBe(false);
     expect(readFileSync(out, 'utf8')).toBe('{"keep": true}\n');
     const both = cli(['calibrate', '--write', '--out', out]);
     expect(both.code).toBe(2);

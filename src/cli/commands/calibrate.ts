@@ -14,6 +14,7 @@ import { CliError } from '../errors.ts';
 import { emit, writeOutFile } from '../io.ts';
 import { renderTable } from '../text-table.ts';
 import { checkOutPath } from './out-path.ts';
+import { outFormat } from './out-format.ts';
 
 /** The committed calibration file, which the model uses by default. */
 export const CALIBRATION_PATH = fileURLToPath(new URL('../../model/chengyu/calibration.json', import.meta.url));
@@ -143,6 +144,8 @@ export function register(program: Command): void {
       if (opts.write && opts.out) throw new CliError('--write and --out exclude each other: --write replaces the committed files, --out writes your own');
       if (opts.reportOnly && (opts.write || opts.out)) throw new CliError('--report-only fits nothing, so there is nothing to --write or --out');
       checkOutPath(opts.out);
+      // The calibration file is JSON whatever --format the report takes.
+      outFormat(opts.out, undefined, { '.json': 'json' });
       checkOutPath(opts.report, '--report');
       const { calibrateChengyu, CALIBRATED_VALUES } = await import('../../model/chengyu/index.ts');
       const { samplePosterior } = await import('../../model/chengyu/posterior.ts');
