@@ -75,4 +75,27 @@ describe('resource limits of a model', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout.trim().split('\n')).toEqual(['time,a', '0,400', '1,400']);
   }, T);
+
+  // Vensim .mdl: numbered ranges expand in the parser, which also recurses per bracket.
+  const mdl = (file: string, body: string): string => {
+    const path = join(dir, file);
+    writeFileSync(path, `${body}\nINITIAL TIME = 0 ~ Month ~ |\nFINAL TIME = 1 ~ Month ~ |\nTIME STEP = 1 ~ Month ~ |\nSAVEPER = TIME STEP ~ Month ~ |\n`);
+    return path;
+  };
+
+  it('refuses a .mdl numbered range past the dimension cap before making its elements', () => {
+    refused(mdl('bigdim.mdl', 'D: (A1-A2000000000) ~ ~ |\na[D] = 1 ~ ~ |'),
+      /^chengyu-sim: .*bigdim\.mdl: numbered range \(A1-A2000000000\) has 2·10\^9 elements; allowed: up to the cap of 10\^6 elements \(line 1, column 4\)\n$/);
+    refused(mdl('dim1m.mdl', 'D: (A1-A1000001) ~ ~ |\na[D] = 1 ~ ~ |'), /numbered range \(A1-A1000001\) has 1,000,001 elements/);
+  }, T);
+
+  it('refuses deeply nested .mdl equations with the depth message and the line, and runs moderate ones', () => {
+    refused(mdl('paren.mdl', `x = ${'('.repeat(200)}1${')'.repeat(200)} ~ ~ |`), /nested too deeply .*\(line 1\)\n$/);
+    refused(mdl('abs.mdl', `y = 2 ~ ~ |\nx = ${'ABS('.repeat(500)}1${')'.repeat(500)} ~ ~ |`), /nested too deeply .*\(line 2\)\n$/);
+    // Stray brackets in comments do not add up across equations.
+    const ok = mdl('ok.mdl', [0, 1, 2].map((i) => `x${i} = ${'('.repeat(50)}1${')'.repeat(50)} ~ ~ see (note ( |`).join('\n'));
+    const r = cli(['run', ok]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('time,x0,x1,x2,SAVEPER');
+  }, T);
 });

@@ -2,6 +2,7 @@
 // because it is a maintained, dependency-light parser toolkit with typed tokens, lexer modes
 // (units and comments after `~` are free text) and error recovery positions (line, column).
 import { EmbeddedActionsParser, Lexer, createToken, type IToken, type TokenType } from 'chevrotain';
+import { ENGINE_LIMITS, figure } from '../engine/limits.ts';
 
 
 /** A parsed Vensim expression. */
@@ -210,12 +211,13 @@ class MdlParser extends EmbeddedActionsParser {
     this.MANY_SEP({ SEP: Comma, DEF: () => this.OR([
       { ALT: () => { elements.push(this.SUBRULE(this.name).name); } },
       { ALT: () => {
-        this.CONSUME(LParen);
+        const open = this.CONSUME(LParen);
         const a = this.SUBRULE2(this.name).name;
         this.CONSUME(Minus);
         const b = this.SUBRULE3(this.name).name;
         this.CONSUME(RParen);
-        this.ACTION(() => elements.push(...expandRange(a, b)));
+        // A loop, not push(...): a spread of a million elements overflows the stack.
+        this.ACTION(() => { for (const e of expandRange(a, b, open)) elements.push(e); });
       } },
     ]) });
     this.OPTION(() => {
@@ -384,11 +386,15 @@ class MdlParser extends EmbeddedActionsParser {
   });
 }
 
-/** Elements of a numbered range: (A1-A3) → A1, A2, A3. */
-function expandRange(a: string, b: string): string[] {
+/** Elements of a numbered range: (A1-A3) → A1, A2, A3; refused over the engine's dimension cap, before any is made. */
+function expandRange(a: string, b: string, at: IToken): string[] {
   const ma = /^(.*?)(\d+)$/.exec(a);
   const mb = /^(.*?)(\d+)$/.exec(b);
   if (!ma || !mb || ma[1] !== mb[1]) return [a, b];
+  const n = Number(mb[2]) - Number(ma[2]) + 1;
+  if (n > ENGINE_LIMITS.dimensionElements) {
+    throw new MdlSyntaxError(`numbered range (${a}-${b}) has ${n < 1e9 ? n.toLocaleString('en-US') : figure(n)} elements; allowed: up to the cap of ${figure(ENGINE_LIMITS.dimensionElements)} elements`, at.startLine ?? 0, at.startColumn ?? 0);
+  }
   const out: string[] = [];
   for (let i = Number(ma[2]); i <= Number(mb[2]); i++) out.push(`${ma[1]}${i}`);
   return out;

@@ -1,6 +1,7 @@
 // Vensim .mdl import: read the equation section (up to the sketch) into a ModelSpec, with
 // equations translated into the native language. Runs in browsers (no Node APIs).
 import { ModelError } from '../engine/errors.ts';
+import { depthMessage, ENGINE_LIMITS, isStackOverflow } from '../engine/limits.ts';
 import { canonicalName } from '../engine/names.ts';
 import type { Diagnostic, DimensionSpec, ModelSpec, VariableSpec } from '../engine/types.ts';
 import { MdlSyntaxError, parseMdl, type MdlExpr, type MdlLhs, type MdlStatement } from './grammar.ts';
@@ -37,6 +38,22 @@ export function equationSection(text: string): string {
 const placeOfTok = (lhs: MdlLhs): MdlPlace => ({ line: lhs.tok.startLine ?? 0, column: lhs.tok.startColumn ?? 0 });
 const where = (p: MdlPlace): string => `line ${p.line}, column ${p.column}`;
 
+/** The first line (1-based) where brackets nest deeper than the engine's cap, or 0. */
+function tooDeepLine(text: string): number {
+  let d = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    // Each equation, unit and comment part counts on its own (a comment's stray bracket must not add up).
+    else if (c === 124 || c === 126) d = 0;
+    else if (c === 40 || c === 91) {
+      if (++d > ENGINE_LIMITS.bracketDepth) return line;
+    } else if (c === 41 || c === 93) d = Math.max(0, d - 1);
+  }
+  return 0;
+}
+
 /** Read a Vensim .mdl document into a ModelSpec; throws ModelError with line and column. */
 export function loadMdl(text: string): ModelSpec {
   return importMdl(text).spec;
@@ -45,10 +62,15 @@ export function loadMdl(text: string): ModelSpec {
 /** Like loadMdl, and keep where each variable is defined. */
 export function importMdl(text: string): MdlImport {
   let stmts: MdlStatement[];
+  const section = equationSection(text);
+  // The parser recurses per bracket: refuse deep nesting before it can overflow the stack.
+  const deep = tooDeepLine(section);
+  if (deep) throw new ModelError([{ kind: 'parse', message: `${depthMessage()} (line ${deep})` }]);
   try {
-    stmts = parseMdl(equationSection(text));
+    stmts = parseMdl(section);
   } catch (err) {
     if (err instanceof MdlSyntaxError) throw new ModelError([{ kind: 'parse', message: `${err.message} (line ${err.line}, column ${err.column})` }]);
+    if (isStackOverflow(err)) throw new ModelError([{ kind: 'parse', message: depthMessage() }]);
     throw err;
   }
   const diags: Diagnostic[] = [];
