@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erfc, normalCdf, normalQuantile } from '../../src/model/analysis/normal.ts';
 import { distributionProblem, quantile } from '../../src/model/analysis/distributions.ts';
+import type { Distribution } from '../../src/model/analysis/distribution-types.ts';
 
 describe('normal CDF and quantile', () => {
   it('match reference values', () => {
@@ -50,5 +51,40 @@ describe('quantile of registry distributions', () => {
     expect(distributionProblem({ type: 'triangular', min: 0, mode: 5, max: 4 })).toMatch(/mode/);
     expect(distributionProblem({ type: 'lognormal', mu: 0, sigma: 1, min: 2, max: 1 })).toMatch(/min < max/);
     expect(distributionProblem({ type: 'uniform', min: 0, max: 1 })).toBeUndefined();
+  });
+});
+
+describe('truncated normal and lognormal far in a tail', () => {
+  // Mean of the draws at u = (i + 0.5) / n: the midpoint rule for ∫ quantile(u) du.
+  const mean = (d: Distribution, n = 20_000) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += quantile(d, (i + 0.5) / n);
+    return s / n;
+  };
+  // The mean of Z given Z > a, φ(a)/Q(a), by its continued fraction a + 1/(a + 2/(a + 3/…)).
+  const millsMean = (a: number) => {
+    let f = a;
+    for (let k = 60; k >= 1; k--) f = a + k / f;
+    return f;
+  };
+
+  it('draws a normal truncated above its mean from the right tail, not from the far bound', () => {
+    const d: Distribution = { type: 'normal', mean: 70, sd: 5, min: 110, max: 120 };
+    const xs = Array.from({ length: 200 }, (_, i) => quantile(d, (i + 0.5) / 200));
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(110);
+    expect(xs.filter((x) => x === 120)).toHaveLength(0);
+    // z from 8: mean 8 + about 1/8 standard deviations.
+    expect(mean(d)).toBeCloseTo(70 + 5 * millsMean(8), 2);
+    expect(quantile(d, 0)).toBe(110);
+    for (let i = 1; i < xs.length; i++) expect(xs[i]).toBeGreaterThan(xs[i - 1]);
+  });
+
+  it('stays right where even the tail probabilities underflow (z = 30 and 40) and in the lower tail', () => {
+    expect(mean({ type: 'normal', mean: 70, sd: 1, min: 100, max: 200 })).toBeCloseTo(70 + millsMean(30), 3);
+    expect(mean({ type: 'normal', mean: 0, sd: 1, min: 40 })).toBeCloseTo(millsMean(40), 3);
+    expect(mean({ type: 'normal', mean: 0, sd: 1, max: -40 })).toBeCloseTo(-millsMean(40), 3);
+    const ln = { type: 'lognormal', mu: 4, sigma: 0.1, min: 100, max: 200 } as Distribution;
+    expect(quantile(ln, 0.999)).toBeLessThan(115);
+    expect(mean(ln)).toBeCloseTo(Math.exp(4 + 0.1 * millsMean((Math.log(100) - 4) / 0.1)), 0);
   });
 });

@@ -33,18 +33,33 @@ export function distributionProblem(d: Distribution): string | undefined {
   }
 }
 
-/** Φ-scale bounds [F(min), F(max)] of a truncated normal/lognormal in standard-normal units. */
-function truncationProbabilities(d: Extract<Distribution, { type: 'normal' | 'lognormal' }>): [number, number] {
+/** Standard-normal bounds [z(min), z(max)] of a truncated normal/lognormal (±Infinity where unbounded). */
+function truncationZ(d: Extract<Distribution, { type: 'normal' | 'lognormal' }>): [number, number] {
   const toZ = (x: number) =>
     d.type === 'normal' ? (x - d.mean) / d.sd : x <= 0 ? -Infinity : (Math.log(x) - d.mu) / d.sigma;
-  const lo = d.min === undefined ? 0 : normalCdf(toZ(d.min));
-  const hi = d.max === undefined ? 1 : normalCdf(toZ(d.max));
-  return [lo, hi];
+  return [d.min === undefined ? -Infinity : toZ(d.min), d.max === undefined ? Infinity : toZ(d.max)];
+}
+
+/**
+ * The u-quantile of a standard normal truncated to [a, b]. Probabilities are taken in the tail
+ * the interval lies in (mirrored when it lies above the mean), where they keep their digits:
+ * Φ(30) rounds to 1, Φ(−30) does not. So far out that even those underflow, the tail is an
+ * exponential with rate |b| (the normal's tail beyond b to first order).
+ */
+function truncatedZ(a: number, b: number, u: number): number {
+  if (a >= 0) return -truncatedZ(-b, -a, 1 - u);
+  const pa = normalCdf(a);
+  const pb = normalCdf(b);
+  if (pb - pa > 0 && pb > 1e-300) return normalQuantile(pa + u * (pb - pa));
+  // b < 0 here, far out: the mass sits just below b.
+  const rate = -b;
+  const e = -Math.log1p(-(1 - u) * -Math.expm1(-rate * (b - a))) / rate;
+  return b - e;
 }
 
 /**
  * Quantile function: the value at cumulative probability u (0 ≤ u ≤ 1). Truncated
- * normal and lognormal rescale u into [F(min), F(max)] and clamp to the bounds.
+ * normal and lognormal take u within [F(min), F(max)], in the tail the bounds lie in, and clamp to them.
  */
 export function quantile(d: Distribution, u: number): number {
   switch (d.type) {
@@ -64,12 +79,8 @@ export function quantile(d: Distribution, u: number): number {
     case 'lognormal': {
       const scale = d.type === 'normal' ? d.sd : d.sigma;
       const loc = d.type === 'normal' ? d.mean : d.mu;
-      let p = u;
-      if (d.min !== undefined || d.max !== undefined) {
-        const [lo, hi] = truncationProbabilities(d);
-        p = lo + u * (hi - lo);
-      }
-      const z = scale === 0 ? 0 : normalQuantile(p);
+      const truncated = d.min !== undefined || d.max !== undefined;
+      const z = scale === 0 ? 0 : truncated ? truncatedZ(...truncationZ(d), u) : normalQuantile(u);
       let x = loc + scale * z;
       if (d.type === 'lognormal') x = Math.exp(x);
       // Round-off near the bounds must not step outside them.
