@@ -56,4 +56,13 @@ describe('an XMILE model without a problem file', () => {
     expect(r.stderr).toBe(`chengyu-sim: ${command}: ${command === 'slurm' ? model : model} is an XMILE model, which declares no uncertain inputs; give --problem FILE naming the factors that vary (see docs/problem.schema.json)\n`);
     expect(r.code).toBe(2);
   }, T);
+
+  it.each([[], ['--runs', '20']])('compare %j says to give --problem and --runs, for XMILE and .mdl alike', (...extra) => {
+    const r = cli(['compare', model, model, ...extra]);
+    expect(r.stderr).toBe(`chengyu-sim: compare: ${model} is an XMILE model, which declares no uncertain inputs; give --problem FILE naming the factors that vary and --runs N (the models are compared on common draws of them) (see docs/problem.schema.json)\n`);
+    expect(r.code).toBe(2);
+    const mdl = join(dir, 'm.mdl');
+    writeFileSync(mdl, 'x = 1 ~ ~ |\nINITIAL TIME = 0 ~ Month ~ |\nFINAL TIME = 1 ~ Month ~ |\nTIME STEP = 1 ~ Month ~ |\n');
+    expect(cli(['compare', mdl, mdl, ...extra]).stderr).toMatch(/^chengyu-sim: compare: .*m\.mdl is a Vensim \.mdl model, which declares no uncertain inputs;/);
+  }, T);
 });

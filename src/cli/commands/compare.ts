@@ -120,6 +120,8 @@ export function register(program: Command): void {
         if (out.note) process.stderr.write(`chengyu-sim: warning: ${out.note}\n`);
         return;
       }
+      const { requireProblemFor } = await import('./problem-input.ts');
+      for (const f of files) requireProblemFor(f, undefined, 'compare');
       for (const f of files) loadScenarioFile(f);
       if (opts.runs !== undefined) {
         const { renderEffects, effectsInput } = await import('./compare-effects.ts');

@@ -4,7 +4,7 @@
 // output a variable or element, every time a saved time. Each error names the file, the JSON
 // path and what is wrong, before any run.
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { CompiledModel } from '../../model/engine/index.ts';
 import { canonicalColumn, canonicalName } from '../../model/engine/names.ts';
 import { parseJsonText, JsonSyntaxError } from '../../model/scenario/json-text.ts';
@@ -20,7 +20,7 @@ import { CliError } from '../errors.ts';
 import { inputName, readInput } from '../read-input.ts';
 import { analysisInput, sha256, type AnalysisInput } from './analysis-input.ts';
 import type { CalibrationInput } from './calibration-file.ts';
-import { inputKind } from './run.ts';
+import { inputKind, MDL_EXTENSIONS } from './run.ts';
 import { loadXmileModel } from './run-xmile.ts';
 
 /** A model and a problem, checked against each other. */
@@ -260,6 +260,8 @@ export async function problemInput(
 export function requireProblemFor(modelPath: string | undefined, problem: string | undefined, command: string): void {
   if (problem || !modelPath) return;
   if (inputKind(modelPath) === 'xmile') {
-    throw new CliError(`${command}: ${inputName(modelPath)} is an XMILE model, which declares no uncertain inputs; give --problem FILE naming the factors that vary (see docs/problem.schema.json)`);
+    const kind = MDL_EXTENSIONS.includes(extname(modelPath).toLowerCase()) ? 'a Vensim .mdl model' : 'an XMILE model';
+    const what = command === 'compare' ? 'give --problem FILE naming the factors that vary and --runs N (the models are compared on common draws of them)' : 'give --problem FILE naming the factors that vary';
+    throw new CliError(`${command}: ${inputName(modelPath)} is ${kind}, which declares no uncertain inputs; ${what} (see docs/problem.schema.json)`);
   }
 }
