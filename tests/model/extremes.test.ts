@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChengyu } from '../../src/model/chengyu/index.ts';
 import { valueAt } from '../../src/model/chengyu/experiments.ts';
-import { LEVERS } from '../../src/model/scenario/levers.ts';
+import { LEVERS, START_YEAR_RANGE } from '../../src/model/scenario/levers.ts';
 import type { RunResult } from '../../src/model/engine/types.ts';
 
 /** Every lever field at its maximum (or minimum), starting at `start`. */
@@ -24,8 +24,8 @@ function finiteNonNegative(r: RunResult) {
 }
 
 describe('extreme conditions over 20 years', () => {
-  it('every lever at its maximum from 2016 stays finite and non-negative', () => {
-    finiteNonNegative(runChengyu(allLevers('max', 2016)));
+  it('every lever at its maximum from the earliest start year stays finite and non-negative', () => {
+    finiteNonNegative(runChengyu(allLevers('max', START_YEAR_RANGE.min)));
   });
 
   it('every lever at its maximum from 2021 stays finite and non-negative, RK4 too', () => {
@@ -34,19 +34,19 @@ describe('extreme conditions over 20 years', () => {
   });
 
   it('every lever at its minimum stays finite and non-negative', () => {
-    finiteNonNegative(runChengyu(allLevers('min', 2016)));
+    finiteNonNegative(runChengyu(allLevers('min', START_YEAR_RANGE.min)));
   });
 
   it('extreme parameters at the ends of their ranges stay finite and non-negative', () => {
     finiteNonNegative(
-      runChengyu(allLevers('max', 2016), {
+      runChengyu(allLevers('max', START_YEAR_RANGE.min), {
         parameters: { knowledge_depreciation: 0.3, renewal_probability: 0.6, sme_exit_rate: 0.2, talent_growth_base: 0.03, talent_attraction: 0.1, corridor_mobility_gain: 1 },
       }),
     );
   });
 
   it('a node without talent forms no enterprises, even with every lever on', () => {
-    for (const constants of [{}, allLevers('max', 2016), { lever_parks_count: 20, lever_parks_origin_share: 0.5 }]) {
+    for (const constants of [{}, allLevers('max', START_YEAR_RANGE.min), { lever_parks_count: 20, lever_parks_origin_share: 0.5 }]) {
       // 0 is outside talent_per_hte's plausible range: an extreme condition, asked for as such.
       const r = runChengyu(constants, { parameters: { 'talent_per_hte[zigong]': 0 }, outsideRange: true });
       expect(() => runChengyu(constants, { parameters: { 'talent_per_hte[zigong]': 0 } })).toThrow(/outside the plausible range/);
