@@ -56,6 +56,7 @@ export function plausibilitySection(base: RunResult, pkg: RunResult): string[] {
   p('');
   const zoneHte = (100 * valueAt(base, 'hte_zones12', 2018)) / valueAt(base, 'hte_circle', 2018);
   const zoneGdp = (100 * valueAt(base, 'gdp_zones12', 2018)) / valueAt(base, 'gdp_circle', 2018);
+  const push = (y: number) => f1(valueAt(base, 'certification_incentive', y));
   const cdShare = (y: number) => f0((100 * valueAt(base, 'hte_chengdu_city', y)) / valueAt(base, 'hte_sichuan', y));
   p(
     '**R&D intensity** rests on two parts. R&D outside certified firms is a calibrated constant share of GDP per province;',
@@ -82,7 +83,9 @@ export function plausibilitySection(base: RunResult, pkg: RunResult): string[] {
     'while the qualifying pool has room (`qualifying_firms_per_gdp`), are certified at a rate pushed by the R&D',
     'super-deduction (50 % → 75 % in 2018 → 100 % for manufacturers in 2021 and small tech firms in 2022; the elasticity also',
     'absorbs the provincial campaigns that ran alongside), and lose the certificate after three years unless renewed. The',
-    '2019–2022 surge is that push; it ends because the tax path holds its last value after 2022 (no further push) and the',
+    '2019–2022 surge is that push. The tax path holds its last value after 2022, but firms respond to it with a lag',
+    `(\`policy_response_time\`, ${f1(CALIBRATED_VALUES.policy_response_time)} years), so the push still grows after 2022: the incentive factor is ${push(2022)} in 2022,`,
+    `${push(2024)} in 2024 and ${push(2026)} in 2026, and levels off near ${push(2035)} (${push(2028)} in 2028). The surge ends because that response completes and the`,
     'registry the certifications draw on is finite, so growth returns to the pace of formation. No figure after 2022 is used',
     "anywhere in the model or these documents: later years are kept to judge the forecasts. Chengdu city's share of Sichuan's",
     `firms goes from ${cdShare(2018)} % (2018) to ${cdShare(2035)} % (2035): formation follows talent and knowledge, both concentrated in Chengdu.`,

@@ -2,7 +2,7 @@
 // parameter registry. Arrays run over the `node` dimension; `src` is its alias, so a 2-D
 // variable w[node, src] sums over the other nodes with SUM(w[node, src] * x[src]).
 //
-// Structure (DESIGN.md, refined with data/README.md's literature):
+// Structure (DESIGN.md, refined with src/model/chengyu/data/README.md's literature):
 //   S&T SMEs (pipeline) --certification--> high-tech enterprises (HTE) --lapse/exit-->
 //   formation = propensity × talent × innovation^e × technology absorbed^e (+ co-built parks)
 //   knowledge = perpetual inventory of R&D (depreciation 15 %/yr); innovation index =
@@ -214,7 +214,7 @@ function dynamicVariables(): (VariableSpec | SectionMark)[] {
     v('talent', 'stock', N, 'talent_per_hte * hte_initial', 'person', 'S&T talent.', { inflows: ['talent_change'], nonNegative: true }),
 
     section('policy', 'Certification policy (exogenous, sourced; holds its last value after the data end)'),
-    v('rd_deduction_rate', 'aux', undefined, 'TIME', '1', 'R&D super-deduction rate open to certifiable firms in year Y (it applies over [Y − 1, Y)): 50 % through 2017, 75 % from 2018, 100 % for manufacturers from 2021 (about half of the certifiable firms: 87.5 % on average), 100 % for small tech firms from 2022; held at 100 % afterwards (data/README.md, policy context).', { gf: { xs: [2014, 2017, 2020, 2021], ys: [0.5, 0.75, 0.875, 1], type: 'discrete' } }),
+    v('rd_deduction_rate', 'aux', undefined, 'TIME', '1', 'R&D super-deduction rate open to certifiable firms in year Y (it applies over [Y − 1, Y)): 50 % through 2017, 75 % from 2018, 100 % for manufacturers from 2021 (about half of the certifiable firms: 87.5 % on average), 100 % for small tech firms from 2022; held at 100 % afterwards (src/model/chengyu/data/README.md, policy context).', { gf: { xs: [2014, 2017, 2020, 2021], ys: [0.5, 0.75, 0.875, 1], type: 'discrete' } }),
     v('deduction_ratio', 'aux', undefined, 'SMTH1(rd_deduction_rate / rd_deduction_rate_2015, policy_response_time)', '1', 'The super-deduction relative to 2015, as firms respond to it (first-order adjustment).'),
     v('certification_incentive', 'aux', undefined, 'deduction_ratio ^ certification_incentive_elasticity', '1', 'Push of the tax incentives on applications for certification (1 in 2015).'),
 

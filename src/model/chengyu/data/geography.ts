@@ -1,6 +1,6 @@
 // Distances and rail links between the model's nodes. Zone coordinates come from zones.csv;
 // the three hinterland nodes get an assumed representative point (stated below). Distances are
-// great-circle (haversine) from these points: they reproduce data/README.md's published
+// great-circle (haversine) from these points: they reproduce src/model/chengyu/data/README.md's published
 // distances (Chengdu–Chongqing 270 km, Mianyang 110/275 km, …) to the kilometre, which
 // tests/model check.
 
@@ -48,7 +48,7 @@ export function haversineKm(lon1: number, lat1: number, lon2: number, lat2: numb
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(s));
 }
 
-/** Published great-circle distances (km) from data/README.md: [node, km to Chengdu, km to Chongqing]. */
+/** Published great-circle distances (km) from src/model/chengyu/data/README.md: [node, km to Chengdu, km to Chongqing]. */
 export const PUBLISHED_DISTANCES_KM: readonly [string, number, number][] = [
   ['mianyang', 110, 275],
   ['deyang', 61, 271],
@@ -63,7 +63,7 @@ export const PUBLISHED_DISTANCES_KM: readonly [string, number, number][] = [
   ['chongqing_zone', 270, 0],
 ];
 
-/** A trunk rail line and the nodes it serves (data/README.md). */
+/** A trunk rail line and the nodes it serves (src/model/chengyu/data/README.md). */
 export interface RailLine {
   id: string;
   name_zh: string;
@@ -73,7 +73,7 @@ export interface RailLine {
   note: string;
 }
 
-/** The trunk lines the innovation corridor follows (data/README.md; paper section 6.4). */
+/** The trunk lines the innovation corridor follows (src/model/chengyu/data/README.md; paper section 6.4). */
 export const RAIL_LINES: readonly RailLine[] = [
   {
     id: 'chengyu_hsr',
@@ -103,6 +103,6 @@ export const RAIL_LINES: readonly RailLine[] = [
 
 /** Source note for the rail data. */
 export const RAIL_SOURCE =
-  'data/README.md (rail): Zigong, Luzhou and Panzhihua are off these trunk lines; rest_of_chengdu shares ' +
+  'src/model/chengyu/data/README.md (rail): Zigong, Luzhou and Panzhihua are off these trunk lines; rest_of_chengdu shares ' +
   "Chengdu's stations; rest_of_sichuan and rest_of_chongqing are treated as off the lines (assumption: " +
   'they are dispersed areas, not stations).';
