@@ -68,7 +68,7 @@ function distance2d(): Record<string, number> {
 const src = (ref: string) => ({ kind: 'source' as const, ref });
 const assume = (reason: string) => ({ kind: 'assumption' as const, reason });
 const calib = (against: string) => ({ kind: 'calibrated' as const, against });
-const TABLE2 = 'Table 2 HTE counts 2015–2018 (and Section 5.2 2020 at lower weight)';
+const TABLE2 = 'the high-tech enterprise counts 2015–2022 of calibration-targets.csv (Table 2 for 2015–2018, the paper\'s "2020" count re-dated to 2019, official year-end counts after) and the S&T SME registry 2019–2022';
 
 /** The registry, in documentation order, before its names for readers are attached. */
 const REGISTRY: readonly ParameterSpec[] = [
@@ -113,8 +113,8 @@ const REGISTRY: readonly ParameterSpec[] = [
 
   // ---- R&D ----
   { id: 'rd_per_hte_2018', value: (179.4 + 163.1) / 2877, unit: '1e8 CNY/year/enterprise', range: [0.08, 0.16], distribution: { type: 'uniform', min: 0.08, max: 0.16 }, provenance: src(`${PAPER} Section 4.3 (zone enterprise R&D 179.4 + 163.1 亿元) / Table 4 (2877 HTE in the 12 zones)`), doc: 'Enterprise R&D per high-tech enterprise, 2018.' },
-  { id: 'rd_other_share_sichuan', value: 0.0057, unit: '1', range: [0.002, 0.012], provenance: calib('R&D intensity and expenditure of Sichuan 2018 (Section 3.1)'), doc: 'R&D of everyone but high-tech enterprises (public institutes, universities, other firms) as a share of GDP, Sichuan.' },
-  { id: 'rd_other_share_chongqing', value: 0.0059, unit: '1', range: [0.002, 0.012], provenance: calib('R&D intensity and expenditure of Chongqing 2018 (Section 3.1)'), doc: 'R&D of everyone but high-tech enterprises as a share of GDP, Chongqing.' },
+  { id: 'rd_other_share_sichuan', value: 0.0057, unit: '1', range: [0.002, 0.012], provenance: calib('R&D expenditure and intensity of Sichuan (calibration-targets.csv)'), doc: 'R&D of everyone but high-tech enterprises (public institutes, universities, other firms) as a share of GDP, Sichuan.' },
+  { id: 'rd_other_share_chongqing', value: 0.0059, unit: '1', range: [0.002, 0.012], provenance: calib('R&D expenditure and intensity of Chongqing (calibration-targets.csv)'), doc: 'R&D of everyone but high-tech enterprises as a share of GDP, Chongqing.' },
   { id: 'knowledge_depreciation', value: 0.15, unit: '1/year', range: [0.05, 0.3], distribution: { type: 'triangular', min: 0.05, mode: 0.15, max: 0.3 }, provenance: src('Hall (2007), NBER w13473: 15 %/yr convention, estimates ~0–50 %'), doc: 'Depreciation of the R&D knowledge stock.' },
   { id: 'rd_pre_growth', value: 0.12, unit: '1/year', range: [0.08, 0.16], distribution: { type: 'uniform', min: 0.08, max: 0.16 }, provenance: assume('nominal R&D growth in both provinces before 2015; sets the initial stock R₀/(g + δ) (Hall 2007 method)'), doc: 'Pre-sample R&D growth for the initial knowledge stock.' },
   { id: 'own_knowledge_elasticity', value: 0.85, unit: '1', range: [0.8, 0.9], distribution: { type: 'uniform', min: 0.8, max: 0.9 }, provenance: src('Bottazzi & Peri, European Economic Review (2003): 0.8–0.9'), doc: 'Elasticity of innovation output to own knowledge.' },
@@ -157,10 +157,10 @@ const REGISTRY: readonly ParameterSpec[] = [
   { id: 'hte_exit_rate', value: 0.02, unit: '1/year', range: [0.01, 0.04], distribution: { type: 'uniform', min: 0.01, max: 0.04 }, provenance: assume('closures, mergers and relocations of certified firms'), doc: 'Yearly exit of certified enterprises besides lapsed certificates.' },
 
   // ---- technology transfer ----
-  { id: 'conversion_sichuan', value: 0.5, unit: '1/year', range: [0.05, 3], provenance: calib(`${PAPER} Section 5.4: Chengdu technology contracts 1355.07 亿元 (2018)`), doc: 'Technology-contract turnover per 亿元 of knowledge and unit of market access before saturation, Chengdu city (the rest of Sichuan: times conversion_sichuan_other_factor).' },
-  { id: 'conversion_sichuan_other_factor', value: 0.1, unit: '1', range: [0.01, 1], provenance: calib(`${PAPER} Section 5.4: the circle's 2018 turnover 1621.3 亿元 is Chengdu (1355.07) + Chongqing (266.23), so Sichuan outside Chengdu adds little on that counting basis`), doc: "Conversion capability of Sichuan outside Chengdu city relative to Chengdu city's." },
+  { id: 'conversion_sichuan', value: 0.5, unit: '1/year', range: [0.05, 3], provenance: calib('technology contracts registered in Sichuan 2018, 2020, 2021 and the Chengdu 2019 lower bound (calibration-targets.csv; the paper\'s Section 5.4 Chengdu figure of 1355.07 亿元 is on another counting basis and not fitted)'), doc: 'Technology-contract turnover per 亿元 of knowledge and unit of market access before saturation, Chengdu city (the rest of Sichuan: times conversion_sichuan_other_factor).' },
+  { id: 'conversion_sichuan_other_factor', value: 0.1, unit: '1', range: [0.01, 1], provenance: calib('technology contracts registered in Sichuan against the Chengdu 2019 lower bound (calibration-targets.csv): what Sichuan registers beyond Chengdu; the fit puts it on the lower bound of its range, so the data say only that it is small'), doc: "Conversion capability of Sichuan outside Chengdu city relative to Chengdu city's." },
   { id: 'tech_turnover_ceiling', value: 0.19, unit: '1', range: [0.1, 0.25], distribution: { type: 'triangular', min: 0.1, mode: 0.19, max: 0.25 }, provenance: calib("registered technology contracts of Sichuan 2018–2021 and Chongqing 2018 and 2022, with the prior: recalled public statistics, not in the paper and not verified in this repository: Beijing, the national extreme, registered ≈ 7,947 亿元 of technology contracts in 2022 on a GDP of ≈ 41,611 亿元 (≈ 19 %). A province-level economy's turnover is assumed to approach at most Beijing's ratio; the wide range carries the doubt"), doc: 'Ceiling of technology-contract turnover as a share of provincial GDP (reached only asymptotically; half of it when the gravity potential equals it).' },
-  { id: 'conversion_chongqing', value: 0.2, unit: '1/year', range: [0.02, 3], provenance: calib(`${PAPER} Section 5.4: Chongqing technology contracts 266.23 亿元 (2018)`), doc: 'As above, Chongqing.' },
+  { id: 'conversion_chongqing', value: 0.2, unit: '1/year', range: [0.02, 3], provenance: calib('technology contracts of Chongqing: 266.23 亿元 in 2018 (paper Section 5.4, at a wide error) and 630.4 亿元 in 2022 (official; calibration-targets.csv)'), doc: 'As above, Chongqing.' },
   { id: 'external_market_weight', value: 1, unit: '1', range: [0.5, 2], distribution: { type: 'uniform', min: 0.5, max: 2 }, provenance: assume('about half the turnover is sold outside the circle'), doc: 'Market access outside the circle, relative to the whole circle at 2015 size.' },
 
   // ---- levers: response and delays ----
