@@ -3,7 +3,7 @@
 // a crashed writer's stale lock is taken over), and --extend (a batch grown to N runs is
 // the same bytes as a batch of N from the start; LHS refused since its design depends on N).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,14 @@ describe('batch --extend', () => {
     expect(batch(grown, '--runs', '300', '--sampling', 'random', '--chunk-size', '70').code).toBe(0);
     const refused = batch(grown, '--runs', '1000', '--sampling', 'random', '--chunk-size', '70');
     expect(refused.stderr).toContain('holds a different batch (runs: 300 ≠ 1000); to add runs to it, give --extend');
+    expect(refused.code).toBe(2);
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'notes.txt'), 'mine\n');
+    const notEmpty = batch(other, '--runs', '10');
+    expect(notEmpty.code).toBe(2);
+    expect(notEmpty.stderr).toContain('is not empty and holds no batch manifest');
+    expect(readFileSync(join(other, 'notes.txt'), 'utf8')).toBe('mine\n');
     const r = batch(grown, '--runs', '1000', '--sampling', 'random', '--chunk-size', '70', '--extend');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('batch: extending the batch of 300 runs to 1000\n');

@@ -74,7 +74,7 @@ export function plannedManifest(o: BatchOptions, info: ModelInfo): BatchManifest
   };
 }
 
-/** A batch refused for what was asked (an extension that cannot be), not for a failure while running. */
+/** A batch refused for what was asked (an extension that cannot be, a directory holding something else), not for a failure while running. */
 export class BatchRequestError extends Error {
   override name = 'BatchRequestError';
 }
@@ -136,12 +136,12 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
       const diff = identityDifference(o.extend ? { ...existing, runs: planned.runs, range: planned.range } : existing, planned, ['shard', 'chunkSize']);
       if (diff) {
         const more = diff.startsWith('runs:') && planned.runs > existing.runs && planned.sampling === 'random' ? '; to add runs to it, give --extend' : '';
-        throw new Error(`${o.dir} holds a different batch (${diff})${more}; use another --out or remove it`);
+        throw new BatchRequestError(`${o.dir} holds a different batch (${diff})${more}; use another --out or remove it`);
       }
     } else if (o.extend) {
       throw new BatchRequestError(`--extend: ${o.dir} holds no batch to extend (no manifest.json); run the batch first, or drop --extend`);
     } else if (existsSync(o.dir) && readdirSync(o.dir).some((f) => f !== LOCK_FILE)) {
-      throw new Error(`${o.dir} is not empty and holds no batch manifest; use an empty or new --out directory`);
+      throw new BatchRequestError(`${o.dir} is not empty and holds no batch manifest; use an empty or new --out directory`);
     }
     const [from, to] = planned.range;
     const P = info.params.length;
