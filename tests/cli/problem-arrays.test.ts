@@ -94,6 +94,10 @@ describe('a model with arrays from a problem file', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')[1]).toBe('flat,10,rate[north],NaN,NaN,NaN,NaN,NaN,NaN');
     expect(r.stderr).toMatch(/sensitivity: warning: flat @ 10: the output does not vary over the design; its indices are undefined \(NaN\)\n/);
+    // JSON writes them as every JSON output of the tool does: the string "NaN", not null.
+    const j = JSON.parse(cli(['sensitivity', model, '--problem', withFlat, '--method', 'sobol', '--samples', '64', '--bootstrap', '10', '--workers', '0', '--output', 'flat', '--format', 'json']).stdout);
+    expect(j.results[0].parameters[0]).toMatchObject({ S1: 'NaN', ST: 'NaN' });
+    expect(j.results[0].sum_S1).toBe('NaN');
     const small = cli(['sensitivity', model, '--problem', problem, '--method', 'sobol', '--samples', '8', '--bootstrap', '50', '--workers', '0', '--output', 'total', '--year', '10']);
     expect(small.stderr).toMatch(/sensitivity: warning: total @ 10: bootstrap intervals up to [\d.]+ wide \(> 0\.1\): the indices are noisy; increase --samples/);
   }, T);

@@ -1,6 +1,7 @@
 // How `sensitivity` writes its report: aligned tables for the terminal, a long CSV (one row
 // per output, time and factor: indices over time in one file) and JSON. Indices of an output
 // that does not vary are NaN: "NaN" in the CSV, null in JSON, "—" in the table, and a warning.
+import { jsonNumber } from '../../model/analysis/json-numbers.ts';
 import { tornado, type SensitivityReport, type SensitivityWarning } from '../../model/analysis/sensitivity.ts';
 import { renderTable } from '../text-table.ts';
 import { csvCell } from './run-xmile.ts';
@@ -72,8 +73,8 @@ export function reportCsv(r: SensitivityReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** JSON number or null for NaN/±Infinity (the warnings say which outputs those are). */
-const jnum = (x: number) => (Number.isFinite(x) ? x : null);
+/** JSON number, or "NaN"/"Infinity"/"-Infinity" as every JSON output writes them (the warnings say which outputs those are). */
+const jnum = (x: number) => jsonNumber(x);
 const jci = (c: [number, number]) => c.map(jnum);
 
 /** The report as JSON (full precision), with its warnings and inert factors. */
